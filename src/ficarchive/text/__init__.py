@@ -1,0 +1,1 @@
+"""The reading of fic documents. Pure Python: nothing here imports Django."""
