@@ -1,0 +1,39 @@
+# ficarchive: two commands on a fresh machine.
+#   make run    the archive on SQLite with demo content at http://127.0.0.1:8000
+#   make test   ruff, then the whole test suite on SQLite and on PostgreSQL + Redis
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+STAMP := $(VENV)/.installed
+
+.PHONY: run test install lint format bench clean
+
+$(STAMP): pyproject.toml
+	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -e '.[test]'
+	touch $(STAMP)
+
+install: $(STAMP)
+
+run: $(STAMP)
+	DEBUG=$${DEBUG:-true} $(BIN)/ficarchive migrate --noinput
+	DEBUG=$${DEBUG:-true} $(BIN)/ficarchive load_demo
+	DEBUG=$${DEBUG:-true} $(BIN)/ficarchive serve --host 127.0.0.1 --port 8000
+
+test: $(STAMP)
+	bash scripts/test.sh
+
+lint: $(STAMP)
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+format: $(STAMP)
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+bench: $(STAMP)
+	bash scripts/bench.sh
+
+clean:
+	rm -rf $(VENV) var build *.egg-info

@@ -1,0 +1,56 @@
+#!/usr/bin/env bash
+# The whole test suite: ruff, pytest on SQLite, pytest again on PostgreSQL with Redis as cache.
+# Outside CI a missing PostgreSQL, Redis or Chromium is reported and that part skipped; under
+# CI=true each of them is required.
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+CI=${CI:-false}
+PG_URL=${TEST_DATABASE_URL:-postgres://postgres@127.0.0.1:5432/ficarchive}
+REDIS=${TEST_REDIS_URL:-redis://127.0.0.1:6379/0}
+
+say() { printf '\n=== %s\n' "$*"; }
+
+ensure_chromium() {
+  [ -x /usr/bin/chromium ] && return 0
+  if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
+    say "installing Debian's chromium for the browser tests"
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
+      || echo "could not install chromium"
+  fi
+  [ -x /usr/bin/chromium ] && return 0
+  if [ "$CI" = true ]; then echo "chromium is required in CI" >&2; exit 1; fi
+  echo "chromium is missing: browser tests will be skipped"
+}
+
+reachable() {  # host port
+  "$BIN/python" - "$1" "$2" <<'PY'
+import socket, sys
+try:
+    socket.create_connection((sys.argv[1], int(sys.argv[2])), timeout=2).close()
+except OSError:
+    sys.exit(1)
+PY
+}
+
+ensure_chromium
+
+say "ruff"
+"$BIN/ruff" check .
+"$BIN/ruff" format --check .
+
+say "pytest on SQLite"
+env -u DATABASE_URL -u REDIS_URL "$BIN/python" -m pytest "$@"
+
+pg_host=$("$BIN/python" -c "import sys, urllib.parse as u; p=u.urlsplit(sys.argv[1]); print(p.hostname, p.port or 5432)" "$PG_URL")
+redis_host=$("$BIN/python" -c "import sys, urllib.parse as u; p=u.urlsplit(sys.argv[1]); print(p.hostname, p.port or 6379)" "$REDIS")
+# shellcheck disable=SC2086
+if reachable $pg_host && reachable $redis_host; then
+  say "pytest on PostgreSQL with Redis"
+  DATABASE_URL="$PG_URL" REDIS_URL="$REDIS" "$BIN/python" -m pytest "$@"
+elif [ "$CI" = true ]; then
+  echo "PostgreSQL ($PG_URL) or Redis ($REDIS) is not reachable, and CI needs both" >&2
+  exit 1
+else
+  say "PostgreSQL or Redis not reachable: skipping the PostgreSQL + Redis pass"
+fi

@@ -1,0 +1,36 @@
+"""Attach the reader's display preferences to the request (from the account, or a guest cookie)."""
+
+from .models import Preference
+
+GUEST_THEME_COOKIE = "theme"
+
+
+class ReaderPrefs:
+    def __init__(self, theme="auto", font_size=100, reading_width="normal", view_adult=False,
+                 hide_creator_notes=False, view_full_work=False):  # fmt: skip
+        self.theme = theme
+        self.font_size = font_size
+        self.reading_width = reading_width
+        self.view_adult = view_adult
+        self.hide_creator_notes = hide_creator_notes
+        self.view_full_work = view_full_work
+
+
+def reader_prefs_middleware(get_response):
+    def middleware(request):
+        request.reader_prefs = _prefs_for(request)
+        return get_response(request)
+
+    return middleware
+
+
+def _prefs_for(request):
+    user = getattr(request, "user", None)
+    if user is not None and user.is_authenticated:
+        pref = Preference.objects.filter(user=user).first()
+        if pref:
+            return pref
+    theme = request.COOKIES.get(GUEST_THEME_COOKIE, "auto")
+    if theme not in {"auto", "light", "dark"}:
+        theme = "auto"
+    return ReaderPrefs(theme=theme, view_adult=request.session.get("view_adult", False))

@@ -1,0 +1,52 @@
+"""Account actions shared by views, the admin, demo data and tests."""
+
+from __future__ import annotations
+
+from django.core.exceptions import ValidationError
+from django.db import transaction
+
+from ficarchive.text.sanitize import sanitize_comment_html
+
+from .models import Preference, Pseud, User
+
+
+@transaction.atomic
+def create_account(*, username: str, email: str, password: str, **extra) -> User:
+    """A user with a default pseud of the same name and default preferences."""
+    user = User.objects.create_user(username=username, email=email, password=password, **extra)
+    Pseud.objects.create(user=user, name=username, is_default=True)
+    Preference.objects.create(user=user)
+    return user
+
+
+def preferences_of(user) -> Preference | None:
+    if not user.is_authenticated:
+        return None
+    prefs, _ = Preference.objects.get_or_create(user=user)
+    return prefs
+
+
+@transaction.atomic
+def make_default_pseud(pseud: Pseud) -> None:
+    Pseud.objects.filter(user=pseud.user, is_default=True).update(is_default=False)
+    pseud.is_default = True
+    pseud.save(update_fields=["is_default"])
+
+
+@transaction.atomic
+def delete_pseud(pseud: Pseud) -> None:
+    """A pseud goes; its works stay, credited to the user's default pseud."""
+    if pseud.is_default:
+        raise ValidationError(
+            "You can't delete your default pseud. Make another the default first."
+        )
+    default = pseud.user.default_pseud
+    from ficarchive.works.services import move_creatorships
+
+    move_creatorships(pseud, default)
+    pseud.delete()
+
+
+def update_profile(user: User, *, bio: str) -> None:
+    user.bio = sanitize_comment_html(bio)
+    user.save(update_fields=["bio"])

@@ -1,0 +1,29 @@
+from django.contrib.auth import views as auth_views
+from django.urls import path
+
+from . import views
+
+urlpatterns = [
+    path("signup/", views.signup, name="signup"),
+    path("login/", views.LoginView.as_view(), name="login"),
+    path("logout/", auth_views.LogoutView.as_view(), name="logout"),
+    path("password/change/", views.password_change, name="password_change"),
+    path("password/change/done/", views.password_change_done, name="password_change_done"),
+    path("password/reset/", views.password_reset, name="password_reset"),
+    path("password/reset/sent/", views.password_reset_done, name="password_reset_done"),
+    path(
+        "password/reset/<uidb64>/<token>/",
+        views.password_reset_confirm,
+        name="password_reset_confirm",
+    ),
+    path("password/reset/complete/", views.password_reset_complete, name="password_reset_complete"),
+    path("profile/edit/", views.edit_profile, name="edit_profile"),
+    path("preferences/", views.preferences, name="preferences"),
+    path("preferences/theme/", views.set_theme, name="set_theme"),
+    path("pseuds/", views.pseuds, name="pseuds"),
+    path("pseuds/<int:pseud_id>/edit/", views.edit_pseud, name="edit_pseud"),
+    path("pseuds/<int:pseud_id>/default/", views.make_default_pseud, name="make_default_pseud"),
+    path("pseuds/<int:pseud_id>/delete/", views.delete_pseud, name="delete_pseud"),
+    path("users/<str:username>/", views.profile, name="profile"),
+    path("users/<str:username>/pseuds/<str:pseud_name>/", views.pseud_detail, name="pseud"),
+]

@@ -1,0 +1,203 @@
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth import views as auth_views
+from django.contrib.auth.decorators import login_required
+from django.core.exceptions import ValidationError
+from django.db import transaction
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse, reverse_lazy
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.views.decorators.http import require_POST
+
+from . import services
+from .forms import LinkFormSet, LoginForm, PreferenceForm, ProfileForm, PseudForm, SignupForm
+from .middleware import GUEST_THEME_COOKIE
+from .models import Pseud, User
+
+
+def signup(request):
+    if request.user.is_authenticated:
+        return redirect("profile", request.user.username)
+    form = SignupForm(request.POST or None)
+    if request.method == "POST" and form.is_valid():
+        user = services.create_account(
+            username=form.cleaned_data["username"],
+            email=form.cleaned_data["email"],
+            password=form.cleaned_data["password1"],
+        )
+        login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+        messages.success(request, f"Welcome, {user.username}! Your account is ready.")
+        return redirect("profile", user.username)
+    return render(request, "accounts/signup.html", {"form": form})
+
+
+class LoginView(auth_views.LoginView):
+    template_name = "accounts/login.html"
+    authentication_form = LoginForm
+    redirect_authenticated_user = True
+
+
+def profile(request, username):
+    owner = get_object_or_404(User, username=username, is_active=True)
+    from ficarchive.works.models import Work
+
+    works = Work.objects.visible_to(request.user).by_user(owner).listing().order_by("-updated_at")
+    return render(
+        request,
+        "accounts/profile.html",
+        {"owner": owner, "pseuds": owner.pseuds.all(), "links": owner.links.all(),
+         "works": works[:20], "works_count": works.count()},
+    )  # fmt: skip
+
+
+def pseud_detail(request, username, pseud_name):
+    pseud = get_object_or_404(Pseud, user__username=username, name=pseud_name)
+    from ficarchive.works.models import Work
+
+    works = Work.objects.visible_to(request.user).filter(creatorships__pseud=pseud).listing()
+    return render(
+        request,
+        "accounts/pseud.html",
+        {"pseud": pseud, "owner": pseud.user, "works": works.order_by("-updated_at")[:50]},
+    )
+
+
+@login_required
+@transaction.atomic
+def edit_profile(request):
+    user = request.user
+    form = ProfileForm(request.POST or None, initial={"bio": user.bio})
+    links = LinkFormSet(request.POST or None, instance=user, prefix="links")
+    if request.method == "POST" and form.is_valid() and links.is_valid():
+        services.update_profile(user, bio=form.cleaned_data["bio"])
+        for position, link_form in enumerate(
+            links.ordered_forms if links.can_order else links.forms
+        ):
+            if link_form.cleaned_data and not link_form.cleaned_data.get("DELETE"):
+                link_form.instance.position = position
+        links.save()
+        messages.success(request, "Your profile is saved.")
+        return redirect("profile", user.username)
+    return render(request, "accounts/edit_profile.html", {"form": form, "links": links})
+
+
+@login_required
+def pseuds(request):
+    form = PseudForm(request.POST or None, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        pseud = form.save(commit=False)
+        pseud.user = request.user
+        pseud.save()
+        messages.success(request, f"Pseud “{pseud.name}” created.")
+        return redirect("pseuds")
+    return render(
+        request, "accounts/pseuds.html", {"form": form, "pseuds": request.user.pseuds.all()}
+    )
+
+
+@login_required
+def edit_pseud(request, pseud_id):
+    pseud = get_object_or_404(Pseud, pk=pseud_id, user=request.user)
+    form = PseudForm(request.POST or None, instance=pseud, user=request.user)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Pseud saved.")
+        return redirect("pseuds")
+    return render(request, "accounts/edit_pseud.html", {"form": form, "pseud": pseud})
+
+
+@login_required
+@require_POST
+def make_default_pseud(request, pseud_id):
+    pseud = get_object_or_404(Pseud, pk=pseud_id, user=request.user)
+    services.make_default_pseud(pseud)
+    messages.success(request, f"“{pseud.name}” is now your default pseud.")
+    return redirect("pseuds")
+
+
+@login_required
+def delete_pseud(request, pseud_id):
+    pseud = get_object_or_404(Pseud, pk=pseud_id, user=request.user)
+    if request.method == "POST":
+        try:
+            services.delete_pseud(pseud)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(
+                request,
+                f"Pseud “{pseud.name}” deleted; its works are now under your default pseud.",
+            )
+        return redirect("pseuds")
+    return render(request, "accounts/delete_pseud.html", {"pseud": pseud})
+
+
+@login_required
+def preferences(request):
+    prefs = services.preferences_of(request.user)
+    form = PreferenceForm(request.POST or None, instance=prefs)
+    if request.method == "POST" and form.is_valid():
+        form.save()
+        messages.success(request, "Your preferences are saved.")
+        return redirect("preferences")
+    return render(request, "accounts/preferences.html", {"form": form})
+
+
+@require_POST
+def set_theme(request):
+    """Switch light/dark/auto: saved for a signed-in reader, in a cookie for a guest."""
+    theme = request.POST.get("theme", "auto")
+    if theme not in {"auto", "light", "dark"}:
+        theme = "auto"
+    target = request.POST.get("next") or "/"
+    if not url_has_allowed_host_and_scheme(target, {request.get_host()}, request.is_secure()):
+        target = "/"
+    response = HttpResponseRedirect(target)
+    if request.user.is_authenticated:
+        prefs = services.preferences_of(request.user)
+        prefs.theme = theme
+        prefs.save(update_fields=["theme"])
+    else:
+        response.set_cookie(GUEST_THEME_COOKIE, theme, max_age=365 * 86400, samesite="Lax")
+    return response
+
+
+password_change = login_required(
+    auth_views.PasswordChangeView.as_view(
+        template_name="accounts/password_change.html",
+        success_url=reverse_lazy("password_change_done"),
+    )
+)
+password_change_done = auth_views.PasswordChangeDoneView.as_view(
+    template_name="accounts/message.html",
+    extra_context={"title": "Password changed", "message": "Your password is changed."},
+)
+password_reset = auth_views.PasswordResetView.as_view(
+    template_name="accounts/password_reset.html",
+    email_template_name="accounts/email/password_reset.txt",
+    subject_template_name="accounts/email/password_reset_subject.txt",
+    success_url=reverse_lazy("password_reset_done"),
+)
+password_reset_done = auth_views.PasswordResetDoneView.as_view(
+    template_name="accounts/message.html",
+    extra_context={
+        "title": "Check your e-mail",
+        "message": "If an account uses that address, we have sent it a link to choose a new password.",
+    },
+)
+password_reset_confirm = auth_views.PasswordResetConfirmView.as_view(
+    template_name="accounts/password_reset_confirm.html",
+    success_url=reverse_lazy("password_reset_complete"),
+)
+password_reset_complete = auth_views.PasswordResetCompleteView.as_view(
+    template_name="accounts/message.html",
+    extra_context={
+        "title": "Password set",
+        "message": "Your new password is set. You can log in with it now.",
+    },
+)
+
+
+def reverse_profile(user) -> str:
+    return reverse("profile", args=[user.username])

@@ -1,0 +1,36 @@
+"""A small fixed-window rate limit on the shared cache, for posting, comments and kudos.
+
+With Redis as the cache the limit holds across every app server; with the local-memory cache it
+holds per process, which is what a single-machine archive has.
+"""
+
+from __future__ import annotations
+
+import time
+
+from django.core.cache import cache
+
+
+def client_address(request) -> str:
+    return request.META.get("REMOTE_ADDR", "") or "unknown"
+
+
+def actor_key(request) -> str:
+    """Who is acting: the signed-in user, else the guest's address."""
+    if request.user.is_authenticated:
+        return f"user:{request.user.pk}"
+    return f"ip:{client_address(request)}"
+
+
+def hit_limit(action: str, who: str, limit: int, window_seconds: int) -> bool:
+    """Count one more `action` by `who`; True when that goes over `limit` in the window."""
+    window = int(time.time() // window_seconds)
+    key = f"ratelimit:{action}:{who}:{window}"
+    if cache.add(key, 1, timeout=window_seconds + 1):
+        return limit < 1
+    try:
+        count = cache.incr(key)
+    except ValueError:  # the key expired between add and incr
+        cache.set(key, 1, timeout=window_seconds + 1)
+        count = 1
+    return count > limit

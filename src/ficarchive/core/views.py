@@ -1,0 +1,35 @@
+from django.shortcuts import render
+
+
+def home(request):
+    from ficarchive.works.models import Work
+
+    recent = Work.objects.visible_to(request.user).listing().order_by("-updated_at")[:10]
+    return render(request, "core/home.html", {"works": recent})
+
+
+def bad_request(request, exception=None):
+    return render(request, "core/error.html", {"status": 400, "title": "Bad request"}, status=400)
+
+
+def permission_denied(request, exception=None):
+    message = str(exception) if exception and str(exception) else ""
+    return render(
+        request,
+        "core/error.html",
+        {"status": 403, "title": "You can't do that", "message": message},
+        status=403,
+    )
+
+
+def page_not_found(request, exception=None):
+    return render(request, "core/error.html", {"status": 404, "title": "Not found"}, status=404)
+
+
+def server_error(request):
+    return render(
+        request,
+        "core/error.html",
+        {"status": 500, "title": "Something went wrong on our side"},
+        status=500,
+    )

@@ -1,0 +1,11 @@
+"""Loaded by pytest before Django (`-p ficarchive.testing_env` in pyproject.toml): the test
+environment, so that the one settings module reads it like any other environment."""
+
+import os
+
+os.environ.setdefault("FICARCHIVE_TESTING", "true")
+os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
+os.environ.setdefault("EMAIL_URL", "locmem://")
+# Playwright's sync API runs an event loop in the test thread; the ORM calls in browser tests
+# are still made synchronously from that thread.
+os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

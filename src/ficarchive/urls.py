@@ -1,0 +1,18 @@
+from django.contrib import admin
+from django.urls import include, path
+
+urlpatterns = [
+    path("", include("ficarchive.core.urls")),
+    path("", include("ficarchive.accounts.urls")),
+    path("", include("ficarchive.tags.urls")),
+    path("", include("ficarchive.works.urls")),
+    path("", include("ficarchive.feedback.urls")),
+    path("", include("ficarchive.discovery.urls")),
+    path("", include("ficarchive.exports.urls")),
+    path("admin/", admin.site.urls),
+]
+
+handler400 = "ficarchive.core.views.bad_request"
+handler403 = "ficarchive.core.views.permission_denied"
+handler404 = "ficarchive.core.views.page_not_found"
+handler500 = "ficarchive.core.views.server_error"

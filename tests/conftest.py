@@ -1,0 +1,67 @@
+"""The shared cast of every test: an author, a co-author, a reader, a wrangler, an admin, and a
+guest (the anonymous client). Real databases; browser tests in tests/browser."""
+
+from __future__ import annotations
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+
+from ficarchive.accounts.services import create_account
+
+PASSWORD = "correct horse battery staple"
+
+
+def make_user(username: str, **extra):
+    return create_account(
+        username=username, email=f"{username}@example.org", password=PASSWORD, **extra
+    )
+
+
+@pytest.fixture
+def author(db):
+    return make_user("author")
+
+
+@pytest.fixture
+def coauthor(db):
+    return make_user("coauthor")
+
+
+@pytest.fixture
+def reader(db):
+    return make_user("reader")
+
+
+@pytest.fixture
+def wrangler(db):
+    user = make_user("wrangler")
+    group, _ = Group.objects.get_or_create(name="wranglers")
+    user.groups.add(group)
+    return user
+
+
+@pytest.fixture
+def admin_user(db):
+    return make_user("admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def client_for():
+    """A logged-in test client for a user: client_for(author).get(...)."""
+
+    def make(user):
+        c = Client()
+        c.force_login(user, backend="django.contrib.auth.backends.ModelBackend")
+        return c
+
+    return make
+
+
+@pytest.fixture(autouse=True)
+def _fresh_cache():
+    from django.core.cache import cache
+
+    cache.clear()
+    yield
+    cache.clear()
