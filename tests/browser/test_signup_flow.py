@@ -45,8 +45,8 @@ def test_a_wrong_password_in_the_browser_shows_a_clear_message(page, author):
 
 def test_dark_mode_is_chosen_without_javascript_help_and_kept(page):
     page.goto("/")
-    page.select_option("#theme-select", "dark")
-    page.wait_for_load_state()
+    with page.expect_navigation():
+        page.select_option("#theme-select", "dark")
     assert page.locator("html").get_attribute("data-theme") == "dark"
     page.goto("/login/")
     assert page.locator("html").get_attribute("data-theme") == "dark"
