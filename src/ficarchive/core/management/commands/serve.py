@@ -28,7 +28,9 @@ class Command(BaseCommand):
 
         worker = None
         if not no_worker:
-            worker = subprocess.Popen([sys.executable, "-m", "ficarchive", "db_worker"])
+            worker = subprocess.Popen(
+                [sys.executable, "-m", "ficarchive", "db_worker", "--no-reload"]
+            )
         self.stdout.write(f"ficarchive is at http://{host}:{port}/  (Ctrl-C stops it)")
         try:
             serve(application, host=host, port=port, threads=threads, ident="ficarchive")
