@@ -294,4 +294,6 @@ LOGGING = {
 
 # --- Archive behaviour --------------------------------------------------------------------------
 HIT_FLUSH_SECONDS = env_int("HIT_FLUSH_SECONDS", 60)
+# (dotted path of a django-tasks task or a plain function, interval in seconds)
+PERIODIC_TASKS: list[tuple[str, int]] = []
 WORKS_PER_PAGE = env_int("WORKS_PER_PAGE", 20)

@@ -20,12 +20,20 @@ class Command(BaseCommand):
             action="store_true",
             help="Do not start a task worker (run `ficarchive db_worker` elsewhere).",
         )
+        parser.add_argument(
+            "--no-periodic",
+            action="store_true",
+            help="Do not schedule periodic jobs (run `ficarchive periodic` once elsewhere).",
+        )
 
-    def handle(self, *args, host, port, threads, no_worker, **options):
+    def handle(self, *args, host, port, threads, no_worker, no_periodic, **options):
         from waitress import serve
 
+        from ficarchive.core.periodic import start_in_thread
         from ficarchive.wsgi import application
 
+        if not no_periodic:
+            start_in_thread()
         worker = None
         if not no_worker:
             worker = subprocess.Popen(

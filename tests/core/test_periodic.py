@@ -1,0 +1,16 @@
+from ficarchive.core.periodic import due_jobs
+
+JOBS = [("a.job", 60), ("b.job", 300)]
+
+
+def test_every_job_is_due_at_the_start(settings):
+    settings.PERIODIC_TASKS = JOBS
+    assert due_jobs({}, now=1000.0) == ["a.job", "b.job"]
+
+
+def test_a_job_waits_for_its_own_interval(settings):
+    settings.PERIODIC_TASKS = JOBS
+    last = {"a.job": 1000.0, "b.job": 1000.0}
+    assert due_jobs(last, now=1059.0) == []
+    assert due_jobs(last, now=1060.0) == ["a.job"]
+    assert due_jobs(last, now=1300.0) == ["a.job", "b.job"]
