@@ -80,8 +80,9 @@ def sanitize_fiction_html(text: str) -> str:
         tags=set(FICTION_TAGS),
         clean_content_tags={"script", "style", "template", "iframe", "object", "noscript"},
         attributes={k: set(v) for k, v in FICTION_ATTRIBUTES.items()},
-        tag_attribute_values={k: {a: set(vals) for a, vals in v.items()}
-                              for k, v in ALIGN_VALUES.items()},
+        tag_attribute_values={
+            k: {a: set(vals) for a, vals in v.items()} for k, v in ALIGN_VALUES.items()
+        },
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
     ).strip()

@@ -1,0 +1,97 @@
+"""Telling the author's notes from the story: a score of how much a paragraph speaks to the
+reader about the fic, and scans from the top and the bottom of a chapter."""
+
+from __future__ import annotations
+
+import re
+
+from .units import Unit
+
+_STRONG = re.compile(
+    r"""(?ix)
+    ^\W{0,3}(?:a/n|a\.n\.|an\s*:|author'?s?'?\s*notes?|notes?\s*:|disclaimer|warnings?\s*[:\-!]|
+      rat(?:ed|ing)\b|pairings?\s*[:\-]|summary\s*:|title\s*:|fandoms?\s*:|characters?\s*:|
+      genres?\s*:|categor(?:y|ies)\s*:|word\s*count|beta(?:'d|ed)?\b|dedicat|spoilers?\s*[:\-]|
+      by\s+[\w@]|written\s+by|status\s*:|relationships?\s*:|tags?\s*:|language\s*:|words\s*:)
+    |\b(?:don'?t|do\s+not|doesn'?t|does\s+not|didn'?t)\s+own\b|\bown\s+nothing\b|\bnot\s+mine\b
+    |\b(?:disclaimer|fanfic(?:tion)?s?|fics?|one-?shots?|songfics?|drabbles?)\b
+    |\b(?:reviews?|reviewers?|reviewing|r\s*&\s*r|read\s+(?:and|&)\s+review|kudos|comments?)\b
+    |\b(?:update[sd]?|updating|this\s+story|this\s+chapter|next\s+chapter|last\s+chapter|
+      previous\s+chapter|my\s+(?:first|second|other|last)\s+\w+|my\s+profile|thanks?\s+(?:you\s+)?for\s+reading|
+      enjoy\s*[!.]|hope\s+you\s+(?:all\s+)?(?:like|liked|enjoy|enjoyed)|readers?|lyrics|song\s+is|
+      yaoi|yuri|slash|lemons?|limes?|shounen-ai|smut|angst|fluff|ooc|au\b|
+      pairings?|crossover|sequel|prequel|plot\s+bunny|writer'?s\s+block|beta-?read)\b
+    |(?:\^_*\^|\^\^|\bx\s?d\b|:\s?[)(dp]|;\s?\)|-_-|o\.o|<3|\bmwa(?:ha)+|\blol\b|\bteehee)
+    """
+)
+_DIALOGUE = re.compile(r'["“][^"”]{2,}["”]')
+_WORD = re.compile(r"\S+")
+
+
+def note_score(text: str) -> int:
+    """How strongly a paragraph reads as the author speaking about the fic."""
+    return len(_STRONG.findall(text[:2000]))
+
+
+def word_count(text: str) -> int:
+    return len(_WORD.findall(text))
+
+
+def is_storyish(unit: Unit) -> bool:
+    """A paragraph with no note signal that is long or holds dialogue."""
+    return word_count(unit.text) > 16 or bool(_DIALOGUE.search(unit.text))
+
+
+def _hard(unit: Unit) -> bool:
+    return unit.hint in ("scene_break", "chapter", "flash_start", "flash_end") or bool(unit.marker)
+
+
+def leading_notes(units: list[Unit], start: int = 0, limit: int = 40) -> int:
+    """The index just past the author's notes at the top of units[start:]."""
+    last = start - 1
+    i = start
+    follow_label = False
+    while i < len(units) and i - start < limit:
+        unit = units[i]
+        if unit.para.meta or unit.hint == "note_label":
+            last, follow_label = i, unit.hint == "note_label"
+        elif _hard(unit) or unit.hint == "heading":
+            break
+        elif note_score(unit.text) > 0 or follow_label:
+            last, follow_label = i, False
+        elif is_storyish(unit):
+            break
+        i += 1
+    return last + 1
+
+
+def trailing_notes(units: list[Unit], start: int, limit: int = 40) -> int:
+    """The index where the author's notes at the bottom of units[start:] begin."""
+    end = len(units)
+    first = end
+    middle = start + (end - start) // 2
+    for i in range(end - 1, max(middle, start) - 1, -1):
+        if units[i].hint == "note_label":
+            first = i
+            break
+        if units[i].hint == "chapter":
+            break
+    j = first - 1
+    while j >= start and end - j < limit:
+        unit = units[j]
+        if unit.hint == "note_label" or unit.para.meta:
+            first = j
+        elif _hard(unit):
+            break
+        elif note_score(unit.text) > 0:
+            first = j
+        elif is_storyish(unit):
+            break
+        j -= 1
+    return first
+
+
+def notes_text(units: list[Unit]) -> str | None:
+    parts = [u.para.text.strip() for u in units if u.hint != "note_label" or len(units) == 1]
+    text = "\n\n".join(p for p in parts if p)
+    return text or None

@@ -1,0 +1,197 @@
+"""parse_document: bytes or text of a fic in any format to a ParsedWork."""
+
+from __future__ import annotations
+
+from .chapters import Layout, layout
+from .classify import classify
+from .decode import check_size
+from .errors import ImportRefused
+from .fields import find_fields
+from .language import detect_language
+from .lexicon import Lexicon, load_lexicon
+from .metadata import (
+    find_disclaimer,
+    find_label_in_notes,
+    find_rating,
+    find_songs,
+    find_terms,
+)
+from .model import RATING_NOT_RATED, Block, Chapter, Evidence, ParsedWork
+from .pairings import read_cast
+from .readers import FORMATS, guess_format, read
+from .render import render_chapter
+from .units import Unit, clean, make_unit
+from .words import count_words
+
+CATEGORY_ORDER = ("F/F", "F/M", "Gen", "M/M", "Multi", "Other")
+
+
+def parse_document(
+    data: bytes | str,
+    filename: str | None = None,
+    fmt: str | None = None,
+    lexicon: Lexicon | None = None,
+) -> ParsedWork:
+    """Read a fic (txt, md, html, docx or epub; bytes or str) into a ParsedWork.
+
+    fmt is one of auto, txt, md, html, docx, epub; by default it is guessed from the file name
+    and the first bytes. Raises ImportRefused for input it will not read.
+    """
+    if not isinstance(data, bytes | str):
+        raise ImportRefused("the input is neither bytes nor text")
+    check_size(data)
+    if fmt in (None, "", "auto"):
+        fmt = guess_format(data, filename)
+    if fmt not in FORMATS:
+        raise ImportRefused(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
+    doc = read(data, fmt)
+    if not any(p.text.strip() for p in doc.paras):
+        raise ImportRefused("the document holds no text")
+    units = [make_unit(p) for p in doc.paras]
+    plan = layout(units)
+    work = ParsedWork(source_format=fmt)
+    _fill_chapters(work, plan)
+    _fill_metadata(work, plan, doc.title, doc.text, lexicon or load_lexicon())
+    return work
+
+
+def _notes(units: list[Unit]) -> str | None:
+    parts = [clean(u.para.text) for u in units if u.hint != "note_label"]
+    return "\n\n".join(p for p in parts if p) or None
+
+
+def _span(units: list[Unit], text: str) -> list[Evidence]:
+    if not units:
+        return []
+    start, end = units[0].start, units[-1].end
+    return [Evidence(start, end, text[start:end] if len(text) > end else "")]
+
+
+def _blocks(units: list[Unit]) -> list[Block]:
+    blocks: list[Block] = []
+    for u in units:
+        if u.kind == "lyric":
+            blocks.extend(Block("lyric", line.strip()) for line in u.text.split("\n") if line)
+        else:
+            blocks.append(Block(u.kind, u.text.replace("\n", " "), u.tense))
+    return blocks
+
+
+def _fill_chapters(work: ParsedWork, plan: Layout) -> None:
+    for part in plan.chapters:
+        classify(part.body)
+        chapter = Chapter(
+            label=part.heading.label if part.heading else None,
+            title=part.heading.title if part.heading else None,
+            notes_start=_notes(part.notes_start),
+            notes_end=_notes(part.notes_end),
+            blocks=_blocks(part.body),
+            html=render_chapter(part.body),
+        )
+        chapter.words = sum(count_words(u.text) for u in part.body)
+        work.chapters.append(chapter)
+    work.words = sum(c.words for c in work.chapters)
+    work.notes_start = _notes(plan.notes_start)
+    work.notes_end = _notes(plan.notes_end)
+
+
+def _fill_metadata(
+    work: ParsedWork, plan: Layout, meta_title: str | None, doc_text: str, lex: Lexicon
+) -> None:
+    note_units = [*plan.notes_start, *plan.notes_end]
+    for part in plan.chapters:
+        note_units += [*part.notes_start, *part.notes_end]
+    notes = [(u.para.text, u.start) for u in note_units]
+    titles = [(u.para.text, u.start) for u in ([plan.title] if plan.title else [])]
+    story = [(u.para.text, u.start) for part in plan.chapters for u in part.body]
+    fields = find_fields(notes)
+    conf = work.confidence
+
+    if meta_title:
+        work.title, conf["title"] = meta_title, 0.95
+        at = doc_text.find(meta_title)
+        if at >= 0:
+            work.add_evidence("title", [Evidence(at, at + len(meta_title), meta_title)])
+    elif fields.get("title"):
+        f = fields["title"][0]
+        work.title, conf["title"] = f.value, 0.9
+        work.add_evidence("title", [Evidence(f.start, f.end, f.value)])
+    elif plan.title:
+        work.title, conf["title"] = plan.title.text, 0.7
+        work.add_evidence("title", [Evidence(plan.title.start, plan.title.end, plan.title.text)])
+    if fields.get("summary"):
+        f = fields["summary"][0]
+        work.summary, conf["summary"] = f.value, 0.9
+        work.add_evidence("summary", [Evidence(f.start, f.end, f.value)])
+
+    rating = find_rating(lex, [*notes, *titles], fields)
+    hits = find_terms(lex, notes)
+    if rating:
+        work.rating, work.rating_as_written = rating[0], rating[1]
+        work.add_evidence("rating", [rating[2]])
+        work.add_evidence("rating_as_written", [rating[2]])
+        conf["rating"] = 0.9
+    if hits.rating_implied:
+        implied, span = hits.rating_implied
+        stated = lex.rating_by_name(work.rating)
+        wanted = lex.rating_by_name(implied)
+        if wanted and (stated is None or wanted.level > stated.level):
+            work.rating = implied
+            work.add_evidence("rating", [span])
+            conf["rating"] = 0.7
+    if work.rating == RATING_NOT_RATED and not rating:
+        conf["rating"] = 0.5
+
+    cast = read_cast(lex, notes, story, fields)
+    work.fandoms, work.relationships, work.characters = (
+        cast.fandoms,
+        cast.relationships,
+        cast.characters,
+    )
+    for name in ("fandoms", "relationships", "characters"):
+        if getattr(work, name):
+            work.add_evidence(name, cast.evidence.get(name, []))
+            conf[name] = 0.8
+
+    categories = dict(hits.categories)
+    for name, spans in cast.categories.items():
+        categories.setdefault(name, []).extend(spans)
+    work.categories = [c for c in CATEGORY_ORDER if c in categories]
+    work.add_evidence("categories", [s for c in work.categories for s in categories[c][:2]])
+    work.archive_warnings = sorted(hits.warnings)
+    work.add_evidence("archive_warnings", [s for w in hits.warnings.values() for s in w[:2]])
+
+    songs = find_songs(notes, fields)
+    work.song_credits = [credit for credit, _ in songs]
+    work.add_evidence("song_credits", [span for _, span in songs])
+    freeforms = dict(hits.freeforms)
+    if songs and not any(name in freeforms for name in ("Songfic",)):
+        freeforms["Songfic"] = [songs[0][1]]
+    work.freeform_tags = list(freeforms)
+    work.add_evidence("freeform_tags", [s for spans in freeforms.values() for s in spans[:2]])
+    for name in ("categories", "archive_warnings", "song_credits", "freeform_tags"):
+        if getattr(work, name):
+            conf[name] = 0.75
+
+    disclaimer = find_disclaimer(notes, fields)
+    if disclaimer:
+        work.disclaimer = disclaimer[0]
+        work.add_evidence("disclaimer", disclaimer[1])
+        conf["disclaimer"] = 0.85
+
+    if len(work.chapters) == 1 and work.chapters[0].label is None:
+        label = find_label_in_notes(notes)
+        if label:
+            work.chapters[0].label = label[0]
+            work.add_evidence("chapters.label", [label[1]])
+
+    language, lang_conf = detect_language(" ".join(t for t, _ in story[:200]))
+    work.language, conf["language"] = language, lang_conf
+    if fields.get("language"):
+        f = fields["language"][0]
+        work.add_evidence("language", [Evidence(f.start, f.end, f.value)])
+    for name, units in (("notes_start", plan.notes_start), ("notes_end", plan.notes_end)):
+        if units:
+            conf[name] = 0.7
+            work.add_evidence(name, [Evidence(u.start, u.end, u.para.text) for u in units])
+    conf["chapters"] = 0.8
