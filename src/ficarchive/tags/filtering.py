@@ -1,42 +1,147 @@
-"""The filterable tag sets of works: for each work, every canonical tag it is found under.
+"""The filterable tag sets of works, and the tag counts that follow them.
 
 A tag typed by the author counts under its canonical tag (itself, or what it is a synonym of)
 and under every ancestor of that canonical tag. Listings and search read WorkFilterTag only.
+
+Counts: a posted work that no admin has hidden counts once under each of its filter tags. When
+that set changes, refresh_work_filter_tags appends +1/-1 rows to TagCountDelta (insert-only, so
+concurrent posts never queue on one counter row) and notes the new set in CountedWork; see
+counts.py for the fold. Call it after a work's tags, posting, hiding or deletion change.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable
 
 from django.db import transaction
+from django.db.models import Q
 
-from .models import Tag, TagParent
+from .models import CountedWork, Tag, TagCountDelta, TagParent
+
+
+def ancestors_by_tag(tag_ids: Iterable[int]) -> dict[int, set[int]]:
+    """For each tag, the tag itself and all its ancestors (a few queries for the whole set)."""
+    start = set(tag_ids)
+    parents: dict[int, set[int]] = {}
+    known, frontier = set(start), set(start)
+    while frontier:
+        found: set[int] = set()
+        links = TagParent.objects.filter(child_id__in=frontier).values_list("child_id", "parent_id")
+        for child, parent in links:
+            parents.setdefault(child, set()).add(parent)
+            found.add(parent)
+        frontier = found - known
+        known |= frontier
+    result: dict[int, set[int]] = {}
+
+    def closure(tag_id: int, path: frozenset[int]) -> set[int]:
+        if tag_id in result:
+            return result[tag_id]
+        found = {tag_id}
+        for parent in parents.get(tag_id, ()):
+            if parent not in path:  # a wrangling mistake must not loop forever
+                found |= closure(parent, path | {parent})
+        result[tag_id] = found
+        return found
+
+    return {t: closure(t, frozenset({t})) for t in set(tag_ids)}
 
 
 def filter_tag_ids_for(tag_ids: Iterable[int]) -> set[int]:
     """The canonical tags and all their ancestors for the given typed tags."""
-    tags = Tag.objects.filter(pk__in=set(tag_ids)).only("pk", "canonical", "synonym_of_id")
-    frontier = {t.pk if t.canonical else t.synonym_of_id for t in tags} - {None}
+    tags = Tag.objects.filter(pk__in=set(tag_ids)).values_list("pk", "canonical", "synonym_of_id")
+    canonical = {pk if is_canonical else synonym_of for pk, is_canonical, synonym_of in tags}
+    canonical.discard(None)
     found: set[int] = set()
-    while frontier:
-        found |= frontier
-        parents = set(
-            TagParent.objects.filter(child_id__in=frontier).values_list("parent_id", flat=True)
-        )
-        frontier = parents - found
+    for ids in ancestors_by_tag(canonical).values():
+        found |= ids
     return found
+
+
+CHUNK = 500
 
 
 @transaction.atomic
 def refresh_work_filter_tags(work_ids: Iterable[int]) -> None:
-    """Recompute WorkFilterTag for these works from the tags their authors gave them."""
+    """Recompute WorkFilterTag for these works from the tags their authors gave them, and
+    record the count changes. Call it whenever a work's tags, posting or hiding change."""
+    ordered = sorted(set(work_ids))
+    for start in range(0, len(ordered), CHUNK):
+        _refresh_chunk(set(ordered[start : start + CHUNK]))
+
+
+def _refresh_chunk(work_ids: set[int]) -> None:
+    from ficarchive.works.models import Work, WorkFilterTag, WorkTag
+
+    typed: dict[int, set[int]] = {w: set() for w in work_ids}
+    for work_id, tag_id in WorkTag.objects.filter(work_id__in=work_ids).values_list(
+        "work_id", "tag_id"
+    ):
+        typed[work_id].add(tag_id)
+    canonical_of = {
+        pk: (pk if is_canonical else synonym_of)
+        for pk, is_canonical, synonym_of in Tag.objects.filter(
+            pk__in=set().union(*typed.values())
+        ).values_list("pk", "canonical", "synonym_of_id")
+    }
+    closures = ancestors_by_tag({c for c in canonical_of.values() if c is not None})
+    have: dict[int, set[int]] = {w: set() for w in work_ids}
+    for work_id, tag_id in WorkFilterTag.objects.filter(work_id__in=work_ids).values_list(
+        "work_id", "tag_id"
+    ):
+        have[work_id].add(tag_id)
+    countable = set(
+        Work.objects.filter(pk__in=work_ids, posted=True, hidden_by_admin=False).values_list(
+            "pk", flat=True
+        )
+    )
+    counted = {
+        w: set(tags)
+        for w, tags in CountedWork.objects.filter(work_id__in=work_ids).values_list(
+            "work_id", "tag_ids"
+        )
+    }
+
+    deltas: Counter[int] = Counter()
+    stale, fresh = Q(pk__in=[]), []
+    recount: list[CountedWork] = []
+    for work_id in sorted(work_ids):
+        wanted: set[int] = set()
+        for tag_id in typed[work_id]:
+            canonical = canonical_of.get(tag_id)
+            if canonical is not None:
+                wanted |= closures[canonical]
+        gone, new = have[work_id] - wanted, wanted - have[work_id]
+        if gone:
+            stale |= Q(work_id=work_id, tag_id__in=gone)
+        fresh += [WorkFilterTag(work_id=work_id, tag_id=t) for t in new]
+        before = counted.get(work_id, set())
+        after = wanted if work_id in countable else set()
+        if before != after:
+            deltas.update(after - before)
+            deltas.subtract(before - after)
+            recount.append(CountedWork(work_id=work_id, tag_ids=sorted(after)))
+    WorkFilterTag.objects.filter(stale).delete()
+    WorkFilterTag.objects.bulk_create(fresh)
+    CountedWork.objects.filter(work_id__in=[c.work_id for c in recount if not c.tag_ids]).delete()
+    CountedWork.objects.bulk_create(
+        [c for c in recount if c.tag_ids],
+        update_conflicts=True,
+        unique_fields=["work_id"],
+        update_fields=["tag_ids"],
+    )
+    TagCountDelta.objects.bulk_create(
+        [TagCountDelta(tag_id=t, delta=d) for t, d in sorted(deltas.items()) if d]
+    )
+
+
+def works_under(tag_ids: Iterable[int]) -> set[int]:
+    """Works whose filter sets may change when these tags (or their synonyms) are wrangled."""
     from ficarchive.works.models import WorkFilterTag, WorkTag
 
-    for work_id in set(work_ids):
-        typed = WorkTag.objects.filter(work_id=work_id).values_list("tag_id", flat=True)
-        wanted = filter_tag_ids_for(typed)
-        have = set(WorkFilterTag.objects.filter(work_id=work_id).values_list("tag_id", flat=True))
-        WorkFilterTag.objects.filter(work_id=work_id, tag_id__in=have - wanted).delete()
-        WorkFilterTag.objects.bulk_create(
-            [WorkFilterTag(work_id=work_id, tag_id=t) for t in wanted - have]
-        )
+    tag_ids = set(tag_ids)
+    synonyms = set(Tag.objects.filter(synonym_of_id__in=tag_ids).values_list("pk", flat=True))
+    typed = WorkTag.objects.filter(tag_id__in=tag_ids | synonyms).values_list("work_id", flat=True)
+    filtered = WorkFilterTag.objects.filter(tag_id__in=tag_ids).values_list("work_id", flat=True)
+    return set(typed) | set(filtered)
