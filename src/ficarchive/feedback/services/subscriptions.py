@@ -1,0 +1,144 @@
+"""Subscriptions to works (new chapters), creators (new works) and series (new parts).
+
+Each event is recorded once in SubscriptionEvent, unique on (kind, object id), before anyone
+hears of it: editing or re-posting a chapter can never notify twice. The fan-out to the
+subscribers runs as a task."""
+
+from __future__ import annotations
+
+from django.db import IntegrityError, transaction
+
+from ficarchive.accounts.models import Mute
+from ficarchive.works.models import Chapter, SeriesWork, Work
+
+from ..models import Notification, Subscription, SubscriptionEvent
+from .inbox import deliver_updates
+from .rules import Refused, creator_user_ids
+
+
+def _target(work=None, creator=None, series=None) -> dict:
+    given = {k: v for k, v in {"work": work, "creator": creator, "series": series}.items() if v}
+    if len(given) != 1:
+        raise ValueError("subscribe to exactly one work, creator or series")
+    return given
+
+
+def subscribe(user, *, work=None, creator=None, series=None) -> Subscription:
+    target = _target(work, creator, series)
+    if creator is not None and creator.pk == user.pk:
+        raise Refused("You can't subscribe to yourself.")
+    try:
+        with transaction.atomic():
+            return Subscription.objects.create(user=user, **target)
+    except IntegrityError:
+        return Subscription.objects.get(user=user, **target)
+
+
+def unsubscribe(user, *, work=None, creator=None, series=None) -> None:
+    Subscription.objects.filter(user=user, **_target(work, creator, series)).delete()
+
+
+def is_subscribed(user, *, work=None, creator=None, series=None) -> bool:
+    if not (user and user.is_authenticated):
+        return False
+    return Subscription.objects.filter(user=user, **_target(work, creator, series)).exists()
+
+
+def _record(kind: str, object_id: int) -> SubscriptionEvent | None:
+    """The event, when this is the first time it happens; None when it was recorded before."""
+    try:
+        with transaction.atomic():
+            return SubscriptionEvent.objects.create(kind=kind, object_id=object_id)
+    except IntegrityError:
+        return None
+
+
+def _announce(event: SubscriptionEvent | None) -> bool:
+    if event is None:
+        return False
+    from ..tasks import deliver_subscription_event
+
+    deliver_subscription_event.enqueue(event.pk)
+    return True
+
+
+@transaction.atomic
+def notify_new_chapter(chapter: Chapter) -> bool:
+    """Call when a chapter of an already posted work becomes posted. Subscribers to the work
+    hear of it once; True when this call announced it."""
+    if not (chapter.posted and chapter.work.posted):
+        return False
+    return _announce(_record(SubscriptionEvent.CHAPTER, chapter.pk))
+
+
+@transaction.atomic
+def notify_new_work(work: Work) -> bool:
+    """Call when a work becomes posted (at once, or when a draft is posted). Subscribers to
+    its creators and to its series hear of it once. Its chapters and series parts as they
+    are now count as announced, so that no later call announces them again."""
+    if not work.posted:
+        return False
+    for chapter_id in work.chapters.filter(posted=True).values_list("pk", flat=True):
+        _record(SubscriptionEvent.CHAPTER, chapter_id)
+    for part_id in SeriesWork.objects.filter(work=work).values_list("pk", flat=True):
+        _record(SubscriptionEvent.SERIES_PART, part_id)
+    return _announce(_record(SubscriptionEvent.WORK, work.pk))
+
+
+@transaction.atomic
+def notify_new_series_part(series_work: SeriesWork) -> bool:
+    """Call when a posted work is added to a series. Series subscribers hear of it once."""
+    if not series_work.work.posted:
+        return False
+    return _announce(_record(SubscriptionEvent.SERIES_PART, series_work.pk))
+
+
+def _readers(subscriptions, work: Work) -> list[int]:
+    """Subscribers who may see the work, without its creators and those who muted one."""
+    creators = creator_user_ids(work)
+    candidates = set(subscriptions.values_list("user_id", flat=True)) - creators
+    muting = set(
+        Mute.objects.filter(muter_id__in=candidates, muted_id__in=creators).values_list(
+            "muter_id", flat=True
+        )
+    )
+    from ficarchive.accounts.models import User
+
+    readers = []
+    for user in User.objects.filter(pk__in=candidates - muting, is_active=True):
+        if Work.objects.visible_to(user).filter(pk=work.pk).exists():
+            readers.append(user.pk)
+    return readers
+
+
+def deliver_event(event_id: int) -> int:
+    """Put the event in each subscriber's inbox (and mail); the number of readers told."""
+    event = SubscriptionEvent.objects.filter(pk=event_id).first()
+    if event is None:
+        return 0
+    if event.kind == SubscriptionEvent.CHAPTER:
+        chapter = Chapter.objects.select_related("work").filter(pk=event.object_id).first()
+        if chapter is None or not chapter.posted:
+            return 0
+        subs = Subscription.objects.filter(work=chapter.work)
+        return deliver_updates(
+            _readers(subs, chapter.work),
+            kind=Notification.CHAPTER,
+            work=chapter.work,
+            chapter=chapter,
+        )
+    if event.kind == SubscriptionEvent.WORK:
+        work = Work.objects.filter(pk=event.object_id).first()
+        if work is None:
+            return 0
+        subs = Subscription.objects.filter(creator_id__in=creator_user_ids(work)) | (
+            Subscription.objects.filter(series__parts__work=work)
+        )
+        return deliver_updates(_readers(subs, work), kind=Notification.WORK, work=work)
+    part = SeriesWork.objects.select_related("series", "work").filter(pk=event.object_id).first()
+    if part is None:
+        return 0
+    subs = Subscription.objects.filter(series=part.series)
+    return deliver_updates(
+        _readers(subs, part.work), kind=Notification.SERIES_PART, work=part.work, series=part.series
+    )
