@@ -1,0 +1,58 @@
+"""The sidebar of a listing: the most used tags of each type among the results, with counts.
+Counted over the results themselves when they are at most FACET_WINDOW works (the counts are
+then what clicking the tag would show), else over the first FACET_WINDOW in the page's order."""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from dataclasses import dataclass
+
+from django.db.models import Count, QuerySet
+
+from ficarchive.tags.models import Tag, TagType
+
+FACET_WINDOW = 1000
+PER_TYPE = 10
+FACET_TYPES = [
+    TagType.RATING, TagType.WARNING, TagType.CATEGORY, TagType.FANDOM,
+    TagType.RELATIONSHIP, TagType.CHARACTER, TagType.FREEFORM,
+]  # fmt: skip
+
+
+@dataclass
+class Facet:
+    tag: Tag
+    count: int
+
+
+@dataclass
+class FacetGroup:
+    type: str
+    label: str
+    facets: list[Facet]
+
+
+def facets_for(works: QuerySet, total: int) -> tuple[list[FacetGroup], bool]:
+    """The facet groups, and whether they were counted over a sample of the first works."""
+    from ficarchive.works.models import WorkFilterTag
+
+    sampled = total > FACET_WINDOW
+    ids = works.values("pk")[:FACET_WINDOW] if sampled else works.order_by().values("pk")
+    rows = (
+        WorkFilterTag.objects.filter(work_id__in=ids)
+        .values("tag_id", "tag__type")
+        .annotate(n=Count("work_id"))
+    )
+    by_type: dict[str, list[tuple[int, int]]] = defaultdict(list)
+    for row in rows:
+        by_type[row["tag__type"]].append((row["n"], row["tag_id"]))
+    top = {t: sorted(pairs, key=lambda p: (-p[0], p[1]))[:PER_TYPE] for t, pairs in by_type.items()}
+    tags = Tag.objects.in_bulk([tag_id for pairs in top.values() for _, tag_id in pairs])
+    labels = dict(TagType.choices)
+    groups = []
+    for tag_type in FACET_TYPES:
+        facets = [Facet(tags[tag_id], n) for n, tag_id in top.get(tag_type, [])]
+        facets.sort(key=lambda f: (-f.count, f.tag.name.lower()))
+        if facets:
+            groups.append(FacetGroup(tag_type, labels[tag_type], facets))
+    return groups, sampled

@@ -1,0 +1,42 @@
+"""An Atom feed of a tag's latest works, with the reader's blocklist applied."""
+
+from __future__ import annotations
+
+from django.http import HttpRequest, HttpResponse
+from django.utils.feedgenerator import Atom1Feed
+
+from ficarchive.text.sanitize import html_to_plain_text
+from ficarchive.works.models import Work
+
+from .filters import without_filters
+from .tagsets import carrying_any
+from .views import tag_by_name
+
+FEED_SIZE = 20
+
+
+def tag_feed(request: HttpRequest, name: str) -> HttpResponse:
+    tag = tag_by_name(name)
+    tag = tag.synonym_of if (not tag.canonical and tag.synonym_of_id) else tag
+    works = Work.objects.visible_to(request.user).filter(carrying_any([tag]))
+    works = without_filters(works, request).order_by("-updated_at", "-pk").listing()
+    feed = Atom1Feed(
+        title=f"{tag.name} works",
+        link=request.build_absolute_uri(f"/tags/{tag.name}/works"),
+        description=f"The latest works tagged {tag.name}",
+        feed_url=request.build_absolute_uri(),
+    )
+    for work in works[:FEED_SIZE]:
+        creators = ", ".join(c.pseud.byline for c in work.creatorships.all())
+        tags = ", ".join(t.name for t in work.tags.all())
+        feed.add_item(
+            title=work.title,
+            link=request.build_absolute_uri(work.get_absolute_url()),
+            description=f"{html_to_plain_text(work.summary)}\n\nTags: {tags}",
+            author_name=creators,
+            updateddate=work.updated_at,
+            unique_id=request.build_absolute_uri(work.get_absolute_url()),
+        )
+    response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
+    feed.write(response, "utf-8")
+    return response

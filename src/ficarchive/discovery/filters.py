@@ -1,0 +1,101 @@
+"""apply_filters: the one way every listing narrows, hides and sorts its works.
+
+listing = apply_filters(Work.objects.visible_to(request.user), request.GET, request)
+listing.works      the filtered, blocklist-applied, sorted queryset
+listing.form       the bound FilterForm, for includes/filters.html
+listing.notes      what was left out and why, to show above the results
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import datetime, time, timedelta
+
+from django.db.models import QuerySet
+from django.utils import timezone
+
+from ficarchive.tags.models import Tag
+
+from .blocklist import Blocklist, blocklist_for, exclude_muted, showing_muted
+from .forms import SORTS, FilterForm, tag_names
+from .tagsets import carrying_any, filterable, tags_named
+from .textsearch import parse_query, text_filter
+
+
+@dataclass
+class Listing:
+    works: QuerySet
+    form: FilterForm
+    sort: str
+    included: list[Tag] = field(default_factory=list)
+    excluded: list[Tag] = field(default_factory=list)
+    blocklist: Blocklist = field(default_factory=Blocklist)
+    show_muted: bool = False
+    notes: list[str] = field(default_factory=list)
+
+
+def _day_start(day) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def apply_filters(works: QuerySet, params, request, *, default_sort: str = "updated") -> Listing:
+    """Narrow `works` (already visible_to the viewer) by the query-string filters, hide the
+    viewer's blocklist unless show_muted=1, and sort. Bad input is left out with a note."""
+    form = FilterForm(params)
+    data = form.valid_data()
+    notes = form.error_notes()
+
+    include_groups = [
+        [t] for t in filterable(Tag.objects.filter(pk__in=data.get("include_ids", [])))
+    ]
+    named, unknown = tags_named(tag_names(data.get("include", "")))
+    include_groups += [[t] for t in named]
+    excluded = filterable(Tag.objects.filter(pk__in=data.get("exclude_ids", [])))
+    named, unknown_excluded = tags_named(tag_names(data.get("exclude", "")))
+    excluded += named
+    for name in unknown + unknown_excluded:
+        notes.append(f"There is no tag named “{name}”; it was left out of the filters.")
+
+    for group in include_groups:
+        works = works.filter(carrying_any(group))
+    if excluded:
+        works = works.exclude(carrying_any(excluded))
+    if data.get("rating"):
+        works = works.filter(rating__in=data["rating"])
+    if data.get("complete"):
+        works = works.filter(complete=data["complete"] == "yes")
+    if data.get("crossover") == "yes":
+        works = works.filter(search_row__fandom_count__gt=1)
+    elif data.get("crossover") == "no":
+        works = works.filter(search_row__fandom_count__lte=1)
+    if data.get("words_from") is not None:
+        works = works.filter(word_count__gte=data["words_from"])
+    if data.get("words_to") is not None:
+        works = works.filter(word_count__lte=data["words_to"])
+    if data.get("updated_from"):
+        works = works.filter(updated_at__gte=_day_start(data["updated_from"]))
+    if data.get("updated_to"):
+        works = works.filter(updated_at__lt=_day_start(data["updated_to"] + timedelta(days=1)))
+    if data.get("language"):
+        works = works.filter(language__iexact=data["language"])
+    query = parse_query(data.get("q", ""))
+    if query:
+        works = works.filter(text_filter(query))
+
+    blocklist = blocklist_for(request)
+    show_muted = showing_muted(request)
+    if blocklist and not show_muted:
+        works = exclude_muted(works, blocklist)
+
+    sort = data.get("sort") or default_sort
+    works = works.order_by(*SORTS[sort][1])
+    included = [t for group in include_groups for t in group]
+    return Listing(works, form, sort, included, excluded, blocklist, show_muted, notes)
+
+
+def without_filters(works: QuerySet, request) -> QuerySet:
+    """Only the blocklist (for feeds and pages without a filter form)."""
+    blocklist = blocklist_for(request)
+    if blocklist and not showing_muted(request):
+        works = exclude_muted(works, blocklist)
+    return works

@@ -1,0 +1,70 @@
+"""Pages of results without counting a whole archive: totals are counted up to RESULT_WINDOW
+works (as AO3's search stops at its result window); past that the page says "more than"."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from django.conf import settings
+from django.db.models import QuerySet
+
+RESULT_WINDOW = 10_000
+
+
+@dataclass
+class ResultPage:
+    works: list
+    number: int
+    per_page: int
+    total: int
+    more: bool
+    note: str = ""
+
+    @property
+    def num_pages(self) -> int:
+        return max(1, -(-self.total // self.per_page))
+
+    @property
+    def first_index(self) -> int:
+        return (self.number - 1) * self.per_page + 1 if self.works else 0
+
+    @property
+    def last_index(self) -> int:
+        return self.first_index + len(self.works) - 1 if self.works else 0
+
+    @property
+    def has_previous(self) -> bool:
+        return self.number > 1
+
+    @property
+    def has_next(self) -> bool:
+        return self.number < self.num_pages
+
+    @property
+    def nearby(self) -> list[int]:
+        """Page numbers to link: the first, the last, and a few around this one."""
+        pages = {1, self.num_pages, *range(self.number - 2, self.number + 3)}
+        return sorted(p for p in pages if 1 <= p <= self.num_pages)
+
+
+def count_up_to(works: QuerySet, limit: int) -> int:
+    return works.order_by().values("pk")[:limit].count()
+
+
+def page_of(works: QuerySet, raw_page: str | None, per_page: int | None = None) -> ResultPage:
+    """The requested page (1 when missing or not a number; the last page when beyond it)."""
+    per_page = per_page or settings.WORKS_PER_PAGE
+    note = ""
+    try:
+        number = int(raw_page or 1)
+    except (TypeError, ValueError):
+        number, note = 1, "That page number isn’t a number; here is the first page."
+    number = max(1, number)
+    counted = count_up_to(works, RESULT_WINDOW + 1)
+    total, more = min(counted, RESULT_WINDOW), counted > RESULT_WINDOW
+    last = max(1, -(-total // per_page))
+    if number > last:
+        note = note or f"There are only {last} pages of results; here is the last one."
+        number = last
+    start = (number - 1) * per_page
+    return ResultPage(list(works[start : start + per_page]), number, per_page, total, more, note)
