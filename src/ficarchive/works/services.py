@@ -1,12 +1,14 @@
 """Work actions shared by views, the importer, the API, demo data and tests.
 
-Every action is one transaction: a failure leaves nothing half-saved.
+Every action is one transaction: a failure leaves nothing half-saved. Every action that changes
+what a work says or who may see it ends in `work_changed`, the one place that tells the rest of
+the archive (the search index) about it.
 """
 
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from datetime import date
+from datetime import date, datetime, time
 
 from django.db import transaction
 from django.utils import timezone
@@ -24,6 +26,13 @@ TAG_ORDER = [
     TagType.RATING, TagType.WARNING, TagType.CATEGORY, TagType.FANDOM,
     TagType.RELATIONSHIP, TagType.CHARACTER, TagType.FREEFORM,
 ]  # fmt: skip
+
+
+def work_changed(work_ids: Iterable[int]) -> None:
+    """Called after every change of a work's text, tags, creators or visibility."""
+    from ficarchive.discovery.indexing import index_works
+
+    index_works(list(work_ids))
 
 
 def set_work_tags(work: Work, tags_by_type: dict[str, Iterable[str]]) -> None:
@@ -57,6 +66,38 @@ def rating_tag(name: str) -> Tag:
     return tag
 
 
+def _start_of(day: date) -> datetime:
+    return timezone.make_aware(datetime.combine(day, time.min))
+
+
+def _updated_at_for(published_on: date) -> datetime:
+    """Now, or the backdated day, so that a backdated work doesn't sort as just updated."""
+    if published_on < timezone.localdate():
+        return _start_of(published_on)
+    return timezone.now()
+
+
+def _set_creators(work: Work, pseuds: Sequence) -> None:
+    if not pseuds:
+        raise ValueError("a work needs at least one creator")
+    Creatorship.objects.filter(work=work).delete()
+    unique = list(dict.fromkeys(pseuds))
+    Creatorship.objects.bulk_create(
+        [Creatorship(work=work, pseud=p, position=i) for i, p in enumerate(unique)]
+    )
+
+
+def _tags_of(fandoms, warnings, categories, relationships, characters, freeforms) -> dict:
+    fandoms = [f for f in fandoms if f.strip()]
+    if not fandoms:
+        raise ValueError("a work needs at least one fandom")
+    return {
+        TagType.WARNING: warnings, TagType.CATEGORY: categories, TagType.FANDOM: fandoms,
+        TagType.RELATIONSHIP: relationships, TagType.CHARACTER: characters,
+        TagType.FREEFORM: freeforms,
+    }  # fmt: skip
+
+
 @transaction.atomic
 def post_work(
     *,
@@ -76,19 +117,26 @@ def post_work(
     language: str = "en",
     chapter_title: str = "",
     chapter_label: str = "",
+    chapter_summary: str = "",
+    chapter_notes: str = "",
+    chapter_end_notes: str = "",
     chapters_expected: int | None = 1,
     complete: bool | None = None,
     restricted: bool = False,
     draft: bool = False,
     published_on: date | None = None,
+    series=None,
+    new_series_title: str = "",
+    series_position: int | None = None,
 ) -> Work:
-    """Create a work with its first chapter. A draft is saved but shown only to its creators."""
-    if not pseuds:
-        raise ValueError("a work needs at least one creator")
-    fandoms = list(fandoms)
-    if not any(f.strip() for f in fandoms):
-        raise ValueError("a work needs at least one fandom")
+    """Create a work with its first chapter. A draft is saved but shown only to its creators.
+    `series` (one of the creator's Series) or `new_series_title` puts the work in a series."""
+    tags = _tags_of(list(fandoms), warnings, categories, relationships, characters, freeforms)
+    if not title.strip():
+        raise ValueError("a work needs a title")
     published_on = published_on or timezone.localdate()
+    if complete:
+        chapters_expected = 1
     work = Work.objects.create(
         title=title.strip(),
         summary=sanitize_fiction_html(summary),
@@ -97,43 +145,132 @@ def post_work(
         rating=rating_tag(rating),
         language=language,
         chapters_expected=chapters_expected,
-        complete=(chapters_expected == 1) if complete is None else complete,
         restricted=restricted,
         posted=not draft,
         published_on=published_on,
+        updated_at=_updated_at_for(published_on),
     )
-    for position, pseud in enumerate(pseuds):
-        Creatorship.objects.create(work=work, pseud=pseud, position=position)
+    _set_creators(work, pseuds)
     html = sanitize_fiction_html(body)
     Chapter.objects.create(
-        work=work, position=1, title=chapter_title, label=chapter_label, body=html,
+        work=work, position=1, title=chapter_title.strip(), label=chapter_label.strip(),
+        summary=sanitize_fiction_html(chapter_summary), notes=sanitize_fiction_html(chapter_notes),
+        end_notes=sanitize_fiction_html(chapter_end_notes), body=html,
         word_count=count_words_html(html), posted=not draft, published_on=published_on,
     )  # fmt: skip
-    set_work_tags(
-        work,
-        {TagType.WARNING: warnings, TagType.CATEGORY: categories, TagType.FANDOM: fandoms,
-         TagType.RELATIONSHIP: relationships, TagType.CHARACTER: characters,
-         TagType.FREEFORM: freeforms},
-    )  # fmt: skip
+    set_work_tags(work, tags)
     refresh_work_stats(work)
+    if series is not None or new_series_title.strip():
+        from .series import place_in_series
+
+        owner = pseuds[0].user
+        place_in_series(
+            work, owner, series=series, new_title=new_series_title, position=series_position
+        )
+    work_changed([work.pk])
     return work
 
 
-def refresh_work_stats(work: Work) -> None:
-    """Words and chapter counts from the posted chapters (all chapters while a draft)."""
+@transaction.atomic
+def update_work(
+    work: Work,
+    *,
+    pseuds: Sequence,
+    title: str,
+    rating: str,
+    fandoms: Iterable[str],
+    warnings: Iterable[str] = (),
+    categories: Iterable[str] = (),
+    relationships: Iterable[str] = (),
+    characters: Iterable[str] = (),
+    freeforms: Iterable[str] = (),
+    summary: str = "",
+    notes: str = "",
+    end_notes: str = "",
+    language: str = "en",
+    chapters_expected: int | None = None,
+    complete: bool = False,
+    restricted: bool = False,
+    published_on: date | None = None,
+) -> Work:
+    """Change a work's metadata, tags and creators (its chapters are edited one by one)."""
+    tags = _tags_of(list(fandoms), warnings, categories, relationships, characters, freeforms)
+    if not title.strip():
+        raise ValueError("a work needs a title")
+    work.title = title.strip()
+    work.summary = sanitize_fiction_html(summary)
+    work.notes = sanitize_fiction_html(notes)
+    work.end_notes = sanitize_fiction_html(end_notes)
+    work.rating = rating_tag(rating)
+    work.language = language
+    work.chapters_expected = chapters_expected
+    work.restricted = restricted
+    if published_on and published_on != work.published_on:
+        work.published_on = published_on
+        first = work.chapters.order_by("position").first()
+        if first is not None:
+            first.published_on = published_on
+            first.save(update_fields=["published_on"])
+    work.save()
+    _set_creators(work, pseuds)
+    set_work_tags(work, tags)
+    refresh_work_stats(work, mark_complete=complete)
+    work_changed([work.pk])
+    return work
+
+
+def refresh_work_stats(work: Work, *, mark_complete: bool = False) -> None:
+    """Words, chapter counts and completeness from the posted chapters (all chapters while a
+    draft). A work is complete when its expected chapters are all posted; `mark_complete`
+    makes the chapters posted so far the whole work."""
     chapters = list(work.chapters.all())
     counted = [c for c in chapters if c.posted] if work.posted else chapters
     work.word_count = sum(c.word_count for c in counted)
     work.chapters_posted = len(counted)
-    work.save(update_fields=["word_count", "chapters_posted"])
+    if mark_complete:
+        work.chapters_expected = max(work.chapters_posted, 1)
+    elif work.chapters_expected and work.chapters_expected < work.chapters_posted:
+        work.chapters_expected = work.chapters_posted
+    work.complete = bool(work.chapters_expected) and work.chapters_posted >= work.chapters_expected
+    work.save(update_fields=["word_count", "chapters_posted", "chapters_expected", "complete"])
+
+
+@transaction.atomic
+def publish_work(work: Work) -> None:
+    """Post a draft work and every chapter written for it so far."""
+    work.chapters.filter(posted=False).update(posted=True)
+    work.posted = True
+    work.updated_at = _updated_at_for(work.published_on)
+    work.save(update_fields=["posted", "updated_at"])
+    refresh_work_stats(work)
+    work_changed([work.pk])
+
+
+@transaction.atomic
+def delete_work(work: Work) -> None:
+    """Delete a work with its chapters, tags and series places."""
+    pk = work.pk
+    work.delete()
+    work_changed([pk])
+
+
+@transaction.atomic
+def set_hidden_by_admin(work: Work, hidden: bool) -> None:
+    work.hidden_by_admin = hidden
+    work.save(update_fields=["hidden_by_admin"])
+    work_changed([work.pk])
 
 
 @transaction.atomic
 def move_creatorships(source_pseud, target_pseud) -> None:
     """Credit every work of `source_pseud` to `target_pseud` (used when a pseud is deleted)."""
+    moved = []
     for creatorship in Creatorship.objects.filter(pseud=source_pseud):
+        moved.append(creatorship.work_id)
         if Creatorship.objects.filter(work_id=creatorship.work_id, pseud=target_pseud).exists():
             creatorship.delete()
         else:
             creatorship.pseud = target_pseud
             creatorship.save(update_fields=["pseud"])
+    if moved:
+        work_changed(moved)

@@ -1,0 +1,108 @@
+"""The reading pages, with AO3's URLs and markup: /works/ID (the first chapter, or the whole
+work), /works/ID/chapters/ID, ?view_full_work=true, /works/ID/navigate."""
+
+from __future__ import annotations
+
+from urllib.parse import urlencode
+
+from django.http import Http404
+from django.shortcuts import render
+
+from ficarchive.feedback.reading import on_work_read
+
+from .access import readable_chapters, readable_work
+
+
+def _flag(request, name: str) -> bool | None:
+    value = request.GET.get(name, "").lower()
+    if value in {"true", "1", "yes"}:
+        return True
+    if value in {"false", "0", "no"}:
+        return False
+    return None
+
+
+def _adult_gate(request, work):
+    """AO3's question before a Mature, Explicit or Not Rated work; ?view_adult=true answers it
+    for the rest of the visit, and the reader's preference answers it for good."""
+    if not work.is_adult or work.is_creator(request.user):
+        return None
+    if _flag(request, "view_adult"):
+        request.session["view_adult"] = True
+        return None
+    if request.session.get("view_adult") or getattr(request.reader_prefs, "view_adult", False):
+        return None
+    proceed = request.GET.copy()
+    proceed["view_adult"] = "true"
+    return render(request, "works/adult.html", {"work": work, "proceed": proceed.urlencode()})
+
+
+def _hide_notes(request) -> bool:
+    chosen = _flag(request, "hide_notes")
+    if chosen is not None:
+        return chosen
+    return bool(getattr(request.reader_prefs, "hide_creator_notes", False))
+
+
+def _query(request, **changes) -> str:
+    params = {k: v for k, v in request.GET.items() if k in {"view_full_work", "hide_notes"}}
+    params.update({k: v for k, v in changes.items() if v is not None})
+    return "?" + urlencode(params) if params else ""
+
+
+def _show(request, work, chapters, shown, *, chapter, whole):
+    on_work_read(request, work, chapter)
+    index = chapters.index(chapter) if chapter in chapters else -1
+    hide = _hide_notes(request)
+    context = {
+        "work": work,
+        "chapters": chapters,
+        "shown": shown,
+        "chapter": chapter,
+        "whole": whole,
+        "previous_chapter": chapters[index - 1] if index > 0 else None,
+        "next_chapter": chapters[index + 1] if 0 <= index < len(chapters) - 1 else None,
+        "is_creator": work.is_creator(request.user),
+        "hide_notes": hide,
+        "show_end_notes": whole or index == len(chapters) - 1,
+        "notes_toggle": _query(request, hide_notes="false" if hide else "true"),
+        "full_work_query": _query(request, view_full_work="true"),
+        "status_date": max((c.published_on for c in chapters if c.posted), default=None)
+        or work.published_on,
+        "series_parts": work.series_parts.select_related("series").order_by("pk"),
+    }
+    return render(request, "works/work.html", context)
+
+
+def work(request, work_id: int):
+    work = readable_work(request, work_id)
+    if gate := _adult_gate(request, work):
+        return gate
+    chapters = list(readable_chapters(request, work))
+    full = _flag(request, "view_full_work")
+    if full is None:
+        full = bool(getattr(request.reader_prefs, "view_full_work", False))
+    if full or len(chapters) <= 1:
+        return _show(request, work, chapters, chapters, chapter=None, whole=True)
+    return _show(request, work, chapters, chapters[:1], chapter=chapters[0], whole=False)
+
+
+def chapter(request, work_id: int, chapter_id: int):
+    work = readable_work(request, work_id)
+    if gate := _adult_gate(request, work):
+        return gate
+    chapters = list(readable_chapters(request, work))
+    current = next((c for c in chapters if c.pk == chapter_id), None)
+    if current is None:
+        raise Http404("There is no such chapter, or it isn't open to you.")
+    return _show(request, work, chapters, [current], chapter=current, whole=len(chapters) == 1)
+
+
+def navigate(request, work_id: int):
+    work = readable_work(request, work_id)
+    chapters = list(readable_chapters(request, work))
+    return render(
+        request,
+        "works/navigate.html",
+        {"work": work, "chapters": chapters, "is_creator": work.is_creator(request.user)},
+    )
