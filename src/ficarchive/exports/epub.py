@@ -1,0 +1,55 @@
+"""The EPUB download (ebooklib): a title page with the meta block, one XHTML page per chapter,
+an afterword with the end notes, a table of contents, and the title, authors and language in
+the package metadata so that e-readers list the book properly."""
+
+from __future__ import annotations
+
+import io
+
+from django.conf import settings
+from ebooklib import epub
+
+from .document import Document
+from .htmlfile import afterword_html, chapter_html, preface_html, stylesheet
+
+
+def _page(file_name: str, title: str, body: str, language: str) -> epub.EpubHtml:
+    page = epub.EpubHtml(title=title, file_name=file_name, lang=language)
+    page.content = f"<html><body>{body}</body></html>"
+    page.add_link(href="style.css", rel="stylesheet", type="text/css")
+    return page
+
+
+def build_epub(doc: Document) -> bytes:
+    book = epub.EpubBook()
+    book.set_identifier(f"{settings.SITE_NAME}-work-{doc.work_id}")
+    book.set_title(doc.title)
+    book.set_language(doc.language)
+    for creator in doc.creators:
+        book.add_author(creator)
+    book.add_metadata("DC", "publisher", settings.SITE_NAME)
+    book.add_metadata("DC", "source", doc.url)
+    css = epub.EpubItem(
+        uid="style", file_name="style.css", media_type="text/css", content=stylesheet()
+    )
+    book.add_item(css)
+
+    preface = _page("preface.xhtml", doc.title, preface_html(doc), doc.language)
+    chapters = [
+        _page(f"chapter{p.number}.xhtml", p.heading, chapter_html(doc, p), doc.language)
+        for p in doc.parts
+    ]
+    afterword = _page("afterword.xhtml", "Afterword", afterword_html(doc), doc.language)
+    pages = [preface, *chapters, afterword]
+    for page in pages:
+        book.add_item(page)
+
+    book.toc = [epub.Link("preface.xhtml", "Preface", "preface"), *chapters]
+    book.toc.append(epub.Link("afterword.xhtml", "Afterword", "afterword"))
+    book.add_item(epub.EpubNcx())
+    book.add_item(epub.EpubNav())
+    book.spine = [*pages]
+
+    out = io.BytesIO()
+    epub.write_epub(out, book, {"epub3_pages": False})
+    return out.getvalue()

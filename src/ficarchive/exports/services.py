@@ -1,0 +1,113 @@
+"""Downloads of a work: the formats, their file names, and the files themselves, built once and
+kept on disk under DATA_DIR/downloads/<work id>/ until the work or its chapters change.
+
+A file's name is a digest of everything it shows: the work's meta block, summary and notes, the
+chapters included (id, heading, last change), work.updated_at, the format and FORMAT_VERSION.
+So an edit anywhere makes the next download a new file, a creator who sees their unposted
+chapters gets a different file from a reader, and repeated downloads are served from disk.
+Builds are synchronous; a very long work could later be built by the task runner instead.
+"""
+
+from __future__ import annotations
+
+import hashlib
+import os
+import re
+import tempfile
+import unicodedata
+from collections.abc import Callable
+from dataclasses import asdict
+from pathlib import Path
+from urllib.parse import quote
+
+from django.conf import settings
+
+from ficarchive.works.models import Chapter, Work
+
+from .document import Document, build_document, chapter_parts
+from .epub import build_epub
+from .htmlfile import build_html
+from .pdf import build_pdf
+from .plaintext import build_txt
+
+# Bump when the output of a builder changes, so files built by older code are not served.
+FORMAT_VERSION = 1
+KEEP_PER_FORMAT = 3  # variants of one work kept per format (e.g. the creator's and readers')
+
+FORMATS: dict[str, tuple[str, Callable[[Document], bytes]]] = {
+    "epub": ("application/epub+zip", build_epub),
+    "html": ("text/html; charset=utf-8", build_html),
+    "txt": ("text/plain; charset=utf-8", build_txt),
+    "pdf": ("application/pdf", build_pdf),
+}
+FORMAT_LABELS = {"epub": "EPUB", "pdf": "PDF", "html": "HTML", "txt": "TXT"}
+
+_NOT_SLUG = re.compile(r"[^A-Za-z0-9]+")
+_UNSAFE_IN_NAME = re.compile(r'[\x00-\x1f\x7f/\\"]+')
+
+
+def ascii_filename(work: Work) -> str:
+    """A safe ASCII name for the work's files: its title transliterated, words joined by _."""
+    ascii_title = unicodedata.normalize("NFKD", work.title).encode("ascii", "ignore").decode()
+    slug = _NOT_SLUG.sub("_", ascii_title).strip("_")[:60].rstrip("_")
+    return slug or f"Work_{work.pk}"
+
+
+def content_disposition(work: Work, ext: str) -> str:
+    """attachment, with the ASCII name for old clients and the title itself in filename*."""
+    fallback = f"{ascii_filename(work)}.{ext}"
+    unicode_name = _UNSAFE_IN_NAME.sub(" ", work.title).strip()[:120] or fallback
+    encoded = quote(f"{unicode_name}.{ext}", safe="")
+    return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}"
+
+
+def downloads_dir() -> Path:
+    return Path(settings.DATA_DIR) / "downloads"
+
+
+def _digest(doc: Document, chapters: list[Chapter], work: Work, ext: str) -> str:
+    stamp = repr(
+        (
+            FORMAT_VERSION, ext, work.pk, work.updated_at.isoformat(), asdict(doc),
+            [(c.pk, c.heading, c.updated_at.isoformat()) for c in chapters],
+        )
+    )  # fmt: skip
+    return hashlib.sha256(stamp.encode("utf-8")).hexdigest()[:32]
+
+
+def _write_atomically(path: Path, data: bytes) -> None:
+    path.parent.mkdir(parents=True, exist_ok=True)
+    fd, tmp = tempfile.mkstemp(dir=path.parent, prefix=".building-")
+    try:
+        with os.fdopen(fd, "wb") as out:
+            out.write(data)
+        os.replace(tmp, path)
+    except BaseException:
+        Path(tmp).unlink(missing_ok=True)
+        raise
+
+
+def _prune(folder: Path, ext: str) -> None:
+    files = sorted(folder.glob(f"*.{ext}"), key=lambda p: p.stat().st_mtime, reverse=True)
+    for old in files[KEEP_PER_FORMAT:]:
+        old.unlink(missing_ok=True)
+
+
+def download_file(work: Work, user, ext: str, url: str) -> Path:
+    """The file of `work` in format `ext` as `user` may read it (posted chapters; all of them
+    for its creators), built now unless an identical one is on disk. The caller has checked
+    with Work.objects.visible_to(user) that the user may read the work at all.
+    Raises fonts.FontsMissing for a PDF on a machine without a Unicode font."""
+    chapters = list(
+        work.chapters.visible_to(user, work).only("pk", "position", "title", "label", "updated_at")
+    )
+    doc = build_document(work, url)
+    folder = downloads_dir() / str(work.pk)
+    path = folder / f"{_digest(doc, chapters, work, ext)}.{ext}"
+    if path.is_file():
+        return path
+    full = Chapter.objects.filter(pk__in=[c.pk for c in chapters]).order_by("position")
+    doc.parts = chapter_parts(list(full))
+    _write_atomically(path, FORMATS[ext][1](doc))
+    _prune(folder, ext)
+    return path

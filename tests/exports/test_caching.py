@@ -1,0 +1,41 @@
+from ficarchive.exports.services import downloads_dir
+
+
+def built_files(ext: str) -> list:
+    return sorted(downloads_dir().glob(f"*/*.{ext}"))
+
+
+def test_a_second_download_is_served_from_the_file_built_the_first_time(client, work, fetch):
+    _, first = fetch(client, work, "epub")
+    [path] = built_files("epub")
+    built_at = path.stat().st_mtime_ns
+    _, second = fetch(client, work, "epub")
+    assert second == first
+    assert built_files("epub") == [path]
+    assert path.stat().st_mtime_ns == built_at
+
+
+def test_editing_a_chapter_makes_the_next_download_new(client, work, fetch):
+    _, before = fetch(client, work, "txt")
+    chapter = work.chapters.get(position=2)
+    chapter.body = "<p>Morning came, rewritten.</p>"
+    chapter.save()
+    _, after = fetch(client, work, "txt")
+    assert "Morning came, rewritten." in after.decode()
+    assert "Morning came at last." in before.decode()
+
+
+def test_changing_the_work_title_makes_the_next_download_new(client, work, fetch):
+    fetch(client, work, "html")
+    work.title = "Moonset"
+    work.save(update_fields=["title"])
+    _, after = fetch(client, work, "html")
+    assert b"<h1>Moonset</h1>" in after
+
+
+def test_old_versions_of_a_file_are_cleared_away(client, work, fetch):
+    for n in range(6):
+        work.title = f"Version {n}"
+        work.save(update_fields=["title"])
+        fetch(client, work, "txt")
+    assert len(built_files("txt")) <= 3

@@ -1,0 +1,33 @@
+from django.template.loader import render_to_string
+from django.urls import resolve
+from lxml import html as lxml_html
+
+
+def links_of(work):
+    fragment = render_to_string("exports/includes/download_links.html", {"work": work})
+    return lxml_html.fragment_fromstring(fragment, create_parent="ul")
+
+
+def test_the_download_menu_is_shaped_like_ao3s(work):
+    menu = links_of(work)
+    [item] = menu.xpath("li[@class='download']")
+    assert item.xpath("a")[0].text == "Download"
+    labels = [a.text for a in item.xpath("ul[@class='expandable secondary']/li/a")]
+    assert labels == ["EPUB", "PDF", "HTML", "TXT"]
+
+
+def test_each_download_link_names_the_work_and_the_format(work):
+    stamp = int(work.updated_at.timestamp())
+    for a in links_of(work).xpath("//ul[@class='expandable secondary']//a"):
+        path, query = a.get("href").split("?")
+        ext = a.text.lower()
+        assert path == f"/downloads/{work.pk}/Moonrise_Uber_Alles.{ext}"
+        assert query == f"updated_at={stamp}"
+        assert resolve(path).url_name == "download"
+
+
+def test_every_download_link_serves_its_file(client, work):
+    for a in links_of(work).xpath("//ul[@class='expandable secondary']//a"):
+        response = client.get(a.get("href"))
+        assert response.status_code == 200, a.get("href")
+        assert response["Content-Disposition"].startswith("attachment;")
