@@ -22,7 +22,7 @@ class TagNameConverter:
     regex = ".+"
 
     def to_python(self, value: str) -> str:
-        if value.endswith("/works") or value.endswith("/"):
+        if value.endswith(("/works", "/feed.atom", "/")):
             raise ValueError("a tag's works listing, not the tag")  # lets later patterns match
         return unescape_tag_name(value)
 
