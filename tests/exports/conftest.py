@@ -4,12 +4,10 @@ chapter notes, end notes, italics, an em dash and a paragraph of Chinese."""
 from __future__ import annotations
 
 import pytest
-from django.urls import NoReverseMatch, reverse
+from django.urls import reverse
 
-from ficarchive.text.sanitize import sanitize_fiction_html
-from ficarchive.text.words import count_words_html
-from ficarchive.works.models import Chapter
-from ficarchive.works.services import post_work, refresh_work_stats
+from ficarchive.works import chapters as works_chapters
+from ficarchive.works.services import post_work
 
 CJK = "月亮升起来了，她还在等他回来。"
 CYRILLIC = "Ночь была тихой."
@@ -18,26 +16,6 @@ CYRILLIC = "Ночь была тихой."
 @pytest.fixture(autouse=True)
 def _downloads_in_tmp(settings, tmp_path):
     settings.DATA_DIR = tmp_path
-
-
-@pytest.fixture(autouse=True)
-def _work_page_url(settings):
-    """Until the works app serves the work page, a stand-in route named "work"."""
-    try:
-        reverse("work", args=[1])
-    except NoReverseMatch:
-        settings.ROOT_URLCONF = "exports_stub_urls"
-
-
-def _add_chapter(work, position: int, body: str, *, title: str = "", notes: str = "",
-                 posted: bool = True) -> Chapter:  # fmt: skip
-    html = sanitize_fiction_html(body)
-    chapter = Chapter.objects.create(
-        work=work, position=position, title=title, notes=sanitize_fiction_html(notes),
-        body=html, word_count=count_words_html(html), posted=posted,
-    )  # fmt: skip
-    refresh_work_stats(work)
-    return chapter
 
 
 def _make_work(author, **overrides):
@@ -73,15 +51,15 @@ def make_work():
 
 @pytest.fixture
 def add_chapter():
-    """add_chapter(work, position, body_html, title=..., notes=..., posted=...)."""
-    return _add_chapter
+    """The works app's service: add_chapter(work, body=..., title=..., notes=..., draft=...)."""
+    return works_chapters.add_chapter
 
 
 @pytest.fixture
 def work(author):
     work = _make_work(author)
-    _add_chapter(
-        work, 2, "<p>Morning came at last.</p><p>Line one<br>line two</p>",
+    works_chapters.add_chapter(
+        work, body="<p>Morning came at last.</p><p>Line one<br>line two</p>",
         title="Dawn", notes="<p>The last part.</p>",
     )  # fmt: skip
     return work

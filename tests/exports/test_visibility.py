@@ -44,7 +44,7 @@ def test_a_work_hidden_by_an_admin_cannot_be_downloaded_by_readers(client_for, r
 def test_readers_get_only_posted_chapters_and_the_creator_gets_all(
     client, client_for, author, work, add_chapter, fetch
 ):
-    add_chapter(work, 3, "<p>Not ready yet.</p>", title="Noon", posted=False)
+    add_chapter(work, body="<p>Not ready yet.</p>", title="Noon", draft=True)
     _, for_reader = fetch(client, work, "txt")
     _, for_creator = fetch(client_for(author), work, "txt")
     assert "Not ready yet." not in for_reader.decode()
