@@ -46,6 +46,10 @@ class ParentForm(forms.Form):
         widget=forms.TextInput(attrs={"data-tag-type": "fandom", "autocomplete": "off"}),
     )
 
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["name"].widget.attrs["data-tag-type-from"] = self["type"].auto_id
+
     def clean(self):
         data = super().clean()
         if "type" in data and "name" in data:

@@ -53,7 +53,12 @@ class Tag(models.Model):
         "self", null=True, blank=True, on_delete=models.SET_NULL, related_name="synonyms"
     )
     parents = models.ManyToManyField(
-        "self", symmetrical=False, blank=True, related_name="children", through="TagParent"
+        "self",
+        symmetrical=False,
+        blank=True,
+        related_name="children",
+        through="TagParent",
+        through_fields=("child", "parent"),
     )
     works_count = models.IntegerField(
         default=0, help_text="Folded count; add the pending TagCountDelta rows for the exact one."

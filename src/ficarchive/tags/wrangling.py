@@ -19,9 +19,13 @@ class WranglingError(ValueError):
 
 
 def log(tag: Tag, kind: str, user=None, detail: str = "") -> None:
+    """Record a change; the importer's extended lexicon is rebuilt after it."""
+    from .lexicon_bridge import forget_archive_lexicon
+
     WranglingAction.objects.create(
         tag=tag, tag_name=tag.name, kind=kind, user=user, detail=detail[:400]
     )
+    transaction.on_commit(forget_archive_lexicon)
 
 
 @transaction.atomic
