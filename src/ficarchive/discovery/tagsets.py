@@ -8,7 +8,7 @@ from collections.abc import Iterable
 
 from django.db.models import Exists, OuterRef, Q
 
-from ficarchive.tags.models import Tag
+from ficarchive.tags.models import Tag, TagType, name_key
 
 
 def filterable(tags: Iterable[Tag]) -> list[Tag]:
@@ -23,7 +23,7 @@ def tags_named(names: Iterable[str]) -> tuple[list[Tag], list[str]]:
     found: list[Tag] = []
     unknown: list[str] = []
     for name in names:
-        matches = list(Tag.objects.filter(name__iexact=name.strip()))
+        matches = list(Tag.objects.filter(type__in=TagType.values, name_key=name_key(name)))
         if matches:
             found += matches
         else:

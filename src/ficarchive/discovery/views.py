@@ -9,7 +9,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 
 from ficarchive.accounts.models import Pseud
-from ficarchive.tags.models import Tag
+from ficarchive.tags.converters import unescape_tag_name
+from ficarchive.tags.models import Tag, TagType, name_key
 from ficarchive.works.models import Work
 
 from .facets import facets_for
@@ -54,7 +55,9 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def tag_by_name(name: str) -> Tag:
-    tags = Tag.objects.filter(name__iexact=name).order_by("-canonical", "pk")
+    """The tag of a URL (AO3's escapes such as *s* for "/" accepted), canonical first."""
+    key = name_key(unescape_tag_name(name))
+    tags = Tag.objects.filter(type__in=TagType.values, name_key=key).order_by("-canonical", "pk")
     return get_object_or_404(tags[:1])
 
 

@@ -1,0 +1,85 @@
+"""Full-text search: words, phrases, exclusions; the same answers on SQLite and PostgreSQL.
+The whole module runs on both databases (`make test`), against one fixed corpus and one table
+of queries and expected works, so both engines must give identical results."""
+
+import pytest
+
+from ficarchive.discovery.textsearch import normalise, parse_query
+
+from .helpers import make_canonical, make_synonym, post, titles
+
+CORPUS = [
+    ("The Long Winter", "A story of snow and silence.", ["Angst"]),
+    ("Summer Lights", "Fireflies, a lake, and a long summer night.", ["Fluff"]),
+    ("Winter Lights", "Snow falls on the lake; the lights stay on.", ["Fluff", "Angst"]),
+    ("Pokémon Journey", "Ash and Pikachu walk the long road.", ["Adventure"]),
+    ("Café Société", "Coffee, croissants & mutual pining.", ["Slow Burn"]),
+]
+QUERIES = [
+    ("winter", ["The Long Winter", "Winter Lights"]),
+    ("lights snow", ["Winter Lights"]),
+    ('"long summer"', ["Summer Lights"]),
+    ('"summer long"', []),
+    ("long -winter", ["Pokémon Journey", "Summer Lights"]),
+    ('lake -"stay on"', ["Summer Lights"]),
+    ("pokemon", ["Pokémon Journey"]),
+    ("CAFE societe", ["Café Société"]),
+    ("fluff", ["Summer Lights", "Winter Lights"]),
+    ("slowburn", []),
+    ('"slow burn" coffee', ["Café Société"]),
+    ("-angst", ["Café Société", "Pokémon Journey", "Summer Lights"]),
+    (
+        "author",
+        ["Café Société", "Pokémon Journey", "Summer Lights", "The Long Winter", "Winter Lights"],
+    ),
+    ("mutual-pining", ["Café Société"]),
+    ('"', ["Café Société", "Pokémon Journey", "Summer Lights", "The Long Winter", "Winter Lights"]),
+]
+
+
+@pytest.fixture
+def corpus(author):
+    for title, summary, freeforms in CORPUS:
+        post(author, title, summary=summary, freeforms=freeforms)
+
+
+@pytest.mark.parametrize(("query", "expected"), QUERIES)
+def test_search_finds_exactly_the_expected_works(client, corpus, query, expected):
+    response = client.get("/search/", {"q": query})
+    assert response.status_code == 200
+    assert sorted(titles(response)) == expected
+
+
+def test_search_finds_works_by_the_canonical_name_of_a_synonym_tag(client, author):
+    post(author, "Tagged", relationships=["SasuNaru"])
+    post(author, "Canonical", relationships=["Sasuke/Naruto"])
+    make_canonical("Sasuke/Naruto")
+    make_synonym("SasuNaru", of="Sasuke/Naruto")
+    assert sorted(titles(client.get("/search/", {"q": '"sasuke naruto"'}))) == [
+        "Canonical",
+        "Tagged",
+    ]
+
+
+def test_search_combines_with_filters(client, author):
+    post(author, "Snow angst", summary="snow", rating="Explicit")
+    post(author, "Snow general", summary="snow", rating="General Audiences")
+    from .helpers import tag
+
+    response = client.get("/works/", {"q": "snow", "rating": tag("Explicit").pk})
+    assert titles(response) == ["Snow angst"]
+
+
+def test_words_are_normalised_without_accents_case_or_punctuation():
+    assert normalise("Café—Société, L'ÉTÉ!") == "cafe societe l ete"
+
+
+def test_queries_split_into_required_and_excluded_words_and_phrases():
+    query = parse_query('snow "long night" -angst -"slow burn"')
+    assert query.required == [("snow",), ("long", "night")]
+    assert query.excluded == [("angst",), ("slow", "burn")]
+
+
+def test_a_search_of_only_punctuation_matches_nothing_special(client, author):
+    post(author, "Anything")
+    assert titles(client.get("/search/", {"q": "!!! ??? ---"})) == ["Anything"]
