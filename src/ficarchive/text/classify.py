@@ -69,13 +69,19 @@ def classify(units: list[Unit]) -> None:
                 u.kind = "paragraph"
             continue
         if u.marker:
-            if not prose[id(u)]:
-                u.kind = "lyric"
-                continue
             neighbours = (
                 units[i - 1] if i > 0 else None,
                 units[i + 1] if i + 1 < len(units) else None,
             )
+            alone = not any(n is not None and n.marker and n.hint is None for n in neighbours)
+            if not prose[id(u)]:
+                # a lone marked line that ends a sentence is a thought; lyrics come in lines
+                if alone and _TERMINAL.search(u.text) and u.text[:1].isupper():
+                    u.kind = "thought"
+                    u.tense = tense_of(u.text)
+                else:
+                    u.kind = "lyric"
+                continue
             isolated = not any(n is not None and n.marker and prose.get(id(n)) for n in neighbours)
             if isolated and (_FIRST_PERSON.search(u.text) or _words(u.text) <= 25):
                 u.kind = "thought"
@@ -87,7 +93,9 @@ def classify(units: list[Unit]) -> None:
             if not letter_left:
                 letter_left = 15
             u.kind = "letter"
-            letter_left = 0 if _LETTER_END.match(u.text) else letter_left - 1
+            last = u.text.rsplit("\n", 1)[-1]
+            signed = "\n" in u.text and _words(last) <= 3 and not _TERMINAL.search(last)
+            letter_left = 0 if signed or _LETTER_END.match(last) else letter_left - 1
         elif in_flashback:
             u.kind = "flashback"
         else:

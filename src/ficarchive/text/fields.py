@@ -46,17 +46,15 @@ def find_fields(regions: list[tuple[str, int]]) -> dict[str, list[Field]]:
     for text, offset in regions:
         for m in _FIELD.finditer(text):
             name = FIELD_NAMES[m.group("key").lower()]
-            value = m.group("value").strip()
+            raw = m.group("value")
             start = m.start("value")
-            if not value:
+            if not raw.strip():
                 nxt = re.match(r"\n*[ \t]*([^\n]+)", text[m.end() :])
                 if not nxt or _FIELD.match(nxt.group(1)):
                     continue
-                value = nxt.group(1).strip()
-                start = m.end() + nxt.start(1)
-            else:
-                start += m.group("value").find(value)
-            value = value.strip(" *_~")
+                raw, start = nxt.group(1), m.end() + nxt.start(1)
+            value = raw.strip().strip(" *_~").strip()
+            start += raw.find(value) if value else 0
             if value:
                 out.setdefault(name, []).append(
                     Field(name, value, offset + start, offset + start + len(value))

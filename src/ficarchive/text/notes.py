@@ -12,11 +12,11 @@ _STRONG = re.compile(
     ^\W{0,3}(?:a/n|a\.n\.|an\s*:|author'?s?'?\s*notes?|notes?\s*:|disclaimer|warnings?\s*[:\-!]|
       rat(?:ed|ing)\b|pairings?\s*[:\-]|summary\s*:|title\s*:|fandoms?\s*:|characters?\s*:|
       genres?\s*:|categor(?:y|ies)\s*:|word\s*count|beta(?:'d|ed)?\b|dedicat|spoilers?\s*[:\-]|
-      by\s+[\w@]|written\s+by|status\s*:|relationships?\s*:|tags?\s*:|language\s*:|words\s*:)
+      by\s+\S+(?:\s+\S+)?\s*$|written\s+by|status\s*:|relationships?\s*:|tags?\s*:|language\s*:|words\s*:)
     |\b(?:don'?t|do\s+not|doesn'?t|does\s+not|didn'?t)\s+own\b|\bown\s+nothing\b|\bnot\s+mine\b
     |\b(?:disclaimer|fanfic(?:tion)?s?|fics?|one-?shots?|songfics?|drabbles?)\b
-    |\b(?:reviews?|reviewers?|reviewing|r\s*&\s*r|read\s+(?:and|&)\s+review|kudos|comments?)\b
-    |\b(?:update[sd]?|updating|this\s+story|this\s+chapter|next\s+chapter|last\s+chapter|
+    |\b(?:reviews?|reviewers?|reviewing|reviewed|r\s*&\s*r|read\s+(?:and|&)\s+review|kudos|comments?)\b
+    |\b(?:update[sd]?|updating|this\s+story|(?:first|second|third)\s+chapter|this\s+chapter|next\s+chapter|last\s+chapter|
       previous\s+chapter|my\s+(?:first|second|other|last)\s+\w+|my\s+profile|thanks?\s+(?:you\s+)?for\s+reading|
       enjoy\s*[!.]|hope\s+you\s+(?:all\s+)?(?:like|liked|enjoy|enjoyed)|readers?|lyrics|song\s+is|
       yaoi|yuri|slash|lemons?|limes?|shounen-ai|smut|angst|fluff|ooc|au\b|

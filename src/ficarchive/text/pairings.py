@@ -40,6 +40,11 @@ def resolve_name(lex: Lexicon, name: str, prefer: set[str] = frozenset()) -> lis
     """Characters a name or nickname may mean, those of preferred fandoms first."""
     key = _HONORIFIC.sub("", name.strip(" .'’")).lower()
     found = list(lex.characters_by_token.get(key, []))
+    if not found and " " in key:  # "Naruto U.", "young Harry"
+        words = key.split()
+        found = list(lex.characters_by_token.get(words[0], [])) or list(
+            lex.characters_by_token.get(words[-1], [])
+        )
     if not found and len(key) >= 3 and " " not in key:
         for token, chars in lex.characters_by_token.items():
             if token.startswith(key) and " " not in token:
@@ -190,6 +195,10 @@ def find_fandoms(
 ) -> dict[str, list[Evidence]]:
     """Fandoms the notes name: a Fandom field, or a fandom's name in the author's words."""
     found: dict[str, list[Evidence]] = {}
+    for f in fields.get("category", []):  # FanFiction.net calls the fandom its category
+        name = _match_fandom(lex, f.value)
+        if name:
+            found.setdefault(name, []).append(Evidence(f.start, f.end, f.value))
     for f in fields.get("fandom", []):
         for part in re.finditer(r"[^,;]+", f.value):
             value = part.group(0).strip()

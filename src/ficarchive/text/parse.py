@@ -101,9 +101,9 @@ def _fill_metadata(
     note_units = [*plan.notes_start, *plan.notes_end]
     for part in plan.chapters:
         note_units += [*part.notes_start, *part.notes_end]
-    notes = [(u.para.text, u.start) for u in note_units]
-    titles = [(u.para.text, u.start) for u in ([plan.title] if plan.title else [])]
-    story = [(u.para.text, u.start) for part in plan.chapters for u in part.body]
+    notes = [(u.para.source, u.start) for u in note_units]
+    titles = [(u.para.source, u.start) for u in ([plan.title] if plan.title else [])]
+    story = [(u.para.source, u.start) for part in plan.chapters for u in part.body]
     fields = find_fields(notes)
     conf = work.confidence
 
@@ -154,6 +154,12 @@ def _fill_metadata(
             conf[name] = 0.8
 
     categories = dict(hits.categories)
+    for f in fields.get("category", []):
+        for part in f.value.replace(";", ",").split(","):
+            name = part.strip()
+            if name in CATEGORY_ORDER:
+                at = f.start + f.value.find(name)
+                categories.setdefault(name, []).append(Evidence(at, at + len(name), name))
     for name, spans in cast.categories.items():
         categories.setdefault(name, []).extend(spans)
     work.categories = [c for c in CATEGORY_ORDER if c in categories]
@@ -193,5 +199,5 @@ def _fill_metadata(
     for name, units in (("notes_start", plan.notes_start), ("notes_end", plan.notes_end)):
         if units:
             conf[name] = 0.7
-            work.add_evidence(name, [Evidence(u.start, u.end, u.para.text) for u in units])
+            work.add_evidence(name, [Evidence(u.start, u.end, u.para.source) for u in units])
     conf["chapters"] = 0.8

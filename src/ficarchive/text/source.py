@@ -23,6 +23,12 @@ class Para:
     rule: bool = False  # a horizontal rule
     html: str | None = None
     meta: bool = False  # from a title page or metadata: notes, never story
+    raw: str | None = None  # the exact source slice when it differs from text (Markdown)
+
+    @property
+    def source(self) -> str:
+        """The text exactly as it stands at start:end of the document text."""
+        return self.text if self.raw is None else self.raw
 
 
 @dataclass
