@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from .models import Chapter, Work
+from .models import Chapter, Work, tags_in_order
 
 NOT_FOUND = "There is no work here, or it isn't open to you."
 LOG_IN = "This work is only for signed-in readers. Log in to read it."
@@ -20,7 +20,7 @@ def readable_work(request, work_id: int) -> Work:
     work = (
         Work.objects.visible_to(request.user)
         .select_related("rating")
-        .prefetch_related("tags", "creatorships__pseud__user")
+        .prefetch_related(tags_in_order(), "creatorships__pseud__user")
         .filter(pk=work_id)
         .first()
     )

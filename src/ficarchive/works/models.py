@@ -8,6 +8,11 @@ from ficarchive.tags.fixed import ADULT_RATINGS
 from ficarchive.tags.models import Tag, TagType
 
 
+def tags_in_order() -> models.Prefetch:
+    """Prefetch a work's tags in the order its author gave them."""
+    return models.Prefetch("tags", queryset=Tag.objects.order_by("worktag__position"))
+
+
 class WorkQuerySet(models.QuerySet):
     def visible_to(self, user):
         """THE visibility rule, used by every page, feed, search, download and API answer:
@@ -27,7 +32,7 @@ class WorkQuerySet(models.QuerySet):
     def listing(self):
         """What a work blurb shows, fetched in a fixed number of queries."""
         return self.select_related("rating").prefetch_related(
-            "tags",
+            tags_in_order(),
             models.Prefetch(
                 "creatorships", queryset=Creatorship.objects.select_related("pseud__user")
             ),
