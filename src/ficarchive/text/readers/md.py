@@ -25,7 +25,7 @@ def read_md(data: bytes | str) -> Document:
     paras: list[Para] = []
     heading = 0
     quote = 0
-    for i, tok in enumerate(tokens):
+    for tok in tokens:
         if tok.type == "heading_open":
             heading = int(tok.tag[1])
         elif tok.type == "heading_close":
