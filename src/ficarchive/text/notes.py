@@ -18,9 +18,10 @@ _STRONG = re.compile(
     |\b(?:reviews?|reviewers?|reviewing|reviewed|r\s*&\s*r|read\s+(?:and|&)\s+review|kudos|comments?)\b
     |\b(?:update[sd]?|updating|this\s+story|(?:first|second|third)\s+chapter|this\s+chapter|next\s+chapter|last\s+chapter|
       previous\s+chapter|my\s+(?:first|second|other|last)\s+\w+|my\s+profile|thanks?\s+(?:you\s+)?for\s+reading|
-      enjoy\s*[!.]|hope\s+you\s+(?:all\s+)?(?:like|liked|enjoy|enjoyed)|readers?|lyrics|song\s+is|
+      hope\s+you\s+(?:all\s+)?(?:like|liked|enjoy|enjoyed)|readers?|lyrics|song\s+is|
       yaoi|yuri|slash|lemons?|limes?|shounen-ai|smut|angst|fluff|ooc|(?-i:AU)|
       pairings?|crossover|sequel|prequel|plot\s+bunny|writer'?s\s+block|beta-?read)\b
+    |\benjoy\s*[!.]
     |(?:\^_*\^|\^\^|\bx\s?d\b|:\s?[)(dp]|;\s?\)|-_-|o\.o|<3|\bmwa(?:ha)+|\blol\b|\bteehee)
     """
 )
