@@ -41,7 +41,7 @@ def test_the_pdf_keeps_italics_and_bold(client, work, fetch):
 def test_chinese_is_set_in_the_cjk_fallback_font(client, work, fetch):
     _, data = fetch(client, work, "pdf")
     reader, _ = pdf_text(data)
-    assert any(name.endswith("DroidSansFallback") for name in font_names(reader))
+    assert any(name.endswith("WenQuanYiMicroHei") for name in font_names(reader))
 
 
 def test_each_chapter_starts_a_new_page(client, work, fetch):

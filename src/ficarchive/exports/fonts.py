@@ -1,7 +1,9 @@
 """The TrueType fonts the PDF download is set in. PDF's built-in fonts know only Latin-1, so the
-PDF needs a Unicode font on disk: DejaVu Serif (Debian: fonts-dejavu-core for the upright faces,
-fonts-dejavu-extra for the italics) and, for Chinese, Japanese and Korean, Droid Sans Fallback
-(fonts-droid-fallback). Without DejaVu Serif there is no PDF, and the reader is told so."""
+PDF needs a Unicode font on disk: DejaVu Serif for the text (Debian: fonts-dejavu-core for the
+upright faces, fonts-dejavu-extra for the italics), and fallbacks for the characters it lacks:
+DejaVu Sans (Greek, Hebrew, Arabic letters, symbols), WenQuanYi Micro Hei (fonts-wqy-microhei:
+Chinese, Japanese and Korean) or else Droid Sans Fallback (fonts-droid-fallback: Chinese and
+Japanese). Without DejaVu Serif there is no PDF, and the reader is told so."""
 
 from __future__ import annotations
 
@@ -12,10 +14,12 @@ from django.conf import settings
 
 DEFAULT_FONT_DIRS = [
     "/usr/share/fonts/truetype/dejavu",
+    "/usr/share/fonts/truetype/wqy",
     "/usr/share/fonts/truetype/droid",
     "/usr/share/fonts-droid-fallback/truetype",
     "/usr/share/fonts/TTF",
     "/usr/share/fonts/dejavu",
+    "/usr/share/fonts/wenquanyi/wqy-microhei",
     "/usr/share/fonts/google-droid-sans-fonts",
     "/usr/local/share/fonts",
     "/Library/Fonts",
@@ -27,11 +31,13 @@ BODY_FILES = {
     "I": "DejaVuSerif-Italic.ttf",
     "BI": "DejaVuSerif-BoldItalic.ttf",
 }
-FALLBACK_FILES = ["DroidSansFallbackFull.ttf", "DroidSansFallback.ttf"]
+# Tried in this order for a character the text font lacks; the first CJK font found is used.
+FALLBACK_FILES = ["DejaVuSans.ttf"]
+CJK_FILES = ["wqy-microhei.ttc", "DroidSansFallbackFull.ttf", "DroidSansFallback.ttf"]
 
 INSTALL_HINT = (
     "PDF downloads need the DejaVu Serif font: on Debian or Ubuntu install the packages "
-    "fonts-dejavu-core and fonts-dejavu-extra (and fonts-droid-fallback for Chinese, Japanese "
+    "fonts-dejavu-core and fonts-dejavu-extra (and fonts-wqy-microhei for Chinese, Japanese "
     "and Korean), or set PDF_FONT_DIRS to a folder that holds DejaVuSerif.ttf."
 )
 
@@ -43,7 +49,7 @@ class FontsMissing(Exception):
 @dataclass(frozen=True)
 class FontSet:
     body: dict[str, Path]  # style ("", "B", "I", "BI") -> file; missing styles use the upright
-    fallback: Path | None  # a font with CJK glyphs, used where the body font has none
+    fallbacks: list[Path]  # fonts for the characters the body font has no glyph for
 
 
 def font_dirs() -> list[Path]:
@@ -64,5 +70,6 @@ def find_fonts() -> FontSet:
     if regular is None:
         raise FontsMissing(INSTALL_HINT)
     body = {style: _find(name) or regular for style, name in BODY_FILES.items()}
-    fallback = next((p for p in map(_find, FALLBACK_FILES) if p), None)
-    return FontSet(body=body, fallback=fallback)
+    fallbacks = [p for p in map(_find, FALLBACK_FILES) if p]
+    cjk = next((p for p in map(_find, CJK_FILES) if p), None)
+    return FontSet(body=body, fallbacks=fallbacks + ([cjk] if cjk else []))

@@ -1,10 +1,11 @@
-"""The PDF download (fpdf2): A5 pages set in DejaVu Serif with a CJK fallback font, a title
-page with the meta block, each chapter from a new page, italics, bold, quotes, lists and rules
+"""The PDF download (fpdf2): A5 pages set in DejaVu Serif with fallback fonts for other scripts,
+a title page with the meta block, each chapter from a new page, italics, bold, quotes, lists and rules
 kept. Images are left out (a PDF built here never fetches anything from elsewhere)."""
 
 from __future__ import annotations
 
 import logging
+import re
 
 import nh3
 from django.conf import settings
@@ -42,18 +43,32 @@ TAG_STYLES = {
     "blockquote": TextStyle(color=GREY, t_margin=2, b_margin=2, l_margin=8),
     "dt": TextStyle(font_style="B", t_margin=1),
     "dd": TextStyle(l_margin=6),
-    "h1": TextStyle(color=BLACK, font_size_pt=20, t_margin=4, b_margin=3),
-    "h2": TextStyle(color=BLACK, font_size_pt=16, t_margin=4, b_margin=3, l_margin=Align.C),
-    "h3": TextStyle(color=BLACK, font_size_pt=13, t_margin=3, b_margin=2),
-    "h4": TextStyle(color=BLACK, font_size_pt=12, t_margin=3, b_margin=2),
-    "h5": TextStyle(color=BLACK, font_size_pt=11, t_margin=2, b_margin=1),
-    "h6": TextStyle(color=BLACK, font_size_pt=10, t_margin=2, b_margin=1),
+    "h1": TextStyle(color=BLACK, font_size_pt=20, t_margin=2, b_margin=1),
+    "h2": TextStyle(color=BLACK, font_size_pt=16, t_margin=1, b_margin=1.5, l_margin=Align.C),
+    "h3": TextStyle(color=BLACK, font_size_pt=13, t_margin=1, b_margin=0.5),
+    "h4": TextStyle(color=BLACK, font_size_pt=12, t_margin=1, b_margin=0.5),
+    "h5": TextStyle(color=BLACK, font_size_pt=11, t_margin=1, b_margin=0.5),
+    "h6": TextStyle(color=BLACK, font_size_pt=10, t_margin=1, b_margin=0.5),
 }
+
+
+# A table becomes a paragraph per row (and caption), its cells separated by spaces.
+_TABLE_TAGS = [
+    (re.compile(r"</?(?:table|thead|tbody|tfoot)\b[^>]*>", re.IGNORECASE), ""),
+    (re.compile(r"<(?:tr|caption)\b[^>]*>", re.IGNORECASE), "<p>"),
+    (re.compile(r"</(?:tr|caption)\s*>", re.IGNORECASE), "</p>"),
+    (re.compile(r"<t[dh]\b[^>]*>", re.IGNORECASE), ""),
+    (re.compile(r"</t[dh]\s*>", re.IGNORECASE), " "),
+]
 
 
 def _for_pdf(fragment: str) -> str:
     """Narrow already-sanitized HTML to what the PDF renderer handles."""
-    return nh3.clean(fragment or "", tags=PDF_TAGS, attributes={"a": {"href"}, "p": {"align"}})
+    spaced = fragment or ""
+    for pattern, replacement in _TABLE_TAGS:
+        spaced = pattern.sub(replacement, spaced)
+    attributes = {"a": {"href"}, "p": {"align"}, "div": {"align"}}
+    return nh3.clean(spaced, tags=PDF_TAGS, attributes=attributes)
 
 
 class Pdf(FPDF):
@@ -72,10 +87,11 @@ def _new_pdf(doc: Document) -> Pdf:
     pdf.set_auto_page_break(True, margin=18)
     for style, path in fonts.body.items():
         pdf.add_font(FAMILY, style, str(path))
-    if fonts.fallback:
-        for style in ("", "B", "I", "BI"):
-            pdf.add_font(FALLBACK, style, str(fonts.fallback))
-        pdf.set_fallback_fonts([FALLBACK], exact_match=False)
+    fallbacks = [f"{FALLBACK}{n}" for n in range(len(fonts.fallbacks))]
+    for name, path in zip(fallbacks, fonts.fallbacks, strict=True):
+        pdf.add_font(name, "", str(path))  # one face, for bold and italic too
+    if fallbacks:
+        pdf.set_fallback_fonts(fallbacks, exact_match=False)
     pdf.set_title(doc.title)
     pdf.set_author(doc.byline)
     pdf.set_lang(doc.language)
