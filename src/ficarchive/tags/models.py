@@ -3,6 +3,7 @@ from django.db import models
 from django.db.models import Sum
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 
 class TagType(models.TextChoices):
@@ -110,7 +111,7 @@ class Tag(models.Model):
             return self
         return self.synonym_of
 
-    @property
+    @cached_property
     def current_count(self) -> int:
         """How many posted works are found under this tag, exact to the last post."""
         pending = self.count_deltas.aggregate(total=Sum("delta"))["total"] or 0
