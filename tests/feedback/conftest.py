@@ -10,6 +10,7 @@ def work(author):
     return post_work(
         pseuds=[author.default_pseud],
         title="The Lantern Road",
+        rating="General Audiences",
         fandoms=["Naruto"],
         body="<p>The first chapter, where the road begins.</p>",
     )

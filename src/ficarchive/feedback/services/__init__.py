@@ -14,7 +14,7 @@ from .history import clear_history, mark_for_later, record_reading, save_positio
 from .hits import count_hit, flush_hits
 from .inbox import mark_read
 from .kudos import kudos_summary, leave_kudos
-from .rules import Refused, block_user, mute_user, unblock_user, unmute_user
+from .rules import Refused, block_user, unblock_user
 from .subscriptions import (
     notify_new_chapter,
     notify_new_series_part,
@@ -26,8 +26,8 @@ from .subscriptions import (
 __all__ = [
     "Refused", "approve_comment", "block_user", "bookmarks_shown", "clear_history", "count_hit",
     "delete_bookmark", "delete_comment", "edit_comment", "flush_hits", "kudos_summary",
-    "leave_kudos", "mark_for_later", "mark_read", "mute_user", "notify_new_chapter",
+    "leave_kudos", "mark_for_later", "mark_read", "notify_new_chapter",
     "notify_new_series_part", "notify_new_work", "parse_bookmark_tags", "post_comment",
     "record_reading", "save_bookmark", "save_feedback_settings", "save_position", "set_frozen",
-    "subscribe", "unblock_user", "unmute_user", "unsubscribe",
+    "subscribe", "unblock_user", "unsubscribe",
 ]  # fmt: skip

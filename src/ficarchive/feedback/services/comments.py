@@ -213,6 +213,7 @@ class ThreadLine:
     comment: Comment
     depth: int
     hidden: bool = False  # a muted person's comment, shown only as a gap
+    frozen: bool = False  # this comment or one above it is frozen
 
     @property
     def indent(self) -> int:
@@ -236,11 +237,13 @@ def thread_lines(comments, *, viewer=None, muted: set[int] = frozenset(), modera
         key = c.parent_id if c.parent_id in ids else None
         children.setdefault(key, []).append(c)
     lines: list[ThreadLine] = []
-    stack = [(c, 0) for c in reversed(children.get(None, []))]
+    stack = [(c, 0, False) for c in reversed(children.get(None, []))]
     while stack:
-        comment, depth = stack.pop()
-        lines.append(ThreadLine(comment, depth, hidden=comment.user_id in muted))
-        stack.extend((c, depth + 1) for c in reversed(children.get(comment.pk, [])))
+        comment, depth, frozen_above = stack.pop()
+        frozen = frozen_above or comment.frozen
+        hidden = comment.user_id in muted
+        lines.append(ThreadLine(comment, depth, hidden=hidden, frozen=frozen))
+        stack.extend((c, depth + 1, frozen) for c in reversed(children.get(comment.pk, [])))
     return _drop_hidden_leaves(lines)
 
 

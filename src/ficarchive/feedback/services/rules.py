@@ -77,30 +77,18 @@ def rate_limit(action: str, who: str, limit: int, window_seconds: int = 60) -> N
         )
 
 
-def _relate(model, self_field: str, other_field: str, user, other, verb: str) -> bool:
+def block_user(user, other) -> bool:
+    """`user` blocks `other`; False when already blocked. (Muting is ficarchive.discovery's
+    mute_creator: the same accounts.Mute rows hide comments here and works in listings.)"""
     if user.pk == other.pk:
-        raise Refused(f"You can't {verb} yourself.")
+        raise Refused("You can't block yourself.")
     try:
         with transaction.atomic():
-            model.objects.create(**{self_field: user, other_field: other})
+            Block.objects.create(blocker=user, blocked=other)
     except IntegrityError:
         return False
     return True
 
 
-def block_user(user, other) -> bool:
-    """`user` blocks `other`; False when already blocked."""
-    return _relate(Block, "blocker", "blocked", user, other, "block")
-
-
 def unblock_user(user, other) -> None:
     Block.objects.filter(blocker=user, blocked=other).delete()
-
-
-def mute_user(user, other) -> bool:
-    """`user` mutes `other`; False when already muted."""
-    return _relate(Mute, "muter", "muted", user, other, "mute")
-
-
-def unmute_user(user, other) -> None:
-    Mute.objects.filter(muter=user, muted=other).delete()
