@@ -13,7 +13,7 @@ from ficarchive.tags.models import TagType
 from ficarchive.text.sanitize import html_to_plain_text, sanitize_fiction_html
 
 from .languages import LANGUAGES
-from .models import Series, Work
+from .models import Series, Work, WorkTag
 
 MAX_TAG_LENGTH = 150
 MAX_TAGS = 75
@@ -236,8 +236,8 @@ class WorkForm(forms.Form):
 def initial_for(work: Work, user) -> dict:
     """The edit form's starting values for `work`, seen by `user` (one of its creators)."""
     tags = {t: [] for t in TagType.values}
-    for tag in work.tags.all():
-        tags[tag.type].append(tag.name)
+    for link in WorkTag.objects.filter(work=work).select_related("tag").order_by("position"):
+        tags[link.tag.type].append(link.tag.name)
     creators = [c.pseud for c in work.creatorships.all()]
     own_series = work.series_parts.filter(series__owner=user).select_related("series").first()
     return {
