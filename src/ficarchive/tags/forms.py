@@ -14,7 +14,9 @@ class UnwrangledFilterForm(forms.Form):
     fandom = forms.CharField(
         required=False,
         max_length=150,
-        widget=forms.TextInput(attrs={"data-tag-type": "fandom", "autocomplete": "off"}),
+        widget=forms.TextInput(
+            attrs={"data-tag-type": "fandom", "data-tag-single": "", "autocomplete": "off"}
+        ),
         help_text="Only tags on works of this fandom.",
     )
 
@@ -27,7 +29,9 @@ class TagNameForm(forms.Form):
     def __init__(self, *args, tag_type: str, **kwargs):
         super().__init__(*args, **kwargs)
         self.tag_type = tag_type
-        self.fields["name"].widget.attrs.update({"data-tag-type": tag_type, "autocomplete": "off"})
+        self.fields["name"].widget.attrs.update(
+            {"data-tag-type": tag_type, "data-tag-single": "", "autocomplete": "off"}
+        )
 
     def clean_name(self) -> Tag:
         name = self.cleaned_data["name"]
@@ -43,7 +47,9 @@ class ParentForm(forms.Form):
     name = forms.CharField(
         max_length=150,
         label="Parent tag",
-        widget=forms.TextInput(attrs={"data-tag-type": "fandom", "autocomplete": "off"}),
+        widget=forms.TextInput(
+            attrs={"data-tag-type": "fandom", "data-tag-single": "", "autocomplete": "off"}
+        ),
     )
 
     def __init__(self, *args, **kwargs):

@@ -6,12 +6,18 @@
   const ENDPOINT = "/tags/autocomplete";
   let counter = 0;
 
+  // Inputs marked data-tag-single hold one tag; the others a comma-separated list.
   function currentTerm(input) {
+    if ("tagSingle" in input.dataset) return input.value.trim();
     const parts = input.value.split(",");
     return parts[parts.length - 1].trim();
   }
 
   function replaceTerm(input, name) {
+    if ("tagSingle" in input.dataset) {
+      input.value = name;
+      return;
+    }
     const parts = input.value.split(",");
     parts[parts.length - 1] = (parts.length > 1 ? " " : "") + name;
     input.value = parts.join(",") + ", ";
