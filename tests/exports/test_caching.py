@@ -39,3 +39,28 @@ def test_old_versions_of_a_file_are_cleared_away(client, work, fetch):
         work.save(update_fields=["title"])
         fetch(client, work, "txt")
     assert len(built_files("txt")) <= 3
+
+
+def test_deleting_a_work_removes_its_files(client, work, fetch, django_capture_on_commit_callbacks):
+    fetch(client, work, "epub")
+    fetch(client, work, "txt")
+    folder = downloads_dir() / str(work.pk)
+    assert folder.is_dir()
+    with django_capture_on_commit_callbacks(execute=True):
+        work.delete()
+    assert not folder.exists()
+
+
+def test_building_many_files_quickly_is_limited_but_built_files_are_still_served(
+    client, author, make_work, fetch, monkeypatch
+):
+    from ficarchive.exports import views
+
+    monkeypatch.setattr(views, "BUILDS_PER_WINDOW", 2)
+    works = [make_work(author, title=f"Work {n}") for n in range(3)]
+    assert fetch(client, works[0], "txt")[0].status_code == 200
+    assert fetch(client, works[1], "txt")[0].status_code == 200
+    refused, body = fetch(client, works[2], "txt")
+    assert refused.status_code == 429
+    assert b"try again in a few minutes" in body
+    assert fetch(client, works[0], "txt")[0].status_code == 200

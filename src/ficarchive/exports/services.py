@@ -13,10 +13,11 @@ from __future__ import annotations
 import hashlib
 import os
 import re
+import shutil
 import tempfile
 import unicodedata
 from collections.abc import Callable
-from dataclasses import asdict
+from dataclasses import asdict, dataclass
 from pathlib import Path
 from urllib.parse import quote
 
@@ -93,21 +94,47 @@ def _prune(folder: Path, ext: str) -> None:
         old.unlink(missing_ok=True)
 
 
-def download_file(work: Work, user, ext: str, url: str) -> Path:
-    """The file of `work` in format `ext` as `user` may read it (posted chapters; all of them
-    for its creators), built now unless an identical one is on disk. The caller has checked
-    with Work.objects.visible_to(user) that the user may read the work at all.
-    Raises fonts.FontsMissing for a PDF on a machine without a Unicode font."""
+@dataclass
+class Download:
+    """One file of a work as one reader may have it: where it lives, and how to make it."""
+
+    work: Work
+    ext: str
+    doc: Document
+    chapter_ids: list[int]
+    path: Path
+
+    @property
+    def is_built(self) -> bool:
+        return self.path.is_file()
+
+    def build(self) -> Path:
+        """Write the file (raises fonts.FontsMissing for a PDF without a Unicode font)."""
+        chapters = Chapter.objects.filter(pk__in=self.chapter_ids).order_by("position")
+        self.doc.parts = chapter_parts(list(chapters))
+        _write_atomically(self.path, FORMATS[self.ext][1](self.doc))
+        _prune(self.path.parent, self.ext)
+        return self.path
+
+
+def find_download(work: Work, user, ext: str, url: str) -> Download:
+    """The file of `work` in format `ext` as `user` may read it: the posted chapters, or all of
+    them for its creators. Cheap: chapter bodies are read only by Download.build(). The caller
+    has checked with Work.objects.visible_to(user) that the user may read the work at all."""
     chapters = list(
         work.chapters.visible_to(user, work).only("pk", "position", "title", "label", "updated_at")
     )
     doc = build_document(work, url)
-    folder = downloads_dir() / str(work.pk)
-    path = folder / f"{_digest(doc, chapters, work, ext)}.{ext}"
-    if path.is_file():
-        return path
-    full = Chapter.objects.filter(pk__in=[c.pk for c in chapters]).order_by("position")
-    doc.parts = chapter_parts(list(full))
-    _write_atomically(path, FORMATS[ext][1](doc))
-    _prune(folder, ext)
-    return path
+    path = downloads_dir() / str(work.pk) / f"{_digest(doc, chapters, work, ext)}.{ext}"
+    return Download(work=work, ext=ext, doc=doc, chapter_ids=[c.pk for c in chapters], path=path)
+
+
+def download_file(work: Work, user, ext: str, url: str) -> Path:
+    """The file, built now unless an identical one is already on disk."""
+    download = find_download(work, user, ext, url)
+    return download.path if download.is_built else download.build()
+
+
+def forget_downloads(work_id: int) -> None:
+    """Remove every file built for a work (when the work is deleted)."""
+    shutil.rmtree(downloads_dir() / str(work_id), ignore_errors=True)
