@@ -13,7 +13,7 @@ from ficarchive.accounts.models import Mute
 from ficarchive.tags.models import Tag
 
 from .models import MutedTag
-from .tagsets import carrying_any, filterable
+from .tagsets import filterable, lacking_all
 
 GUEST_COOKIE = "muted_tags"
 GUEST_COOKIE_SALT = "ficarchive.discovery.muted_tags"
@@ -70,7 +70,7 @@ def exclude_muted(works: QuerySet, blocklist: Blocklist) -> QuerySet:
     from ficarchive.works.models import Creatorship
 
     if blocklist.tags:
-        works = works.exclude(carrying_any(blocklist.tags))
+        works = works.filter(lacking_all(blocklist.tags))
     if blocklist.user_ids:
         muted_creators = Creatorship.objects.filter(
             work_id=OuterRef("pk"), pseud__user_id__in=blocklist.user_ids

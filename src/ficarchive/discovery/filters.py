@@ -18,7 +18,7 @@ from ficarchive.tags.models import Tag
 
 from .blocklist import Blocklist, blocklist_for, exclude_muted, showing_muted
 from .forms import SORTS, FilterForm, tag_names
-from .tagsets import carrying_any, filterable, tags_named
+from .tagsets import carrying_any, filterable, lacking_all, tags_named
 from .textsearch import parse_query, text_filter
 
 
@@ -59,7 +59,7 @@ def apply_filters(works: QuerySet, params, request, *, default_sort: str = "upda
     for group in include_groups:
         works = works.filter(carrying_any(group))
     if excluded:
-        works = works.exclude(carrying_any(excluded))
+        works = works.filter(lacking_all(excluded))
     if data.get("rating"):
         works = works.filter(rating__in=data["rating"])
     if data.get("complete"):

@@ -1,5 +1,6 @@
-"""Pages of results without counting a whole archive: totals are counted up to RESULT_WINDOW
-works (as AO3's search stops at its result window); past that the page says "more than"."""
+"""Pages of results without counting a whole archive: results are counted only up to ten pages
+past the one asked for (and never beyond RESULT_WINDOW, where AO3's search stops too); past
+that the page says "more than" and links onward. Below COUNT_AT_LEAST the count is exact."""
 
 from __future__ import annotations
 
@@ -9,6 +10,8 @@ from django.conf import settings
 from django.db.models import QuerySet
 
 RESULT_WINDOW = 10_000
+COUNT_AT_LEAST = 1_000
+PAGES_AHEAD = 10
 
 
 @dataclass
@@ -60,8 +63,10 @@ def page_of(works: QuerySet, raw_page: str | None, per_page: int | None = None) 
     except (TypeError, ValueError):
         number, note = 1, "That page number isn’t a number; here is the first page."
     number = max(1, number)
-    counted = count_up_to(works, RESULT_WINDOW + 1)
-    total, more = min(counted, RESULT_WINDOW), counted > RESULT_WINDOW
+    number = min(number, RESULT_WINDOW // per_page)
+    window = min(RESULT_WINDOW, max(COUNT_AT_LEAST, (number + PAGES_AHEAD) * per_page))
+    counted = count_up_to(works, window + 1)
+    total, more = min(counted, window), counted > window
     last = max(1, -(-total // per_page))
     if number > last:
         note = note or f"There are only {last} pages of results; here is the last one."

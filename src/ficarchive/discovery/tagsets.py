@@ -32,7 +32,9 @@ def tags_named(names: Iterable[str]) -> tuple[list[Tag], list[str]]:
 
 
 def carrying_any(tags: Iterable[Tag]) -> Q:
-    """Works that carry any of these (filterable) tags."""
+    """Works that carry any of these (filterable) tags. Written as `pk IN (subquery)` so that
+    the database can start from the tag's rows in WorkFilterTag (its (tag, work) index)
+    rather than test every work; for exclusions use `lacking_all`."""
     from ficarchive.works.models import WorkFilterTag, WorkTag
 
     tags = list(tags)
@@ -40,13 +42,28 @@ def carrying_any(tags: Iterable[Tag]) -> Q:
     unwrangled = [t.pk for t in tags if not t.canonical]
     parts = []
     if canonical:
-        parts.append(
-            Q(Exists(WorkFilterTag.objects.filter(work_id=OuterRef("pk"), tag_id__in=canonical)))
-        )
+        parts.append(Q(pk__in=WorkFilterTag.objects.filter(tag_id__in=canonical).values("work_id")))
     if unwrangled:
-        parts.append(
-            Q(Exists(WorkTag.objects.filter(work_id=OuterRef("pk"), tag_id__in=unwrangled)))
-        )
+        parts.append(Q(pk__in=WorkTag.objects.filter(tag_id__in=unwrangled).values("work_id")))
     if not parts:
         return Q(pk__in=[])
     return parts[0] if len(parts) == 1 else parts[0] | parts[1]
+
+
+def lacking_all(tags: Iterable[Tag]) -> Q:
+    """Works that carry none of these tags, tested per work (NOT EXISTS on the indexes)."""
+    from ficarchive.works.models import WorkFilterTag, WorkTag
+
+    tags = list(tags)
+    canonical = [t.pk for t in tags if t.canonical]
+    unwrangled = [t.pk for t in tags if not t.canonical]
+    condition = Q()
+    if canonical:
+        condition &= ~Q(
+            Exists(WorkFilterTag.objects.filter(work_id=OuterRef("pk"), tag_id__in=canonical))
+        )
+    if unwrangled:
+        condition &= ~Q(
+            Exists(WorkTag.objects.filter(work_id=OuterRef("pk"), tag_id__in=unwrangled))
+        )
+    return condition

@@ -1,0 +1,31 @@
+#!/usr/bin/env bash
+# Discovery benchmarks (`make bench`): build a synthetic archive and print p50/p95 of the
+# listing, filter, blocklist, search and facet queries beside the bare indexed query.
+#   BENCH_WORKS=100000 (SQLite, var/bench.sqlite3) by default;
+#   BENCH_DATABASE_URL=postgres://postgres@127.0.0.1:5432/fa_bench BENCH_WORKS=1000000 for PostgreSQL.
+#   BENCH_KEEP=1 reuses an archive already generated (same URL and size).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+BIN=.venv/bin
+WORKS=${BENCH_WORKS:-100000}
+URL=${BENCH_DATABASE_URL:-sqlite:///$PWD/var/bench.sqlite3}
+export DEBUG=1 DATABASE_URL="$URL"
+unset REDIS_URL
+
+if [ "${BENCH_KEEP:-0}" != 1 ]; then
+  case "$URL" in
+    sqlite:*) rm -f "${URL#sqlite:///}" "${URL#sqlite:///}-wal" "${URL#sqlite:///}-shm" ;;
+    postgres*)
+      "$BIN/python" - "$URL" <<'PY'
+import sys, urllib.parse as u, psycopg
+p = u.urlsplit(sys.argv[1]); name = p.path.lstrip("/")
+admin = sys.argv[1].rsplit("/", 1)[0] + "/postgres"
+with psycopg.connect(admin, autocommit=True) as c:
+    c.execute(f'DROP DATABASE IF EXISTS "{name}"'); c.execute(f'CREATE DATABASE "{name}"')
+PY
+      ;;
+  esac
+  "$BIN/ficarchive" migrate --noinput -v 0
+  "$BIN/python" bench/generate.py --works "$WORKS"
+fi
+"$BIN/python" bench/queries.py
