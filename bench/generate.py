@@ -163,7 +163,7 @@ class Archive:
 
     def make_authors(self) -> None:
         user_id, pseud_id = next_id("accounts_user"), next_id("accounts_pseud")
-        users, pseuds, prefs = [], [], []
+        users, pseuds = [], []
         self.pseuds = []
         for i in range(self.authors):
             name = f"author{i}_{word(self.rng)}"
