@@ -69,3 +69,20 @@ def test_the_epub_pages_are_well_formed_xhtml_with_a_table_of_contents(client, w
                 etree.fromstring(archive.read(name))  # raises if not well-formed XML
         nav = next(archive.read(n).decode() for n in names if n.endswith("nav.xhtml"))
     assert "Chapter 1: Dusk" in nav and "Chapter 2: Dawn" in nav
+
+
+def test_old_presentational_markup_and_images_become_valid_epub_markup(
+    client, author, make_work, fetch
+):
+    body = (
+        '<center>Centred</center><p align="right">Right <big>big</big> <tt>mono</tt></p>'
+        '<p><img src="https://example.org/cat.png" alt="a cat"></p>'
+    )
+    work = make_work(author, body=body)
+    _, data = fetch(client, work, "epub")
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        chapter = archive.read("EPUB/chapter1.xhtml").decode()
+    for old in ["<center", "align=", "<big", "<tt", "<img"]:
+        assert old not in chapter
+    assert 'class="align-center"' in chapter and 'class="align-right"' in chapter
+    assert "[Image: a cat]" in chapter

@@ -31,3 +31,13 @@ def test_a_one_chapter_work_has_no_chapter_heading(client, author, make_work, fe
     _, data = fetch(client, work, "html")
     page = lxml_html.fromstring(data.decode("utf-8"))
     assert not page.xpath("//div[@id='chapters']//h2[@class='heading']")
+
+
+def test_an_image_becomes_a_link_so_the_file_fetches_nothing(client, author, make_work, fetch):
+    body = '<p>Look: <img src="https://example.org/cat.png" alt="a cat"> there.</p>'
+    work = make_work(author, body=body)
+    _, data = fetch(client, work, "html")
+    page = lxml_html.fromstring(data.decode("utf-8"))
+    assert not page.xpath("//img")
+    [link] = page.xpath("//a[@href='https://example.org/cat.png']")
+    assert link.text == "[Image: a cat]"

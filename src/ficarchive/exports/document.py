@@ -1,7 +1,7 @@
 """What every download holds, gathered once from the database: the work's meta block as AO3
 lays it out (rating, warnings, ... stats), its summary and notes, and the chapters the reader may
 see. Every piece of author HTML is passed through the sanitizer again here, so whatever reached
-the database by another road cannot carry script into a file."""
+the database by another road cannot carry script into a file, and images become links to them."""
 
 from __future__ import annotations
 
@@ -11,6 +11,8 @@ from ficarchive.tags.models import TagType
 from ficarchive.text.sanitize import sanitize_fiction_html
 from ficarchive.works.languages import language_name
 from ficarchive.works.models import Chapter, Work, WorkTag
+
+from .markup import images_as_links
 
 # AO3's labels for the tag rows of a work's meta block, in its order.
 TAG_ROWS = [
@@ -65,7 +67,7 @@ class Document:
 
 
 def _clean(fragment: str) -> str:
-    return sanitize_fiction_html(fragment or "")
+    return images_as_links(sanitize_fiction_html(fragment or ""))
 
 
 def _stats(work: Work) -> list[tuple[str, str]]:

@@ -11,18 +11,19 @@ from ebooklib import epub
 
 from .document import Document
 from .htmlfile import afterword_html, chapter_html, preface_html, stylesheet
+from .markup import modern_html
 
 
 def _page(file_name: str, title: str, body: str, language: str) -> epub.EpubHtml:
     page = epub.EpubHtml(title=title, file_name=file_name, lang=language)
-    page.content = f"<html><body>{body}</body></html>"
+    page.content = f"<html><body>{modern_html(body)}</body></html>"
     page.add_link(href="style.css", rel="stylesheet", type="text/css")
     return page
 
 
 def build_epub(doc: Document) -> bytes:
     book = epub.EpubBook()
-    book.set_identifier(f"{settings.SITE_NAME}-work-{doc.work_id}")
+    book.set_identifier(doc.url)
     book.set_title(doc.title)
     book.set_language(doc.language)
     for creator in doc.creators:
