@@ -11,16 +11,21 @@ REDIS=${TEST_REDIS_URL:-redis://127.0.0.1:6379/0}
 
 say() { printf '\n=== %s\n' "$*"; }
 
-ensure_chromium() {
-  [ -x /usr/bin/chromium ] && return 0
+# Debian packages the tests need: the browser, and the fonts the PDF downloads are set in.
+DEB_PACKAGES="chromium fonts-dejavu-core fonts-dejavu-extra fonts-wqy-microhei"
+FONT=/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf
+
+ensure_debian_packages() {
+  [ -x /usr/bin/chromium ] && [ -f "$FONT" ] && [ -d /usr/share/fonts/truetype/wqy ] && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    say "installing Debian's chromium for the browser tests"
-    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq chromium >/dev/null) \
-      || echo "could not install chromium"
+    say "installing Debian packages for the browser and PDF tests: $DEB_PACKAGES"
+    # shellcheck disable=SC2086
+    (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $DEB_PACKAGES >/dev/null) \
+      || echo "could not install $DEB_PACKAGES"
   fi
-  [ -x /usr/bin/chromium ] && return 0
-  if [ "$CI" = true ]; then echo "chromium is required in CI" >&2; exit 1; fi
-  echo "chromium is missing: browser tests will be skipped"
+  if [ -x /usr/bin/chromium ] && [ -f "$FONT" ]; then return 0; fi
+  if [ "$CI" = true ]; then echo "chromium and the PDF fonts are required in CI" >&2; exit 1; fi
+  echo "chromium or the PDF fonts are missing: those tests will be skipped or fail"
 }
 
 reachable() {  # host port
@@ -33,7 +38,7 @@ except OSError:
 PY
 }
 
-ensure_chromium
+ensure_debian_packages
 
 say "ruff"
 "$BIN/ruff" check .

@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "ficarchive.feedback",
     "ficarchive.discovery",
     "ficarchive.exports",
+    "ficarchive.imports",
 ]
 
 MIDDLEWARE = [

@@ -5,6 +5,7 @@ urlpatterns = [
     path("", include("ficarchive.core.urls")),
     path("", include("ficarchive.accounts.urls")),
     path("", include("ficarchive.tags.urls")),
+    path("", include("ficarchive.imports.urls")),
     path("", include("ficarchive.works.urls")),
     path("", include("ficarchive.feedback.urls")),
     path("", include("ficarchive.discovery.urls")),

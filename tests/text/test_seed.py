@@ -6,7 +6,7 @@ import json
 from pathlib import Path
 
 import pytest
-from fic_expectations import check_expected
+from .fic_expectations import check_expected
 
 from ficarchive.text import parse_document
 

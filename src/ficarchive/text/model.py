@@ -17,11 +17,14 @@ class Evidence:
     end: int
     text: str
     value: str | None = None
+    context: str | None = None  # the line of the source around the span, for showing people
 
     def to_dict(self) -> dict[str, Any]:
         out: dict[str, Any] = {"start": self.start, "end": self.end, "text": self.text}
         if self.value is not None:
             out["value"] = self.value
+        if self.context is not None:
+            out["context"] = self.context
         return out
 
 

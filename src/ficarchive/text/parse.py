@@ -52,7 +52,28 @@ def parse_document(
     work = ParsedWork(source_format=fmt)
     _fill_chapters(work, plan)
     _fill_metadata(work, plan, doc.title, doc.text, lexicon or load_lexicon())
+    _add_context(work, doc.text)
     return work
+
+
+CONTEXT_CHARS = 160
+
+
+def _add_context(work: ParsedWork, text: str) -> None:
+    """Give each evidence span the line it stands in (cut to a readable length around it)."""
+    for spans in work.evidence.values():
+        for span in spans:
+            line_start = text.rfind("\n", 0, span.start) + 1
+            line_end = text.find("\n", span.end)
+            line_end = len(text) if line_end == -1 else line_end
+            start = max(line_start, span.start - CONTEXT_CHARS // 2)
+            end = min(line_end, max(span.end, start + CONTEXT_CHARS))
+            snippet = " ".join(text[start:end].split())
+            if start > line_start:
+                snippet = "…" + snippet
+            if end < line_end:
+                snippet += "…"
+            span.context = snippet
 
 
 def _notes(units: list[Unit]) -> str | None:

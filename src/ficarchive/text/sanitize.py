@@ -110,8 +110,23 @@ _BLOCK_BOUNDARY = re.compile(
 )
 
 
+_PRE = re.compile(r"(<pre\b.*?</pre\s*>)", re.IGNORECASE | re.DOTALL)
+_WHITESPACE = re.compile(r"\s+")
+_LINE_EDGES = re.compile(r"[ \t]*\n[ \t]*")
+_MANY_BLANK_LINES = re.compile(r"\n{3,}")
+
+
+def _fold_source_whitespace(fragment: str) -> str:
+    """Line breaks in HTML source are spaces (outside <pre>): only markup makes new lines."""
+    parts = _PRE.split(fragment)
+    return "".join(p if i % 2 else _WHITESPACE.sub(" ", p) for i, p in enumerate(parts))
+
+
 def html_to_plain_text(fragment: str) -> str:
-    """The words of an HTML fragment, tags removed, entities decoded, blocks on their own lines."""
-    spaced = _BLOCK_BOUNDARY.sub(lambda m: "\n" + m.group(0), fragment or "")
+    """The words of an HTML fragment, tags removed, entities decoded, blocks on their own lines
+    (a blank line between paragraphs, one line break for <br>)."""
+    folded = _fold_source_whitespace(fragment or "")
+    spaced = _BLOCK_BOUNDARY.sub(lambda m: "\n" + m.group(0), folded)
     stripped = nh3.clean(spaced, tags=set(), clean_content_tags={"script", "style"})
-    return html.unescape(stripped).strip()
+    text = _LINE_EDGES.sub("\n", html.unescape(stripped))
+    return _MANY_BLANK_LINES.sub("\n\n", text).strip()

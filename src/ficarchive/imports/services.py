@@ -1,0 +1,188 @@
+"""Importing fics: read a document with ficarchive.text, show the author what was found, and
+create a draft work only when the author confirms."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+
+from django.conf import settings
+from django.db import transaction
+from django.utils import timezone
+
+from ficarchive.tags.fixed import CATEGORIES, RATINGS, WARNINGS
+from ficarchive.tags.lexicon_bridge import archive_lexicon
+from ficarchive.text import ImportRefused, parse_document
+from ficarchive.works import services as work_services
+from ficarchive.works.chapters import add_chapter
+from ficarchive.works.languages import LANGUAGE_NAMES
+from ficarchive.works.models import Work
+
+from .models import PendingImport
+
+KEEP_PENDING = timedelta(days=1)
+
+# Posting-form field -> the key of the import JSON that fills it (and holds its evidence).
+FIELD_SOURCES = {
+    "title": "title",
+    "summary": "summary",
+    "notes": "notes_start",
+    "end_notes": "notes_end",
+    "rating": "rating",
+    "warnings": "archive_warnings",
+    "categories": "categories",
+    "fandoms": "fandoms",
+    "relationships": "relationships",
+    "characters": "characters",
+    "freeforms": "freeform_tags",
+    "language": "language",
+}
+
+
+def read_document(data: bytes | str, *, filename: str = "", fmt: str | None = None) -> dict:
+    """The import JSON of a document, read with the archive's own tags as lexicon. Raises
+    ImportRefused with one clear line for anything too big, hostile or not a document."""
+    size = len(data.encode() if isinstance(data, str) else data)
+    if size > settings.IMPORT_MAX_BYTES:
+        limit = settings.IMPORT_MAX_BYTES // (1024 * 1024)
+        raise ImportRefused(f"the file is larger than the {limit} MB an import may be")
+    parsed = parse_document(data, filename=filename or None, fmt=fmt, lexicon=archive_lexicon())
+    return parsed.to_dict()
+
+
+def start_import(user, data: bytes | str, *, filename: str = "", fmt: str | None = None):
+    """Read a document and keep the result for `user` to confirm."""
+    parsed = read_document(data, filename=filename, fmt=fmt)
+    forget_old_imports()
+    return PendingImport.objects.create(user=user, filename=filename[:255], parsed=parsed)
+
+
+def forget_old_imports() -> None:
+    PendingImport.objects.filter(created_at__lt=timezone.now() - KEEP_PENDING).delete()
+
+
+def form_initial(parsed: dict, user) -> dict:
+    """The posting form's starting values from what the reader found."""
+    chapters = parsed.get("chapters") or []
+    rating = parsed.get("rating")
+    language = parsed.get("language") or "en"
+    return {
+        "title": parsed.get("title") or "",
+        "summary": parsed.get("summary") or "",
+        "notes": parsed.get("notes_start") or "",
+        "end_notes": parsed.get("notes_end") or "",
+        "rating": rating if rating in RATINGS else "Not Rated",
+        "warnings": [w for w in parsed.get("archive_warnings") or [] if w in WARNINGS]
+        or ["Creator Chose Not To Use Archive Warnings"],
+        "categories": [c for c in parsed.get("categories") or [] if c in CATEGORIES],
+        "fandoms": ", ".join(parsed.get("fandoms") or []),
+        "relationships": ", ".join(parsed.get("relationships") or []),
+        "characters": ", ".join(parsed.get("characters") or []),
+        "freeforms": ", ".join(parsed.get("freeform_tags") or []),
+        "language": language if language in LANGUAGE_NAMES else "en",
+        "pseuds": [p.pk for p in user.pseuds.filter(is_default=True)],
+        "chapters_expected": max(len(chapters), 1),
+    }
+
+
+def evidence_by_field(parsed: dict) -> dict[str, list[dict]]:
+    """For each posting-form field, the words of the document its value came from: the exact
+    span (`words`) and the line around it (`context`)."""
+    evidence = parsed.get("evidence") or {}
+    found: dict[str, list[dict]] = {}
+    for field, source in FIELD_SOURCES.items():
+        shown: list[dict] = []
+        for span in evidence.get(source) or []:
+            words = " ".join(str(span.get("text", "")).split())
+            context = " ".join(str(span.get("context") or "").split())
+            item = {"words": _cut(words), "context": context if context != words else ""}
+            if words and item not in shown:
+                shown.append(item)
+        if shown:
+            found[field] = shown[:6]
+    return found
+
+
+def _cut(text: str, limit: int = 160) -> str:
+    return text if len(text) <= limit else text[: limit - 1] + "…"
+
+
+def chapter_outline(parsed: dict) -> list[dict]:
+    """What the confirm page lists of each chapter."""
+    outline = []
+    for number, chapter in enumerate(parsed.get("chapters") or [], start=1):
+        blocks = chapter.get("blocks") or []
+        first = next((b["text"] for b in blocks if b.get("kind") != "scene_break"), "")
+        outline.append(
+            {
+                "number": number,
+                "label": chapter.get("label") or "",
+                "title": chapter.get("title") or "",
+                "words": chapter.get("words") or 0,
+                "opening": first[:200],
+                "kinds": sorted({b.get("kind") for b in blocks if b.get("kind") != "paragraph"}),
+            }
+        )
+    return outline
+
+
+@transaction.atomic
+def create_draft(parsed: dict, work_fields: dict, series_fields: dict | None = None) -> Work:
+    """The confirmed import as a draft work with every chapter, in one transaction."""
+    chapters = parsed.get("chapters") or []
+    if not chapters:
+        raise ValueError("the document has no chapters to import")
+    first, rest = chapters[0], chapters[1:]
+    work = work_services.post_work(
+        **work_fields,
+        **(series_fields or {}),
+        body=first.get("html") or "",
+        chapter_title=first.get("title") or "",
+        chapter_label=first.get("label") or "",
+        chapter_notes=first.get("notes_start") or "",
+        chapter_end_notes=first.get("notes_end") or "",
+        draft=True,
+    )
+    for chapter in rest:
+        add_chapter(
+            work,
+            body=chapter.get("html") or "",
+            title=chapter.get("title") or "",
+            label=chapter.get("label") or "",
+            notes=chapter.get("notes_start") or "",
+            end_notes=chapter.get("notes_end") or "",
+        )
+    return work
+
+
+def import_as_draft(user, data: bytes, *, filename: str = "", fmt: str | None = None) -> Work:
+    """Read a document and make it a draft of `user` at once (the bulk import: the author
+    reviews the drafts afterwards on the dashboard)."""
+    parsed = read_document(data, filename=filename, fmt=fmt)
+    initial = form_initial(parsed, user)
+    fandoms = [f.strip() for f in initial["fandoms"].split(",") if f.strip()]
+    fields = {
+        "pseuds": [user.default_pseud],
+        "title": initial["title"] or _title_from_filename(filename),
+        "rating": initial["rating"],
+        "warnings": initial["warnings"],
+        "categories": initial["categories"],
+        "fandoms": fandoms or ["Unsorted Fandom"],
+        "relationships": _split(initial["relationships"]),
+        "characters": _split(initial["characters"]),
+        "freeforms": _split(initial["freeforms"]),
+        "summary": initial["summary"],
+        "notes": initial["notes"],
+        "end_notes": initial["end_notes"],
+        "language": initial["language"],
+        "chapters_expected": initial["chapters_expected"],
+    }
+    return create_draft(parsed, fields)
+
+
+def _split(value: str) -> list[str]:
+    return [part.strip() for part in value.split(",") if part.strip()]
+
+
+def _title_from_filename(filename: str) -> str:
+    stem = filename.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    return " ".join(stem.replace("_", " ").replace("-", " ").split()) or "Untitled"
