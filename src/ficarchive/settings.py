@@ -296,5 +296,8 @@ LOGGING = {
 # --- Archive behaviour --------------------------------------------------------------------------
 HIT_FLUSH_SECONDS = env_int("HIT_FLUSH_SECONDS", 60)
 # (dotted path of a django-tasks task or a plain function, interval in seconds)
-PERIODIC_TASKS: list[tuple[str, int]] = []
+PERIODIC_TASKS: list[tuple[str, int]] = [
+    ("ficarchive.feedback.tasks.flush_hits", HIT_FLUSH_SECONDS),
+    ("ficarchive.tags.tasks.fold_tag_counts_task", env_int("TAG_COUNT_FOLD_SECONDS", 60)),
+]
 WORKS_PER_PAGE = env_int("WORKS_PER_PAGE", 20)

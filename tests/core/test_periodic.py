@@ -1,4 +1,7 @@
-from ficarchive.core.periodic import due_jobs
+import pytest
+from django.utils.module_loading import import_string
+
+from ficarchive.core.periodic import due_jobs, enqueue
 
 JOBS = [("a.job", 60), ("b.job", 300)]
 
@@ -14,3 +17,11 @@ def test_a_job_waits_for_its_own_interval(settings):
     assert due_jobs(last, now=1059.0) == []
     assert due_jobs(last, now=1060.0) == ["a.job"]
     assert due_jobs(last, now=1300.0) == ["a.job", "b.job"]
+
+
+@pytest.mark.django_db
+def test_every_configured_periodic_job_is_a_task_that_runs(settings):
+    for path, seconds in settings.PERIODIC_TASKS:
+        assert hasattr(import_string(path), "enqueue"), f"{path} is not a task"
+        assert seconds > 0
+        enqueue(path)  # the test settings run tasks at once: a broken job raises here
