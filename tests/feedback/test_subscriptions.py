@@ -54,8 +54,12 @@ def test_a_restricted_work_reaches_only_readers_who_may_see_it(author, reader):
 def test_series_subscribers_hear_of_a_new_part_once(author, reader, work):
     series = Series.objects.create(title="Roads", owner=author)
     subscribe(reader, series=series)
-    part = SeriesWork.objects.create(series=series, work=work, position=1)
-    assert notify_new_series_part(part) and not notify_new_series_part(part)
+    SeriesWork.objects.create(series=series, work=work, position=1)
+    assert notify_new_series_part(series, work)
+    # placing the work again (a new SeriesWork row) is not news
+    SeriesWork.objects.filter(series=series, work=work).delete()
+    SeriesWork.objects.create(series=series, work=work, position=1)
+    assert not notify_new_series_part(series, work)
     assert Notification.objects.filter(user=reader, kind="series_part").count() == 1
 
 
@@ -66,5 +70,5 @@ def test_a_reader_subscribed_twice_over_hears_once(author, reader):
     work = post_work(pseuds=[author.default_pseud], title="Part two", fandoms=["Naruto"])
     SeriesWork.objects.create(series=series, work=work, position=2)
     notify_new_work(work)
-    notify_new_series_part(SeriesWork.objects.get(work=work))
+    notify_new_series_part(series, work)
     assert Notification.objects.filter(user=reader).count() == 1

@@ -201,18 +201,23 @@ class Subscription(models.Model):
 
 class SubscriptionEvent(models.Model):
     """An event subscribers hear about once: a chapter, a work, a series part becoming posted.
-    Unique on (kind, object_id), so editing or re-posting can never notify twice."""
+    Unique on (kind, object_id, scope), so editing or re-posting can never notify twice; a
+    series part is (work id, series id), which stays the same however often the work is
+    placed in the series again."""
 
     CHAPTER, WORK, SERIES_PART = "chapter", "work", "series_part"
     KINDS = [(CHAPTER, "New chapter"), (WORK, "New work"), (SERIES_PART, "New part of a series")]
 
     kind = models.CharField(max_length=12, choices=KINDS)
-    object_id = models.BigIntegerField(help_text="Chapter, Work or SeriesWork id.")
+    object_id = models.BigIntegerField(help_text="Chapter or Work id.")
+    scope = models.BigIntegerField(default=0, help_text="The Series id of a series part.")
     created_at = models.DateTimeField(auto_now_add=True)
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["kind", "object_id"], name="subscription_event_once")
+            models.UniqueConstraint(
+                fields=["kind", "object_id", "scope"], name="subscription_event_once_scoped"
+            )
         ]
 
 

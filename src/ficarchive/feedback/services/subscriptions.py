@@ -44,11 +44,11 @@ def is_subscribed(user, *, work=None, creator=None, series=None) -> bool:
     return Subscription.objects.filter(user=user, **_target(work, creator, series)).exists()
 
 
-def _record(kind: str, object_id: int) -> SubscriptionEvent | None:
+def _record(kind: str, object_id: int, scope: int = 0) -> SubscriptionEvent | None:
     """The event, when this is the first time it happens; None when it was recorded before."""
     try:
         with transaction.atomic():
-            return SubscriptionEvent.objects.create(kind=kind, object_id=object_id)
+            return SubscriptionEvent.objects.create(kind=kind, object_id=object_id, scope=scope)
     except IntegrityError:
         return None
 
@@ -80,17 +80,18 @@ def notify_new_work(work: Work) -> bool:
         return False
     for chapter_id in work.chapters.filter(posted=True).values_list("pk", flat=True):
         _record(SubscriptionEvent.CHAPTER, chapter_id)
-    for part_id in SeriesWork.objects.filter(work=work).values_list("pk", flat=True):
-        _record(SubscriptionEvent.SERIES_PART, part_id)
+    for series_id in SeriesWork.objects.filter(work=work).values_list("series_id", flat=True):
+        _record(SubscriptionEvent.SERIES_PART, work.pk, series_id)
     return _announce(_record(SubscriptionEvent.WORK, work.pk))
 
 
 @transaction.atomic
-def notify_new_series_part(series_work: SeriesWork) -> bool:
-    """Call when a posted work is added to a series. Series subscribers hear of it once."""
-    if not series_work.work.posted:
+def notify_new_series_part(series, work: Work) -> bool:
+    """Call when a posted work is placed in a series. Series subscribers hear of it once, however
+    often the work is placed there again."""
+    if not work.posted:
         return False
-    return _announce(_record(SubscriptionEvent.SERIES_PART, series_work.pk))
+    return _announce(_record(SubscriptionEvent.SERIES_PART, work.pk, series.pk))
 
 
 def _readers(subscriptions, work: Work) -> list[int]:
@@ -135,7 +136,11 @@ def deliver_event(event_id: int) -> int:
             Subscription.objects.filter(series__parts__work=work)
         )
         return deliver_updates(_readers(subs, work), kind=Notification.WORK, work=work)
-    part = SeriesWork.objects.select_related("series", "work").filter(pk=event.object_id).first()
+    part = (
+        SeriesWork.objects.select_related("series", "work")
+        .filter(work_id=event.object_id, series_id=event.scope)
+        .first()
+    )
     if part is None:
         return 0
     subs = Subscription.objects.filter(series=part.series)
