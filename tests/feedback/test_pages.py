@@ -60,3 +60,15 @@ def test_a_deleted_comment_with_replies_leaves_a_note(work, author, reader, clie
     page = client_for(reader).get(f"/works/{work.pk}").content.decode()
     assert "(Previous comment deleted.)" in page and "Thanks" in page
     assert Comment.objects.get(pk=top.pk).deleted
+
+
+def test_every_feedback_page_opens_for_its_user(work, author, reader, client_for):
+    top = post_comment(work, body="Hello", user=reader)
+    client = client_for(reader)
+    for url in [f"/comments/{top.pk}/", f"/comments/{top.pk}/reply/", f"/comments/{top.pk}/edit/",
+                f"/comments/{top.pk}/delete/", f"/works/{work.pk}/bookmark/", "/inbox/",
+                "/history/", "/history/?show=later", "/subscriptions/", "/users/author/block/",
+                "/blocked/", "/users/reader/bookmarks/"]:  # fmt: skip
+        assert client.get(url).status_code == 200, url
+    assert client_for(author).get(f"/works/{work.pk}/comment-settings/").status_code == 200
+    assert client.get(f"/works/{work.pk}/comment-settings/").status_code == 403
