@@ -32,6 +32,8 @@ from ficarchive.tags.models import Tag, name_key  # noqa: E402
 SYLLABLES = "ka ri to na mi su ha ru lo ve an el ia or sh th en ya ko de mo la se".split()
 RATING_WEIGHTS = [30, 30, 15, 15, 10]
 NOW = datetime(2026, 11, 1, tzinfo=UTC)
+SEQUENCED = ["tags_tag", "tags_tagparent", "accounts_user", "accounts_pseud", "works_work",
+             "works_chapter", "works_creatorship", "works_worktag", "works_workfiltertag"]  # fmt: skip
 
 
 def word(rng: random.Random) -> str:
@@ -268,6 +270,12 @@ def main() -> None:
         archive.make_authors()
     archive.make_works()
     with connection.cursor() as cursor:
+        if connection.vendor == "postgresql":  # ids were given explicitly: move the sequences on
+            for table in SEQUENCED:
+                cursor.execute(
+                    f"SELECT setval(pg_get_serial_sequence('{table}', 'id'), "
+                    f"(SELECT COALESCE(MAX(id), 1) FROM {table}))"
+                )
         cursor.execute("ANALYZE")
     print(f"generated {args.works:,} works on {connection.vendor} "
           f"in {time.perf_counter() - started:.0f} s")  # fmt: skip
