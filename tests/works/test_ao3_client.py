@@ -104,3 +104,16 @@ def test_a_signed_in_client_sees_a_restricted_work_marked_restricted(
     with AO3Client(base_url=live_server.url, cookies={"sessionid": session}) as client:
         read = client.work(work.pk)
         assert read.title == "Members only" and read.restricted
+
+
+def test_the_ao3_client_reads_a_creators_blurbs_on_the_front_page(live_server, author, make_work):
+    make_work(author, "Listed Here", freeforms=["Quiet"], chapters_expected=None)
+    from ao3 import Work
+
+    with AO3Client(base_url=live_server.url) as client:
+        page = Work.parse_index(client.get("/").content, 1)
+        (blurb,) = page.works
+        assert blurb.title == "Listed Here" and [p.name for p in blurb.pseuds] == ["author"]
+        assert [t.name for t in blurb.ratings] == ["General Audiences"]
+        assert [t.name for t in blurb.additional_tags] == ["Quiet"]
+        assert not blurb.complete and blurb.number_of_posted_chapters == 1
