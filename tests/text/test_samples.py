@@ -7,9 +7,10 @@ import json
 from pathlib import Path
 
 import pytest
-from .fic_expectations import check_expected
 
 from ficarchive.text import parse_document
+
+from .fic_expectations import check_expected
 
 SAMPLES = Path(__file__).resolve().parent / "samples"
 SAMPLE_FILES = sorted(p for p in SAMPLES.iterdir() if p.suffix in (".txt", ".md", ".html"))

@@ -6,9 +6,10 @@ import json
 from pathlib import Path
 
 import pytest
-from .fic_expectations import check_expected
 
 from ficarchive.text import parse_document
+
+from .fic_expectations import check_expected
 
 SEEDS = Path(__file__).resolve().parents[2].parent / "shared" / "seeds"
 SEED_FILES = sorted(SEEDS.glob("*.txt")) if SEEDS.is_dir() else []
