@@ -18,3 +18,13 @@ WARNINGS = [
     "Underage Sex",
 ]
 CATEGORIES = ["F/F", "F/M", "Gen", "M/M", "Multi", "Other"]
+
+
+def ensure_fixed_tags(**kwargs) -> None:
+    """Create any missing fixed tag. Run after every migrate (and after the test runner's
+    flushes, which empty every table), so that every work can always find its rating."""
+    from .models import Tag
+
+    for tag_type, names in (("rating", RATINGS), ("warning", WARNINGS), ("category", CATEGORIES)):
+        for name in names:
+            Tag.objects.get_or_create(type=tag_type, name=name, defaults={"canonical": True})
