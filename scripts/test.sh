@@ -45,7 +45,11 @@ say "ruff"
 "$BIN/ruff" format --check .
 
 say "pytest on SQLite"
-env -u DATABASE_URL -u REDIS_URL "$BIN/python" -m pytest "$@"
+# A file, not memory: the concurrent-writer tests need SQLite's real locking (WAL, busy timeout).
+sqlite_dir=$(mktemp -d)
+trap 'rm -rf "$sqlite_dir"' EXIT
+env -u DATABASE_URL -u REDIS_URL SQLITE_TEST_NAME="$sqlite_dir/test.sqlite3" \
+  "$BIN/python" -m pytest "$@"
 
 pg_host=$("$BIN/python" -c "import sys, urllib.parse as u; p=u.urlsplit(sys.argv[1]); print(p.hostname, p.port or 5432)" "$PG_URL")
 redis_host=$("$BIN/python" -c "import sys, urllib.parse as u; p=u.urlsplit(sys.argv[1]); print(p.hostname, p.port or 6379)" "$REDIS")

@@ -36,7 +36,7 @@ def test_a_draft_chapter_notifies_nobody(work, reader):
 def test_a_creators_subscribers_hear_of_a_new_work_once(author, reader):
     subscribe(reader, creator=author)
     work = post_work(pseuds=[author.default_pseud], title="Another", fandoms=["Naruto"])
-    assert notify_new_work(work) and not notify_new_work(work)
+    assert not notify_new_work(work)  # posting announced it already
     assert Notification.objects.filter(user=reader, kind="work").count() == 1
     # its first chapter counts as announced already
     assert notify_new_chapter(work.chapters.get()) is False
@@ -67,8 +67,27 @@ def test_a_reader_subscribed_twice_over_hears_once(author, reader):
     series = Series.objects.create(title="Roads", owner=author)
     subscribe(reader, series=series)
     subscribe(reader, creator=author)
-    work = post_work(pseuds=[author.default_pseud], title="Part two", fandoms=["Naruto"])
-    SeriesWork.objects.create(series=series, work=work, position=2)
-    notify_new_work(work)
+    work = post_work(
+        pseuds=[author.default_pseud], title="Part two", fandoms=["Naruto"], series=series
+    )
     notify_new_series_part(series, work)
     assert Notification.objects.filter(user=reader).count() == 1
+
+
+def test_posting_through_the_services_notifies_each_subscriber_once(author, reader):
+    from ficarchive.works.chapters import add_chapter, post_chapter, update_chapter
+    from ficarchive.works.services import publish_work
+
+    subscribe(reader, creator=author)
+    draft = post_work(pseuds=[author.default_pseud], title="Slow", fandoms=["Naruto"], draft=True)
+    assert not Notification.objects.filter(user=reader).exists()  # drafts are nobody's news
+    publish_work(draft)
+    assert Notification.objects.filter(user=reader, kind="work").count() == 1
+
+    subscribe(reader, work=draft)
+    chapter = add_chapter(draft, body="Two.", draft=True)
+    assert not Notification.objects.filter(user=reader, kind="chapter").exists()
+    post_chapter(chapter)
+    for text in ("Two, again.", "Two, once more.", "Two, at last."):
+        update_chapter(chapter, body=text)
+    assert Notification.objects.filter(user=reader, kind="chapter").count() == 1

@@ -6,6 +6,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
+from ficarchive.feedback.services.subscriptions import notify_new_series_part
 from ficarchive.text.sanitize import sanitize_fiction_html
 
 from .models import Series, SeriesWork, Work
@@ -26,6 +27,7 @@ def place_in_series(
     series: Series | None = None,
     new_title: str = "",
     position: int | None = None,
+    announce: bool = True,
 ) -> Series | None:
     """Make `work` a part of `series` (which must be `owner`'s) or of a new series called
     `new_title`, at `position` (1 is first; None puts it last). Leaving both empty takes the
@@ -49,6 +51,8 @@ def place_in_series(
         part.position += 1
         part.save(update_fields=["position"])
     SeriesWork.objects.create(series=series, work=work, position=position)
+    if announce:
+        notify_new_series_part(series, work)
     _renumber(series)
     series.updated_at = timezone.now()
     series.save(update_fields=["updated_at"])

@@ -13,6 +13,7 @@ from datetime import date, datetime, time
 from django.db import transaction
 from django.utils import timezone
 
+from ficarchive.feedback.services.subscriptions import notify_new_work
 from ficarchive.tags.filtering import refresh_work_filter_tags
 from ficarchive.tags.models import Tag, TagType
 from ficarchive.tags.services import resolve_tags
@@ -165,8 +166,10 @@ def post_work(
 
         owner = pseuds[0].user
         place_in_series(
-            work, owner, series=series, new_title=new_series_title, position=series_position
-        )
+            work, owner, series=series, new_title=new_series_title, position=series_position,
+            announce=False,
+        )  # fmt: skip
+    notify_new_work(work)  # after the series is placed: its subscribers hear of it once
     work_changed([work.pk])
     return work
 
@@ -243,6 +246,7 @@ def publish_work(work: Work) -> None:
     work.updated_at = _updated_at_for(work.published_on)
     work.save(update_fields=["posted", "updated_at"])
     refresh_work_stats(work)
+    notify_new_work(work)
     work_changed([work.pk])
 
 
