@@ -37,3 +37,17 @@ def test_a_javascript_link_is_refused_and_nothing_is_saved(author, client_for):
 
 def test_an_unknown_profile_is_not_found(client):
     assert client.get("/users/nobody/").status_code == 404
+
+
+def test_the_profile_lists_series_only_through_works_the_visitor_may_see(author, client):
+    from ficarchive.works.models import Series
+    from ficarchive.works.services import post_work
+
+    open_series = Series.objects.create(title="Open Road", owner=author)
+    hidden_series = Series.objects.create(title="Secret Road", owner=author)
+    post_work(pseuds=[author.default_pseud], title="Seen", fandoms=["F"], series=open_series)
+    post_work(pseuds=[author.default_pseud], title="Draft", fandoms=["F"], series=hidden_series,
+              draft=True)  # fmt: skip
+    page = client.get("/users/author/").content.decode()
+    assert "Open Road" in page
+    assert "Secret Road" not in page

@@ -43,11 +43,12 @@ def profile(request, username):
     from ficarchive.works.models import Work
 
     works = Work.objects.visible_to(request.user).by_user(owner).listing().order_by("-updated_at")
+    series = owner.series.filter(works__in=works).distinct().order_by("-updated_at")
     return render(
         request,
         "accounts/profile.html",
         {"owner": owner, "pseuds": owner.pseuds.all(), "links": owner.links.all(),
-         "works": works[:20], "works_count": works.count()},
+         "works": works[:20], "works_count": works.count(), "series": series[:20]},
     )  # fmt: skip
 
 
