@@ -7,30 +7,20 @@ from playwright.sync_api import expect
 
 from ficarchive.accounts.models import Block
 from ficarchive.feedback.models import Reading
-from ficarchive.tags.fixed import CATEGORIES, RATINGS, WARNINGS
-from ficarchive.tags.models import Tag
 from ficarchive.works.models import Work
 from ficarchive.works.services import post_work
 from tests.conftest import make_user
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 LONG_BODY = "".join(f"<p>Paragraph {n} of a long road, step after step.</p>" for n in range(300))
 
 
-def ensure_fixed_tags():
-    """Transactional tests flush the tables; mixed runs don't always restore the fixed tags."""
-    for tag_type, names in (("rating", RATINGS), ("warning", WARNINGS), ("category", CATEGORIES)):
-        for name in names:
-            Tag.objects.get_or_create(type=tag_type, name=name, defaults={"canonical": True})
-
-
 @pytest.fixture
 def cast():
-    ensure_fixed_tags()
     author = make_user("author")
     reader = make_user("reader")
     work = post_work(
@@ -101,7 +91,8 @@ def test_reading_resumes_on_another_device(browser, live_server, login_page, pag
     chapter = work.chapters.get()
     login_page(reader)
     page.goto(f"/works/{work.pk}/chapters/{chapter.pk}")
-    page.mouse.wheel(0, 6000)
+    page.wait_for_load_state("load")
+    page.evaluate("window.scrollTo(0, document.body.scrollHeight * 0.6)")
     page.wait_for_function("window.scrollY > 3000")
 
     def saved():

@@ -3,11 +3,9 @@ import pytest
 from ficarchive.tags.models import Tag, TagParent, TagType
 from ficarchive.works.models import Work
 
-# serialized_rollback: the flush after each test would otherwise take the fixed tags
-# (ratings, warnings, categories) that a migration created away from the tests that follow.
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
 
 

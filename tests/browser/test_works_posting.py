@@ -1,26 +1,15 @@
 """An author posts, reads, edits, reorders and deletes a work in the real browser; readers who
 must not see a draft or a restricted work don't."""
 
-import importlib
-
 import pytest
-from django.apps import apps
 
 from ficarchive.works.models import Work
 from ficarchive.works.services import post_work
 
 pytestmark = [
     pytest.mark.browser,
-    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    pytest.mark.django_db(transaction=True),
 ]
-
-
-@pytest.fixture(autouse=True)
-def fixed_tags(transactional_db):
-    """The ratings, warnings and categories that a migration creates: the flush after a
-    live-server test with the browser open can leave the next test without them."""
-    migration = importlib.import_module("ficarchive.tags.migrations.0002_fixed_tags")
-    migration.create_fixed_tags(apps, None)
 
 
 def fill_new_work(page):

@@ -9,7 +9,6 @@ from ficarchive.feedback.models import Comment, Kudos
 from ficarchive.feedback.services import leave_kudos, post_comment, save_bookmark
 from ficarchive.works.models import Work
 from ficarchive.works.services import post_work
-from tests.browser.test_feedback_flow import ensure_fixed_tags
 from tests.conftest import make_user
 
 WRITERS = 32
@@ -19,12 +18,11 @@ def _in_memory_sqlite() -> bool:
     return connection.vendor == "sqlite" and connection.is_in_memory_db()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_thirty_two_concurrent_readers_leave_exact_counts():
     if _in_memory_sqlite():
         # Shared-cache in-memory SQLite says "table is locked" at once instead of waiting.
         pytest.skip("needs a file SQLite database: set SQLITE_TEST_NAME")
-    ensure_fixed_tags()
     author = make_user("author")
     work = post_work(pseuds=[author.default_pseud], title="Busy", fandoms=["Naruto"])
     readers = [make_user(f"reader{n}") for n in range(WRITERS)]

@@ -75,7 +75,7 @@ def _in_memory_sqlite() -> bool:
     return connection.vendor == "sqlite" and connection.is_in_memory_db()
 
 
-@pytest.mark.django_db(transaction=True, serialized_rollback=True)
+@pytest.mark.django_db(transaction=True)
 def test_sixteen_authors_posting_at_once_with_shared_tags_all_succeed_with_exact_counts(
     django_user_model,
 ):

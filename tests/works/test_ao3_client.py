@@ -1,23 +1,14 @@
 """A reader's AO3 tool (the ao3-py package), pointed at ficarchive, reads our works."""
 
-import importlib
 from datetime import date
 
 import pytest
 from ao3 import AO3Client
-from django.apps import apps
 
 from ficarchive.works.chapters import add_chapter
 from ficarchive.works.series import place_in_series
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture(autouse=True)
-def fixed_tags(transactional_db):
-    """The fixed tags a migration creates, which a flush after a browser test can take away."""
-    migration = importlib.import_module("ficarchive.tags.migrations.0002_fixed_tags")
-    migration.create_fixed_tags(apps, None)
+pytestmark = pytest.mark.django_db(transaction=True)
 
 
 @pytest.fixture

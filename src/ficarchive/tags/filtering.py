@@ -136,6 +136,14 @@ def _refresh_chunk(work_ids: set[int]) -> None:
     )
 
 
+def works_changed(work_ids: Iterable[int]) -> None:
+    """After wrangling: the works' filter sets, the tag counts and their search rows follow
+    (through the works app's one place for that)."""
+    from ficarchive.works.services import work_changed
+
+    work_changed(work_ids)
+
+
 def works_under(tag_ids: Iterable[int]) -> set[int]:
     """Works whose filter sets may change when these tags (or their synonyms) are wrangled."""
     from ficarchive.works.models import WorkFilterTag, WorkTag

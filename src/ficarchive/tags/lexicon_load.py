@@ -12,7 +12,7 @@ from django.db import transaction
 
 from ficarchive.text.lexicon import Lexicon
 
-from .filtering import refresh_work_filter_tags, works_under
+from .filtering import works_changed, works_under
 from .models import Tag, TagType, WranglingAction
 from .services import add_parents, get_or_create_tag
 from .wrangling import log
@@ -119,6 +119,6 @@ def load_lexicon_into_tags(lexicon: Lexicon) -> LoadReport:
             if alias.lower() != term.name.lower():
                 loader.synonym(TagType.FREEFORM, alias, tag)
     affected = works_under(loader.touched) if loader.touched else set()
-    refresh_work_filter_tags(affected)
+    works_changed(affected)
     loader.report.works_refreshed = len(affected)
     return loader.report

@@ -7,7 +7,7 @@ from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
 
-from .filtering import refresh_work_filter_tags, works_under
+from .filtering import works_changed, works_under
 from .models import Tag, TagParent, TagType, WranglingAction
 from .relationships import fandoms_of, normalise_relationship
 from .wrangling import FIXED_TYPES, log, same_name
@@ -77,7 +77,7 @@ def canonical_relationship(name: str, characters: list[Tag], user=None) -> Tag:
     make_canonical(tag, user)
     fandoms = {f.pk: f for c in characters for f in fandoms_of(c)}
     if add_parents(tag, [*characters, *fandoms.values()]):
-        refresh_work_filter_tags(works_under([tag.pk]))
+        works_changed(works_under([tag.pk]))
     return tag
 
 

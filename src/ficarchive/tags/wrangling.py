@@ -8,7 +8,7 @@ from __future__ import annotations
 
 from django.db import IntegrityError, transaction
 
-from .filtering import refresh_work_filter_tags, works_under
+from .filtering import works_changed, works_under
 from .models import Tag, TagParent, TagType, WranglingAction, name_key
 
 FIXED_TYPES = {TagType.RATING, TagType.WARNING, TagType.CATEGORY}
@@ -37,7 +37,7 @@ def make_canonical(tag: Tag, user=None) -> None:
     tag.canonical = True
     tag.save(update_fields=["canonical"])
     log(tag, WranglingAction.Kind.CANONICAL, user)
-    refresh_work_filter_tags(works_under([tag.pk]))
+    works_changed(works_under([tag.pk]))
 
 
 @transaction.atomic
@@ -54,7 +54,7 @@ def make_not_canonical(tag: Tag, user=None) -> None:
     TagParent.objects.filter(child=tag).delete()
     TagParent.objects.filter(parent=tag).delete()
     log(tag, WranglingAction.Kind.UNCANONICAL, user)
-    refresh_work_filter_tags(affected)
+    works_changed(affected)
 
 
 @transaction.atomic
@@ -74,7 +74,7 @@ def make_synonym(tag: Tag, target: Tag, user=None) -> None:
     tag.synonym_of = target
     tag.save(update_fields=["synonym_of"])
     log(tag, WranglingAction.Kind.SYNONYM, user, f"of {target.name}")
-    refresh_work_filter_tags(affected)
+    works_changed(affected)
 
 
 @transaction.atomic
@@ -86,7 +86,7 @@ def remove_synonym(tag: Tag, user=None) -> None:
     tag.synonym_of = None
     tag.save(update_fields=["synonym_of"])
     log(tag, WranglingAction.Kind.UNSYNONYM, user, f"was a synonym of {old}")
-    refresh_work_filter_tags(affected)
+    works_changed(affected)
 
 
 def _is_ancestor(candidate: Tag, tag: Tag) -> bool:
@@ -106,7 +106,7 @@ def add_parent(tag: Tag, parent: Tag, user=None) -> None:
     _, created = TagParent.objects.get_or_create(parent=parent, child=tag)
     if created:
         log(tag, WranglingAction.Kind.ADD_PARENT, user, parent.name)
-        refresh_work_filter_tags(works_under([tag.pk]))
+        works_changed(works_under([tag.pk]))
 
 
 @transaction.atomic
@@ -114,7 +114,7 @@ def remove_parent(tag: Tag, parent: Tag, user=None) -> None:
     deleted, _ = TagParent.objects.filter(parent=parent, child=tag).delete()
     if deleted:
         log(tag, WranglingAction.Kind.REMOVE_PARENT, user, parent.name)
-        refresh_work_filter_tags(works_under([tag.pk]))
+        works_changed(works_under([tag.pk]))
 
 
 @transaction.atomic
@@ -143,7 +143,7 @@ def merge(source: Tag, target: Tag, user=None) -> None:
     source.save(update_fields=["canonical", "synonym_of"])
     log(source, WranglingAction.Kind.MERGE, user, f"into {target.name}")
     log(target, WranglingAction.Kind.MERGE, user, f"{source.name} merged in")
-    refresh_work_filter_tags(affected)
+    works_changed(affected)
 
 
 @transaction.atomic

@@ -30,10 +30,13 @@ TAG_ORDER = [
 
 
 def work_changed(work_ids: Iterable[int]) -> None:
-    """Called after every change of a work's text, tags, creators or visibility."""
+    """Called after every change of a work's text, tags, creators or visibility (and of the
+    wrangling of its tags): its filterable tags, the tag counts and its search row follow."""
     from ficarchive.discovery.indexing import index_works
 
-    index_works(list(work_ids))
+    work_ids = list(work_ids)
+    refresh_work_filter_tags(work_ids)
+    index_works(work_ids)
 
 
 def set_work_tags(work: Work, tags_by_type: dict[str, Iterable[str]]) -> None:
