@@ -69,39 +69,45 @@ def paragraphs_from_plain_text(text: str) -> str:
     return "\n".join(parts)
 
 
-def sanitize_fiction_html(text: str) -> str:
-    """Clean a chapter body, summary or notes. Plain text becomes paragraphs first."""
+_DROPPED_WITH_CONTENT = {"script", "style", "template", "iframe", "object", "noscript"}
+_URL_SCHEMES = {"http", "https", "mailto"}
+
+
+def _clean(text: str, **allowed) -> str:
+    """nh3 with the archive's common rules; plain text becomes paragraphs first."""
     if not text or not text.strip():
         return ""
     if not looks_like_html(text):
         text = paragraphs_from_plain_text(text)
     return nh3.clean(
         text,
+        clean_content_tags=set(_DROPPED_WITH_CONTENT),
+        url_schemes=set(_URL_SCHEMES),
+        **allowed,
+    ).strip()
+
+
+def sanitize_fiction_html(text: str) -> str:
+    """Clean a chapter body, summary or notes."""
+    return _clean(
+        text,
         tags=set(FICTION_TAGS),
-        clean_content_tags={"script", "style", "template", "iframe", "object", "noscript"},
         attributes={k: set(v) for k, v in FICTION_ATTRIBUTES.items()},
         tag_attribute_values={
             k: {a: set(vals) for a, vals in v.items()} for k, v in ALIGN_VALUES.items()
         },
-        url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow",
-    ).strip()
+    )
 
 
 def sanitize_comment_html(text: str) -> str:
     """Clean a comment or profile bio: a plainer allow-list than fiction."""
-    if not text or not text.strip():
-        return ""
-    if not looks_like_html(text):
-        text = paragraphs_from_plain_text(text)
-    return nh3.clean(
+    return _clean(
         text,
         tags=set(COMMENT_TAGS),
-        clean_content_tags={"script", "style", "template", "iframe", "object", "noscript"},
         attributes={"a": {"href"}, "abbr": {"title"}},
-        url_schemes={"http", "https", "mailto"},
         link_rel="noopener noreferrer nofollow ugc",
-    ).strip()
+    )
 
 
 _BLOCK_BOUNDARY = re.compile(
