@@ -18,6 +18,7 @@ install: $(STAMP)
 
 run: $(STAMP)
 	DEBUG=$${DEBUG:-true} $(BIN)/ficarchive migrate --noinput
+	DEBUG=$${DEBUG:-true} $(BIN)/ficarchive load_lexicon
 	DEBUG=$${DEBUG:-true} $(BIN)/ficarchive load_demo
 	DEBUG=$${DEBUG:-true} $(BIN)/ficarchive serve --host 127.0.0.1 --port 8000
 
