@@ -91,6 +91,7 @@ INSTALLED_APPS = [
     "ficarchive.discovery",
     "ficarchive.exports",
     "ficarchive.imports",
+    "ficarchive.moderation",
 ]
 
 MIDDLEWARE = [

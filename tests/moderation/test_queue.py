@@ -1,0 +1,82 @@
+import pytest
+from django.urls import reverse
+
+from ficarchive.moderation.models import Report
+from ficarchive.moderation.services import file_report
+
+pytestmark = pytest.mark.django_db
+
+
+def _report(target_type, target, reason="spam", reporter=None, details=""):
+    return file_report(
+        target_type, target, reason=reason, details=details, reporter=reporter,
+        email="" if reporter else "guest@example.org",
+    )  # fmt: skip
+
+
+def test_guests_are_sent_to_log_in(client):
+    for url in [reverse("moderation_queue"), reverse("moderation_log"),
+                reverse("moderation_target", args=["work", 1])]:  # fmt: skip
+        response = client.get(url)
+        assert response.status_code == 302
+        assert response["Location"].startswith(reverse("login"))
+
+
+def test_readers_and_authors_are_refused(client_for, reader, author, work):
+    for user in (reader, author):
+        c = client_for(user)
+        assert c.get(reverse("moderation_queue")).status_code == 403
+        assert c.get(reverse("moderation_log")).status_code == 403
+        assert c.get(reverse("moderation_target", args=["work", work.pk])).status_code == 403
+
+
+def test_the_queue_groups_open_reports_by_target_newest_first(
+    client_for, admin_user, reader, author, work, comment
+):
+    _report("work", work, "tagging", reader)
+    _report("work", work, "plagiarism")
+    _report("comment", comment, "spam", reader)
+    page = client_for(admin_user).get(reverse("moderation_queue")).content.decode()
+    assert page.index("on “The Salt Orchard”") < page.index(">The Salt Orchard</a>")
+    work_row = page[page.index(">The Salt Orchard</a>") :].split("</tr>")[0]
+    assert "Not tagged properly" in work_row and "Plagiarism" in work_row
+    assert '<td class="report-count">2</td>' in work_row
+
+
+def test_closed_reports_leave_the_queue(client_for, admin_user, work):
+    _report("work", work)
+    Report.objects.update(closed_at="2026-01-01T00:00:00Z")
+    page = client_for(admin_user).get(reverse("moderation_queue")).content.decode()
+    assert "No open reports" in page
+    assert "The Salt Orchard" not in page
+
+
+def test_the_report_page_shows_the_target_its_reports_and_the_actions(
+    client_for, admin_user, reader, work
+):
+    _report("work", work, "tagging", reader, details="No warning for the death in chapter 1.")
+    page = client_for(admin_user).get(reverse("moderation_target", args=["work", work.pk]))
+    html = page.content.decode()
+    assert page.status_code == 200
+    assert f'href="{work.get_absolute_url()}"' in html
+    assert "No warning for the death in chapter 1." in html
+    assert "from reader" in html
+    assert 'value="hide_work"' in html and 'value="dismiss"' in html
+    assert 'value="unhide_work"' not in html
+
+
+def test_a_guests_address_is_shown_to_moderators(client_for, admin_user, work):
+    _report("work", work)
+    page = client_for(admin_user).get(reverse("moderation_target", args=["work", work.pk]))
+    assert "guest@example.org" in page.content.decode()
+
+
+def test_an_unknown_kind_of_target_is_not_found(client_for, admin_user):
+    assert client_for(admin_user).get("/moderation/chapter/1/").status_code == 404
+
+
+def test_plain_staff_can_moderate_too(client_for, work):
+    from tests.conftest import make_user
+
+    moderator = make_user("moderator", is_staff=True)
+    assert client_for(moderator).get(reverse("moderation_queue")).status_code == 200
