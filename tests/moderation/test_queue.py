@@ -80,3 +80,29 @@ def test_plain_staff_can_moderate_too(client_for, work):
 
     moderator = make_user("moderator", is_staff=True)
     assert client_for(moderator).get(reverse("moderation_queue")).status_code == 200
+
+
+def test_a_target_that_neither_exists_nor_was_reported_is_not_found(client_for, admin_user):
+    staff = client_for(admin_user)
+    assert staff.get(reverse("moderation_target", args=["work", 9999])).status_code == 404
+    url = reverse("moderation_act", args=["work", 9999])
+    assert staff.post(url, {"action": "dismiss", "note": "x"}).status_code == 404
+
+
+def test_reports_of_a_work_deleted_since_can_still_be_dismissed(client_for, admin_user, work):
+    from ficarchive.moderation.models import ModerationAction
+    from ficarchive.works.services import delete_work
+
+    _report("work", work)
+    work_id = work.pk
+    delete_work(work)
+    staff = client_for(admin_user)
+    page = staff.get(reverse("moderation_target", args=["work", work_id])).content.decode()
+    assert "It is gone" in page and "The Salt Orchard" in page
+    assert 'value="hide_work"' not in page
+    url = reverse("moderation_act", args=["work", work_id])
+    assert (
+        staff.post(url, {"action": "dismiss", "note": "Its author deleted it."}).status_code == 302
+    )
+    assert ModerationAction.objects.get().target_label == "The Salt Orchard"
+    assert not Report.objects.filter(closed_at=None).exists()

@@ -7,6 +7,7 @@ from django.contrib import messages
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count, Max
+from django.http import Http404
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
@@ -114,7 +115,7 @@ def target_reports(request, target_type: str, target_id: int):
 def _target_page(request, target_type: str, target_id: int, form: ActionForm | None = None):
     """One target: what it is, every report of it, the actions, and its log. With `form`,
     the refused action form again, with its messages."""
-    target = services.find_target(target_type, target_id)
+    target = _known_target(target_type, target_id)
     actions = services.available_actions(target_type, target)
     reports = list(
         Report.objects.filter(target_type=target_type, target_id=target_id).select_related(
@@ -145,6 +146,17 @@ def _target_page(request, target_type: str, target_id: int, form: ActionForm | N
     return render(request, "moderation/target.html", context, status=400 if form else 200)
 
 
+def _known_target(target_type: str, target_id: int):
+    """The target, or None when it is gone but was reported; 404 when it never was."""
+    target = services.find_target(target_type, target_id)
+    if (
+        target is None
+        and not Report.objects.filter(target_type=target_type, target_id=target_id).exists()
+    ):
+        raise Http404("Nothing of that kind was reported.")
+    return target
+
+
 def _label(reports, log) -> str:
     for row in [*reports, *log]:
         if row.target_label:
@@ -156,7 +168,7 @@ def _label(reports, log) -> str:
 @access.staff_only
 def act(request, target_type: str, target_id: int):
     access.valid_target_type(target_type)
-    target = services.find_target(target_type, target_id)
+    target = _known_target(target_type, target_id)
     form = ActionForm(request.POST, actions=services.available_actions(target_type, target))
     if not form.is_valid():
         return _target_page(request, target_type, target_id, form=form)
