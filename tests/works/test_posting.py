@@ -65,11 +65,11 @@ def test_a_preview_shows_the_cleaned_work_and_saves_nothing(author, client_for):
     assert not Work.objects.exists()
 
 
-def test_a_co_creator_is_added_by_username(author, coauthor, client_for):
+def test_a_co_creator_named_by_username_is_invited(author, coauthor, client_for):
     post(client_for(author), author, co_creators="coauthor")
     work = Work.objects.get()
-    assert [c.pseud.user.username for c in work.creatorships.all()] == ["author", "coauthor"]
-    assert client_for(coauthor).get(f"/works/{work.pk}/edit").status_code == 200
+    assert [c.pseud.user.username for c in work.creatorships.all()] == ["author"]
+    assert [i.pseud.user.username for i in work.invitations.all()] == ["coauthor"]
 
 
 def test_an_unknown_co_creator_is_refused_and_nothing_is_saved(author, client_for):

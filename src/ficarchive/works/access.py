@@ -38,8 +38,16 @@ def _open_to_members(work_id: int) -> bool:
     ).exists()
 
 
-def readable_chapters(request, work: Work):
-    return Chapter.objects.visible_to(request.user, work).filter(work=work).order_by("position")
+def readable_chapters(request, work: Work) -> list[Chapter]:
+    """The chapters `request.user` may read, in order. Readers see them numbered among the
+    posted chapters; the work's creators see every chapter at its real position."""
+    chapters = list(
+        Chapter.objects.visible_to(request.user, work).filter(work=work).order_by("position")
+    )
+    if work.is_creator(request.user):
+        for chapter in chapters:
+            chapter.show_position()
+    return chapters
 
 
 def own_work(request, work_id: int) -> Work:
@@ -56,4 +64,5 @@ def own_work(request, work_id: int) -> Work:
 
 
 def own_chapter(work: Work, chapter_id: int) -> Chapter:
-    return get_object_or_404(Chapter, pk=chapter_id, work=work)
+    """A chapter of one's own work, headed by its real position."""
+    return get_object_or_404(Chapter, pk=chapter_id, work=work).show_position()

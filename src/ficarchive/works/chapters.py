@@ -123,6 +123,7 @@ def reorder_chapters(work: Work, ordered_ids: Sequence[int]) -> None:
     if len(ordered_ids) != len(current) or set(ordered_ids) != current:
         raise ValueError("the new order must list every chapter of the work once")
     _renumber(work, ordered_ids)
+    refresh_work_stats(work)
     work_changed([work.pk])
 
 

@@ -9,7 +9,11 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 
+from ficarchive.feedback.services.bookmarks import bookmark_of
+from ficarchive.feedback.services.subscriptions import is_subscribed
+
 from .forms import SeriesForm
+from .invitations import invitations_for
 from .models import Series, SeriesWork, Work
 from .series import update_series
 
@@ -25,6 +29,7 @@ def dashboard(request):
             "works": own.filter(posted=True).order_by("-updated_at"),
             "drafts": own.filter(posted=False).order_by("-updated_at"),
             "series_list": Series.objects.filter(owner=request.user).order_by("title"),
+            "invitations": invitations_for(request.user),
         },
     )
 
@@ -42,11 +47,27 @@ def series(request, series_id: int):
     if not parts and not is_owner:
         raise Http404("There is no series here, or none of its works is open to you.")
     works = {w.pk: w for w in visible.filter(pk__in=[w.pk for _, w in parts])}
+    shown = [(pos, works[w.pk]) for pos, w in parts]
     return render(
         request,
         "works/series.html",
-        {"series": series, "parts": [(pos, works[w.pk]) for pos, w in parts], "is_owner": is_owner},
-    )
+        {
+            "series": series, "parts": shown, "is_owner": is_owner,
+            "words": sum(w.word_count for _, w in shown),
+            **_reader_state(request.user, series),
+        },
+    )  # fmt: skip
+
+
+def _reader_state(user, series: Series) -> dict:
+    """The reader's bookmark of the series and whether they subscribed to it."""
+    if not user.is_authenticated:
+        return {"signed_in": False}
+    return {
+        "signed_in": True,
+        "bookmark": bookmark_of(user, series=series),
+        "subscribed": is_subscribed(user, series=series),
+    }
 
 
 @login_required

@@ -21,6 +21,10 @@ SUMMARY_LIMIT = 1250
 NOTES_LIMIT = 5000
 BODY_LIMIT = 510_000
 HTML_HELP = "Plain text (a blank line starts a new paragraph) or HTML."
+CO_CREATORS_HELP = (
+    "Other people who wrote this with you: usernames or pseuds, separated by commas. Each is "
+    "asked first, and becomes a creator of the work once they accept."
+)
 
 
 def _text(label: str, limit: int, *, rows: int = 4, help_text: str = HTML_HELP):
@@ -75,7 +79,7 @@ class WorkForm(forms.Form):
     )  # fmt: skip
     co_creators = forms.CharField(
         label="Co-creators", required=False,
-        help_text="Other people who wrote this with you: usernames or pseuds, separated by commas.",
+        help_text=CO_CREATORS_HELP,
     )  # fmt: skip
     rating = forms.ChoiceField(choices=[(r, r) for r in RATINGS], initial="Not Rated")
     warnings = forms.MultipleChoiceField(
@@ -126,6 +130,14 @@ class WorkForm(forms.Form):
         self.work = work
         self.fields["pseuds"].queryset = Pseud.objects.filter(user=user)
         self.fields["series"].queryset = Series.objects.filter(owner=user).order_by("title")
+        self.fields["co_creators"].help_text = CO_CREATORS_HELP
+        waiting = (
+            [i.pseud.byline for i in work.invitations.select_related("pseud__user")] if work else []
+        )
+        if waiting:
+            self.fields["co_creators"].help_text += (
+                " Invited, waiting for an answer: " + ", ".join(waiting) + "."
+            )
         if not self.is_bound and work is None:
             self.initial.setdefault("pseuds", [p.pk for p in user.pseuds.filter(is_default=True)])
             self.initial.setdefault("warnings", ["Creator Chose Not To Use Archive Warnings"])
@@ -215,10 +227,11 @@ class WorkForm(forms.Form):
         return list(self.cleaned_data["pseuds"]) + self.cleaned_data["co_creators"]
 
     def work_fields(self) -> dict:
-        """The keyword arguments that services.post_work and update_work take."""
+        """The keyword arguments that services.post_work and update_work take. The user of
+        the form is the editor: the other people named are invited, not credited."""
         d = self.cleaned_data
         return {
-            "pseuds": self.creators(), "title": d["title"], "rating": d["rating"],
+            "editor": self.user, "pseuds": self.creators(), "title": d["title"], "rating": d["rating"],
             "warnings": d["warnings"], "categories": d["categories"], "fandoms": d["fandoms"],
             "relationships": d["relationships"], "characters": d["characters"],
             "freeforms": d["freeforms"], "summary": d["summary"], "notes": d["notes"],
@@ -239,6 +252,7 @@ def initial_for(work: Work, user) -> dict:
     for link in WorkTag.objects.filter(work=work).select_related("tag").order_by("position"):
         tags[link.tag.type].append(link.tag.name)
     creators = [c.pseud for c in work.creatorships.all()]
+    creators += [i.pseud for i in work.invitations.select_related("pseud__user")]
     own_series = work.series_parts.filter(series__owner=user).select_related("series").first()
     return {
         "title": work.title, "rating": work.rating.name,

@@ -78,7 +78,22 @@ class Work(models.Model):
     class Meta:
         indexes = [
             models.Index(fields=["posted", "hidden_by_admin", "restricted", "-updated_at"]),
-        ]
+            # One per listing sort (discovery.forms.SORTS), after the visibility columns and
+            # ending in the id, so a page of ids is read in order from the index alone.
+            *[
+                models.Index(
+                    fields=["posted", "hidden_by_admin", "restricted", key, tiebreak],
+                    name=f"work_list_{name}",
+                )
+                for name, key, tiebreak in [
+                    ("updated", "-updated_at", "-id"), ("published", "-published_on", "-id"),
+                    ("kudos", "-kudos_count", "-id"), ("hits", "-hits_count", "-id"),
+                    ("bookmarks", "-bookmarks_count", "-id"),
+                    ("comments", "-comments_count", "-id"), ("words", "-word_count", "-id"),
+                    ("title", "title", "id"),
+                ]
+            ],
+        ]  # fmt: skip
 
     def __str__(self):
         return self.title
@@ -116,6 +131,29 @@ class Creatorship(models.Model):
         ordering = ["position", "pk"]
         constraints = [models.UniqueConstraint(fields=["work", "pseud"], name="creator_once")]
         indexes = [models.Index(fields=["pseud", "work"])]
+
+
+class CreatorInvitation(models.Model):
+    """A creator who was named by someone else and has not answered yet. Until they accept,
+    they are no creator at all: not in the byline, not on their pages, not an editor. (Kept
+    apart from Creatorship so that every query of creatorships means approved creators.)"""
+
+    work = models.ForeignKey(Work, on_delete=models.CASCADE, related_name="invitations")
+    pseud = models.ForeignKey(
+        "accounts.Pseud", on_delete=models.CASCADE, related_name="creator_invitations"
+    )
+    invited_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, null=True, blank=True, on_delete=models.SET_NULL,
+        related_name="+",
+    )  # fmt: skip
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        constraints = [models.UniqueConstraint(fields=["work", "pseud"], name="invitation_once")]
+
+    def get_absolute_url(self):
+        return reverse("work_invitation", args=[self.work_id])
 
 
 class WorkTag(models.Model):
@@ -160,6 +198,11 @@ class Chapter(models.Model):
     notes = models.TextField(blank=True)
     end_notes = models.TextField(blank=True)
     body = models.TextField(help_text="Sanitized HTML.")
+    posted_number = models.PositiveSmallIntegerField(
+        null=True, blank=True,
+        help_text="Its place among the posted chapters: the number readers see (a draft "
+        "chapter between posted ones leaves no gap). Kept by refresh_work_stats.",
+    )  # fmt: skip
     word_count = models.PositiveIntegerField(default=0)
     posted = models.BooleanField(default=False)
     published_on = models.DateField(default=timezone.localdate)
@@ -181,9 +224,21 @@ class Chapter(models.Model):
         return reverse("chapter", args=[self.work_id, self.pk])
 
     @property
+    def number(self) -> int:
+        """The number shown: readers see its place among the posted chapters; pages for the
+        work's creators call `show_position()` to show where it really stands."""
+        if getattr(self, "_show_position", False):
+            return self.position
+        return self.posted_number or self.position
+
+    def show_position(self) -> "Chapter":
+        self._show_position = True
+        return self
+
+    @property
     def heading(self) -> str:
         """As AO3 heads a chapter: "Chapter 3: Title", or the author's label."""
-        base = self.label or f"Chapter {self.position}"
+        base = self.label or f"Chapter {self.number}"
         return f"{base}: {self.title}" if self.title else base
 
 

@@ -41,8 +41,12 @@ def _chapter_preview(form: ChapterForm) -> dict:
 
 def _work_preview(form: WorkForm) -> dict:
     d = form.cleaned_data
+    credited = {c.pseud_id for c in form.work.creatorships.all()} if form.work else set()
+    others = d["co_creators"]
     return {
-        "title": d["title"], "creators": form.creators(), "rating": d["rating"],
+        "title": d["title"], "rating": d["rating"],
+        "creators": list(d["pseuds"]) + [p for p in others if p.pk in credited],
+        "invited": [p for p in others if p.pk not in credited],
         "warnings": d["warnings"], "categories": d["categories"], "fandoms": d["fandoms"],
         "relationships": d["relationships"], "characters": d["characters"],
         "freeforms": d["freeforms"],
@@ -106,7 +110,12 @@ def edit_work(request, work_id: int):
             else:
                 messages.success(request, "Work updated.")
                 return redirect(work)
-    return render(request, "works/work_form.html", {"form": form, "preview": preview, "work": work})
+    shared = len({c.pseud.user_id for c in work.creatorships.all()}) > 1
+    return render(
+        request,
+        "works/work_form.html",
+        {"form": form, "preview": preview, "work": work, "shared": shared},
+    )
 
 
 @login_required
@@ -209,7 +218,7 @@ def delete_chapter(request, work_id: int, chapter_id: int):
 @login_required
 def manage_chapters(request, work_id: int):
     work = own_work(request, work_id)
-    chapters = work.chapters.order_by("position")
+    chapters = [c.show_position() for c in work.chapters.order_by("position")]
     form = ReorderForm(request.POST or None, chapters=chapters)
     if request.method == "POST" and form.is_valid():
         chapter_services.reorder_chapters(work, form.ordered_ids())

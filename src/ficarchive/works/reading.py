@@ -78,7 +78,7 @@ def work(request, work_id: int):
     work = readable_work(request, work_id)
     if gate := _adult_gate(request, work):
         return gate
-    chapters = list(readable_chapters(request, work))
+    chapters = readable_chapters(request, work)
     full = _flag(request, "view_full_work")
     if full is None:
         full = bool(getattr(request.reader_prefs, "view_full_work", False))
@@ -91,7 +91,7 @@ def chapter(request, work_id: int, chapter_id: int):
     work = readable_work(request, work_id)
     if gate := _adult_gate(request, work):
         return gate
-    chapters = list(readable_chapters(request, work))
+    chapters = readable_chapters(request, work)
     current = next((c for c in chapters if c.pk == chapter_id), None)
     if current is None:
         raise Http404("There is no such chapter, or it isn't open to you.")
@@ -100,7 +100,7 @@ def chapter(request, work_id: int, chapter_id: int):
 
 def navigate(request, work_id: int):
     work = readable_work(request, work_id)
-    chapters = list(readable_chapters(request, work))
+    chapters = readable_chapters(request, work)
     return render(
         request,
         "works/navigate.html",

@@ -20,7 +20,7 @@ from ficarchive.tags.services import resolve_tags
 from ficarchive.text.sanitize import sanitize_fiction_html
 from ficarchive.text.words import count_words_html
 
-from .models import Chapter, Creatorship, Work, WorkTag
+from .models import Chapter, CreatorInvitation, Creatorship, Work, WorkTag
 
 # The order in which AO3 lists a work's tags.
 TAG_ORDER = [
@@ -81,14 +81,28 @@ def _updated_at_for(published_on: date) -> datetime:
     return timezone.now()
 
 
-def _set_creators(work: Work, pseuds: Sequence) -> None:
-    if not pseuds:
+def _set_creators(work: Work, pseuds: Sequence, *, editor=None) -> None:
+    """Make `pseuds` the work's creators. With an `editor` (someone changing the work from its
+    form), only the editor's own pseuds and those already credited are credited at once; any
+    other pseud is invited instead (works/invitations.py), and stops being asked when left
+    out. Without an editor (import, demo data) every pseud is credited."""
+    from .invitations import set_invitations
+
+    unique = list(dict.fromkeys(pseuds))
+    if editor is None:
+        credited, asked = unique, []
+    else:
+        current = set(Creatorship.objects.filter(work=work).values_list("pseud_id", flat=True))
+        credited = [p for p in unique if p.user_id == editor.pk or p.pk in current]
+        asked = [p for p in unique if p not in credited]
+    if not credited:
         raise ValueError("a work needs at least one creator")
     Creatorship.objects.filter(work=work).delete()
-    unique = list(dict.fromkeys(pseuds))
     Creatorship.objects.bulk_create(
-        [Creatorship(work=work, pseud=p, position=i) for i, p in enumerate(unique)]
+        [Creatorship(work=work, pseud=p, position=i) for i, p in enumerate(credited)]
     )
+    if editor is not None:
+        set_invitations(work, asked, inviter=editor)
 
 
 def _tags_of(fandoms, warnings, categories, relationships, characters, freeforms) -> dict:
@@ -132,9 +146,11 @@ def post_work(
     series=None,
     new_series_title: str = "",
     series_position: int | None = None,
+    editor=None,
 ) -> Work:
     """Create a work with its first chapter. A draft is saved but shown only to its creators.
-    `series` (one of the creator's Series) or `new_series_title` puts the work in a series."""
+    `series` (one of the creator's Series) or `new_series_title` puts the work in a series.
+    With an `editor` (the person posting), other people's pseuds are invited, not credited."""
     tags = _tags_of(list(fandoms), warnings, categories, relationships, characters, freeforms)
     if not title.strip():
         raise ValueError("a work needs a title")
@@ -154,7 +170,7 @@ def post_work(
         published_on=published_on,
         updated_at=_updated_at_for(published_on),
     )
-    _set_creators(work, pseuds)
+    _set_creators(work, pseuds, editor=editor)
     html = sanitize_fiction_html(body)
     Chapter.objects.create(
         work=work, position=1, title=chapter_title.strip(), label=chapter_label.strip(),
@@ -167,7 +183,7 @@ def post_work(
     if series is not None or new_series_title.strip():
         from .series import place_in_series
 
-        owner = pseuds[0].user
+        owner = editor or pseuds[0].user
         place_in_series(
             work, owner, series=series, new_title=new_series_title, position=series_position,
             announce=False,
@@ -198,8 +214,10 @@ def update_work(
     complete: bool = False,
     restricted: bool = False,
     published_on: date | None = None,
+    editor=None,
 ) -> Work:
-    """Change a work's metadata, tags and creators (its chapters are edited one by one)."""
+    """Change a work's metadata, tags and creators (its chapters are edited one by one).
+    With an `editor`, other people's pseuds new to the work are invited, not credited."""
     tags = _tags_of(list(fandoms), warnings, categories, relationships, characters, freeforms)
     if not title.strip():
         raise ValueError("a work needs a title")
@@ -218,7 +236,7 @@ def update_work(
             first.published_on = published_on
             first.save(update_fields=["published_on"])
     work.save()
-    _set_creators(work, pseuds)
+    _set_creators(work, pseuds, editor=editor)
     set_work_tags(work, tags)
     refresh_work_stats(work, mark_complete=complete)
     work_changed([work.pk])
@@ -229,8 +247,9 @@ def refresh_work_stats(work: Work, *, mark_complete: bool = False) -> None:
     """Words, chapter counts and completeness from the posted chapters (all chapters while a
     draft). A work is complete when its expected chapters are all posted; `mark_complete`
     makes the chapters posted so far the whole work."""
-    chapters = list(work.chapters.all())
+    chapters = list(work.chapters.order_by("position"))
     counted = [c for c in chapters if c.posted] if work.posted else chapters
+    _number_posted(chapters)
     work.word_count = sum(c.word_count for c in counted)
     work.chapters_posted = len(counted)
     if mark_complete:
@@ -239,6 +258,20 @@ def refresh_work_stats(work: Work, *, mark_complete: bool = False) -> None:
         work.chapters_expected = work.chapters_posted
     work.complete = bool(work.chapters_expected) and work.chapters_posted >= work.chapters_expected
     work.save(update_fields=["word_count", "chapters_posted", "chapters_expected", "complete"])
+
+
+def _number_posted(chapters: list[Chapter]) -> None:
+    """Number the posted chapters 1, 2, 3… in order, so that a draft chapter between them
+    leaves no gap in what readers see; drafts have no reader number."""
+    number, changed = 0, []
+    for chapter in chapters:
+        if chapter.posted:
+            number += 1
+        wanted = number if chapter.posted else None
+        if chapter.posted_number != wanted:
+            chapter.posted_number = wanted
+            changed.append(chapter)
+    Chapter.objects.bulk_update(changed, ["posted_number"])
 
 
 @transaction.atomic
@@ -271,6 +304,12 @@ def set_hidden_by_admin(work: Work, hidden: bool) -> None:
 @transaction.atomic
 def move_creatorships(source_pseud, target_pseud) -> None:
     """Credit every work of `source_pseud` to `target_pseud` (used when a pseud is deleted)."""
+    for invitation in CreatorInvitation.objects.filter(pseud=source_pseud):
+        if CreatorInvitation.objects.filter(work_id=invitation.work_id, pseud=target_pseud):
+            invitation.delete()
+        else:
+            invitation.pseud = target_pseud
+            invitation.save(update_fields=["pseud"])
     moved = []
     for creatorship in Creatorship.objects.filter(pseud=source_pseud):
         moved.append(creatorship.work_id)

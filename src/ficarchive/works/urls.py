@@ -3,7 +3,7 @@ page also answers with a trailing slash, so that links written either way work."
 
 from django.urls import path
 
-from . import dashboard, posting, reading
+from . import creators, dashboard, posting, reading
 
 
 def ao3_path(route: str, view, name: str) -> list:
@@ -20,6 +20,8 @@ urlpatterns = [
     *ao3_path(f"{W}/edit", posting.edit_work, "edit_work"),
     *ao3_path(f"{W}/delete", posting.delete_work, "delete_work"),
     *ao3_path(f"{W}/post", posting.post_draft_work, "post_draft_work"),
+    *ao3_path(f"{W}/invitation", creators.invitation, "work_invitation"),
+    *ao3_path(f"{W}/leave", creators.leave, "leave_work"),
     *ao3_path(f"{W}/chapters/new", posting.new_chapter, "new_chapter"),
     *ao3_path(f"{W}/chapters/manage", posting.manage_chapters, "manage_chapters"),
     *ao3_path(C, reading.chapter, "chapter"),
