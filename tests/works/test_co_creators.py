@@ -5,8 +5,9 @@ import re
 
 import pytest
 
-from ficarchive.accounts.models import Pseud
+from ficarchive.accounts.models import Block, Pseud
 from ficarchive.feedback.models import Notification
+from ficarchive.works import invitations
 from ficarchive.works.models import CreatorInvitation, Creatorship, Work
 
 from .conftest import work_form
@@ -187,3 +188,39 @@ def test_the_preview_names_the_invited_apart_from_the_byline(author, coauthor, c
     assert '<h3 class="byline heading">author</h3>' in page
     assert "Invited, named once they accept: coauthor" in page
     assert not Work.objects.exists() and not CreatorInvitation.objects.exists()
+
+
+def test_search_and_downloads_name_the_invitee_only_once_they_accept(
+    author, coauthor, client_for, client, settings, tmp_path
+):
+    settings.DATA_DIR = tmp_path
+    work = post_naming(client_for(author), author, "coauthor", title="Shared Lamps")
+    download = f"/downloads/{work.pk}/Shared_Lamps.txt"
+
+    def found_by_coauthor_name() -> bool:
+        return "Shared Lamps" in client.get("/search/", {"q": "coauthor"}).content.decode()
+
+    assert not found_by_coauthor_name()
+    assert b"coauthor" not in b"".join(client.get(download).streaming_content)
+    client_for(coauthor).post(f"/works/{work.pk}/invitation", {"action": "accept"})
+    assert found_by_coauthor_name()
+    assert b"coauthor" in b"".join(client.get(download).streaming_content)
+
+
+def test_someone_who_blocked_you_cannot_be_invited(author, reader, client_for):
+    Block.objects.create(blocker=author, blocked=reader)
+    data = work_form(pseuds=[reader.default_pseud.pk], co_creators="author")
+    page = client_for(reader).post("/works/new/", data).content.decode()
+    assert "author doesn&#x27;t take invitations from you" in page
+    assert not Work.objects.exists() and not Notification.objects.exists()
+
+
+def test_invitations_are_rate_limited(author, coauthor, reader, client_for, monkeypatch):
+    monkeypatch.setattr(invitations, "INVITES_PER_HOUR", 1)
+    author_client = client_for(author)
+    post_naming(author_client, author, "coauthor", title="First")
+    page = author_client.post(
+        "/works/new/", work_form(pseuds=[author.default_pseud.pk], co_creators="reader")
+    ).content.decode()
+    assert "invited many co-creators in the last hour" in page
+    assert Work.objects.count() == 1 and not Notification.objects.filter(user=reader).exists()

@@ -9,21 +9,31 @@ from collections.abc import Sequence
 from django.db import transaction
 from django.db.models import Max
 
+from ficarchive.accounts.models import Block
+from ficarchive.core.ratelimit import hit_limit
 from ficarchive.feedback.services.invitations import forget_invitation, notify_invitation
 
 from .models import CreatorInvitation, Creatorship, Work
 from .services import work_changed
 
+INVITES_PER_HOUR = 30
+TOO_MANY = "you've invited many co-creators in the last hour: please wait a little"
+
 
 def invite(work: Work, pseuds: Sequence, *, inviter) -> list[CreatorInvitation]:
     """Ask these pseuds to be co-creators (those already creators or already asked are
-    skipped). Each invitee finds the question in their inbox."""
+    skipped). Each invitee finds the question in their inbox. Someone who blocked the inviter
+    can't be asked, and an inviter may ask `INVITES_PER_HOUR` times an hour."""
     creators = set(work.creatorships.values_list("pseud_id", flat=True))
     asked = set(work.invitations.values_list("pseud_id", flat=True))
     made = []
     for pseud in dict.fromkeys(pseuds):
         if pseud.pk in creators or pseud.pk in asked:
             continue
+        if inviter and Block.objects.filter(blocker_id=pseud.user_id, blocked=inviter).exists():
+            raise ValueError(f"{pseud.byline} doesn't take invitations from you")
+        if inviter and hit_limit("invite", f"user:{inviter.pk}", INVITES_PER_HOUR, 3600):
+            raise ValueError(TOO_MANY)
         invitation = CreatorInvitation.objects.create(work=work, pseud=pseud, invited_by=inviter)
         notify_invitation(pseud.user_id, work)
         made.append(invitation)
