@@ -224,8 +224,8 @@ class SubscriptionEvent(models.Model):
 class Notification(models.Model):
     """An inbox item: a comment or reply to read, or news from a subscription."""
 
-    COMMENT, REPLY, CHAPTER, WORK, SERIES_PART = (
-        "comment", "reply", "chapter", "work", "series_part",
+    COMMENT, REPLY, CHAPTER, WORK, SERIES_PART, INVITATION = (
+        "comment", "reply", "chapter", "work", "series_part", "invitation",
     )  # fmt: skip
     KINDS = [
         (COMMENT, "Comment on your work"),
@@ -233,6 +233,7 @@ class Notification(models.Model):
         (CHAPTER, "New chapter"),
         (WORK, "New work"),
         (SERIES_PART, "New part of a series"),
+        (INVITATION, "Invitation to be a co-creator"),
     ]
 
     user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="notifications")

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from ..models import Notification
 
-INVITATION = "invitation"
+INVITATION = Notification.INVITATION
 
 
 def notify_invitation(user_id: int, work) -> Notification:
