@@ -41,7 +41,7 @@ def request_for(params: dict, user=None):
 def listing(params: dict, page: int, user=None):
     request = request_for(params, user)
     found = apply_filters(Work.objects.visible_to(request.user), request.GET, request)
-    return page_of(found.works.listing(), str(page))
+    return page_of(found.works, str(page))
 
 
 def facets(params: dict, user=None):

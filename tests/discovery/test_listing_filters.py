@@ -172,3 +172,27 @@ def test_a_huge_page_number_shows_the_last_page_with_a_message(client, author):
     assert response.status_code == 200
     assert titles(response) == ["Only"]
     assert "There are only 1 pages" in response.content.decode()
+
+
+def test_pages_follow_the_sort_in_order_from_one_page_to_the_next(client, author):
+    for n in range(25):
+        work = post(author, f"Work {n:02}", freeforms=["Fluff"])
+        Work.objects.filter(pk=work.pk).update(kudos_count=(n * 7) % 25)
+    by_kudos = [f"Work {n:02}" for n in sorted(range(25), key=lambda n: -((n * 7) % 25))]
+    pages = [client.get("/works/", {"sort": "kudos", "page": p}) for p in (1, 2)]
+    assert titles(pages[0]) + titles(pages[1]) == by_kudos
+
+
+def test_a_tag_page_narrowed_by_the_sidebar_keeps_only_works_passing_every_filter(client, author):
+    post(author, "Fits", fandoms=["Naruto"], rating="Explicit", freeforms=["Fluff"])
+    post(author, "Wrong rating", fandoms=["Naruto"], rating="General Audiences")
+    post(author, "Excluded", fandoms=["Naruto"], rating="Explicit", freeforms=["Angst"])
+    post(author, "Other fandom", fandoms=["Bleach"], rating="Explicit")
+    make_canonical("Naruto", "Bleach", "Angst", "Fluff")
+    assert sorted(titles(client.get("/tags/Naruto/works"))) == [
+        "Excluded", "Fits", "Wrong rating",
+    ]  # fmt: skip
+    params = {"rating": tag("Explicit").pk, "exclude_ids": tag("Angst").pk}
+    response = client.get("/tags/Naruto/works", params)
+    assert titles(response) == ["Fits"]
+    assert response.context["page"].total == 1

@@ -37,7 +37,10 @@ def facets_for(works: QuerySet, total: int) -> tuple[list[FacetGroup], bool]:
     from ficarchive.works.models import WorkFilterTag
 
     sampled = total > FACET_WINDOW
-    ids = works.values("pk")[:FACET_WINDOW] if sampled else works.order_by().values("pk")
+    # The ids are read first (from the listing's sort index) so that the count below is a plain
+    # lookup of at most FACET_WINDOW works in WorkFilterTag's (work, tag) index.
+    chosen = works if sampled else works.order_by()
+    ids = list(chosen.values_list("pk", flat=True)[:FACET_WINDOW])
     rows = (
         WorkFilterTag.objects.filter(work_id__in=ids)
         .values("tag_id", "tag__type")

@@ -38,9 +38,16 @@ def _day_start(day) -> datetime:
     return timezone.make_aware(datetime.combine(day, time.min))
 
 
-def apply_filters(works: QuerySet, params, request, *, default_sort: str = "updated") -> Listing:
-    """Narrow `works` (already visible_to the viewer) by the query-string filters, hide the
-    viewer's blocklist unless show_muted=1, and sort. Bad input is left out with a note."""
+NARROWING = ["rating", "complete", "crossover", "words_from", "words_to", "updated_from",
+             "updated_to", "language", "q"]  # fmt: skip
+
+
+def apply_filters(
+    works: QuerySet, params, request, *, default_sort: str = "updated", tag: Tag | None = None
+) -> Listing:
+    """Narrow `works` (already visible_to the viewer) to the listing's own `tag` if any and by
+    the query-string filters, hide the viewer's blocklist unless show_muted=1, and sort. Bad
+    input is left out with a note."""
     form = FilterForm(params)
     data = form.valid_data()
     notes = form.error_notes()
@@ -56,12 +63,16 @@ def apply_filters(works: QuerySet, params, request, *, default_sort: str = "upda
     for name in unknown + unknown_excluded:
         notes.append(f"There is no tag named “{name}”; it was left out of the filters.")
 
+    if tag is not None:
+        include_groups.insert(0, [tag])
+    alone = len(include_groups) == 1 and not excluded
+    alone = alone and not any(data.get(name) for name in NARROWING)
     for group in include_groups:
-        works = works.filter(carrying_any(group))
+        works = works.filter(carrying_any(group, alone=alone))
     if excluded:
         works = works.filter(lacking_all(excluded))
     if data.get("rating"):
-        works = works.filter(rating__in=data["rating"])
+        works = works.filter(rating_id__in=[t.pk for t in data["rating"]])
     if data.get("complete"):
         works = works.filter(complete=data["complete"] == "yes")
     if data.get("crossover") == "yes":
@@ -89,7 +100,7 @@ def apply_filters(works: QuerySet, params, request, *, default_sort: str = "upda
 
     sort = data.get("sort") or default_sort
     works = works.order_by(*SORTS[sort][1])
-    included = [t for group in include_groups for t in group]
+    included = [t for group in include_groups[1 if tag is not None else 0 :] for t in group]
     return Listing(works, form, sort, included, excluded, blocklist, show_muted, notes)
 
 

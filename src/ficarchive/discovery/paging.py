@@ -1,6 +1,9 @@
 """Pages of results without counting a whole archive: results are counted only up to ten pages
 past the one asked for (and never beyond RESULT_WINDOW, where AO3's search stops too); past
-that the page says "more than" and links onward. Below COUNT_AT_LEAST the count is exact."""
+that the page says "more than" and links onward. Below COUNT_AT_LEAST the count is exact.
+
+A page is read in two steps: the ids of its works (filters and sort, which the listing indexes
+answer without reading the works themselves), then those works with what a blurb shows."""
 
 from __future__ import annotations
 
@@ -54,8 +57,17 @@ def count_up_to(works: QuerySet, limit: int) -> int:
     return works.order_by().values("pk")[:limit].count()
 
 
+def works_in_order(ids: list[int]) -> list:
+    """These works, in this order, with their blurbs' tags and creators."""
+    from ficarchive.works.models import Work
+
+    found = Work.objects.filter(pk__in=ids).listing().in_bulk()
+    return [found[pk] for pk in ids if pk in found]
+
+
 def page_of(works: QuerySet, raw_page: str | None, per_page: int | None = None) -> ResultPage:
-    """The requested page (1 when missing or not a number; the last page when beyond it)."""
+    """The requested page of `works` (filtered and sorted; 1 when the page is missing or not a
+    number; the last page when beyond it), its works fetched for their blurbs."""
     per_page = per_page or settings.WORKS_PER_PAGE
     note = ""
     try:
@@ -72,4 +84,5 @@ def page_of(works: QuerySet, raw_page: str | None, per_page: int | None = None) 
         note = note or f"There are only {last} pages of results; here is the last one."
         number = last
     start = (number - 1) * per_page
-    return ResultPage(list(works[start : start + per_page]), number, per_page, total, more, note)
+    ids = list(works.values_list("pk", flat=True)[start : start + per_page])
+    return ResultPage(works_in_order(ids), number, per_page, total, more, note)

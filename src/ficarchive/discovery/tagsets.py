@@ -6,9 +6,14 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 
-from django.db.models import Exists, OuterRef, Q
+from django.db import connection
+from django.db.models import BooleanField, Exists, ExpressionWrapper, Func, OuterRef, Q
 
 from ficarchive.tags.models import Tag, TagType, name_key
+
+# On PostgreSQL a tag with at most this many works is tested as a hashed set of its works while
+# the listing's sort index is walked (see carrying_any); the hash must fit in work_mem.
+HASHED_MAX = 100_000
 
 
 def filterable(tags: Iterable[Tag]) -> list[Tag]:
@@ -31,10 +36,10 @@ def tags_named(names: Iterable[str]) -> tuple[list[Tag], list[str]]:
     return filterable(found), unknown
 
 
-def carrying_any(tags: Iterable[Tag]) -> Q:
-    """Works that carry any of these (filterable) tags. Written as `pk IN (subquery)` so that
-    the database can start from the tag's rows in WorkFilterTag (its (tag, work) index)
-    rather than test every work; for exclusions use `lacking_all`."""
+def carrying_any(tags: Iterable[Tag], *, alone: bool = False) -> Q:
+    """Works that carry any of these (filterable) tags: `pk IN (the tags' rows in
+    WorkFilterTag)`, read from its (tag, work) index; for exclusions use `lacking_all`.
+    `alone`: nothing else narrows the listing (see _as_hashed_set)."""
     from ficarchive.works.models import WorkFilterTag, WorkTag
 
     tags = list(tags)
@@ -42,12 +47,36 @@ def carrying_any(tags: Iterable[Tag]) -> Q:
     unwrangled = [t.pk for t in tags if not t.canonical]
     parts = []
     if canonical:
-        parts.append(Q(pk__in=WorkFilterTag.objects.filter(tag_id__in=canonical).values("work_id")))
+        carrying = Q(pk__in=WorkFilterTag.objects.filter(tag_id__in=canonical).values("work_id"))
+        if alone and sum(t.works_count for t in tags if t.canonical) <= HASHED_MAX:
+            carrying = _as_hashed_set(carrying)
+        parts.append(carrying)
     if unwrangled:
         parts.append(Q(pk__in=WorkTag.objects.filter(tag_id__in=unwrangled).values("work_id")))
     if not parts:
         return Q(pk__in=[])
     return parts[0] if len(parts) == 1 else parts[0] | parts[1]
+
+
+def _as_hashed_set(condition: Q) -> Q:
+    """On PostgreSQL, `(pk IN (subquery)) IS TRUE`: the same works, but the planner keeps the
+    subquery as a hashed set tested on each work as the sort index is walked in order. A bare
+    `IN` becomes a semi-join, which PostgreSQL either sorts afterwards (all of a tag's works)
+    or walks with one index probe per work (60,000 probes for page 100 of a 3% fandom: 250 ms
+    at 1,000,000 works, against 12 ms hashed). Tags with more than HASHED_MAX works stay a
+    semi-join: their hash would not fit in memory, and their works are dense enough that the
+    probes stop early. Only for a tag that is the listing's one filter: PostgreSQL cannot
+    estimate how many works pass the hashed test, so beside other filters (a rating, exclusions)
+    it would walk the sort index through far too many works. SQLite already keeps
+    `IN (subquery)` as an indexed set."""
+    if connection.vendor != "postgresql":
+        return condition
+    test = Func(
+        ExpressionWrapper(condition, output_field=BooleanField()),
+        template="(%(expressions)s) IS TRUE",
+        output_field=BooleanField(),
+    )
+    return Q(test)
 
 
 def lacking_all(tags: Iterable[Tag]) -> Q:

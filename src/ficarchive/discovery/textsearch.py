@@ -12,12 +12,13 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import Q
+from django.db.models import BooleanField, Expression, F, Q
 from django.db.models.expressions import RawSQL
 
 _NON_WORD = re.compile(r"[\W_]+")
 _QUERY_PART = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
 MAX_TERMS = 12
+BROAD = 10_000  # matches beyond which SQLite tests a search per work (see _matching)
 
 
 def normalise(text: str) -> str:
@@ -62,24 +63,64 @@ def _postgres_expression(terms: list[tuple[str, ...]], joiner: str) -> str:
     return f" {joiner} ".join(parts)
 
 
-def _matching(terms: list[tuple[str, ...]], every: bool) -> RawSQL:
-    """The ids of works whose document matches every (or any) of the terms."""
+def _matching_sql(terms: list[tuple[str, ...]], every: bool) -> tuple[str, str]:
+    """SQL of the ids of works whose document matches every (or any) of the terms, and its
+    one parameter."""
     if connection.vendor == "postgresql":
-        expression = _postgres_expression(terms, "&" if every else "|")
-        return RawSQL(
+        return (
             "SELECT work_id FROM discovery_worksearch "
             "WHERE vector @@ to_tsquery('simple'::regconfig, %s)",
-            [expression],
+            _postgres_expression(terms, "&" if every else "|"),
         )
-    expression = _sqlite_expression(terms, "AND" if every else "OR")
-    return RawSQL("SELECT rowid FROM discovery_fts WHERE discovery_fts MATCH %s", [expression])
+    return (
+        "SELECT rowid FROM discovery_fts WHERE discovery_fts MATCH %s",
+        _sqlite_expression(terms, "AND" if every else "OR"),
+    )
+
+
+def _matches_many(sql: str, param: str) -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT COUNT(*) FROM ({sql} LIMIT %s) AS found", [param, BROAD + 1])
+        return cursor.fetchone()[0] > BROAD
+
+
+class _FtsMatchesRow(Expression):
+    """SQLite: whether this row's work matches, asked of the FTS5 index for the one rowid."""
+
+    conditional = True
+    output_field = BooleanField()
+
+    def __init__(self, expression: str, pk=None):
+        super().__init__()
+        self.expression, self.pk = expression, pk if pk is not None else F("pk")
+
+    def get_source_expressions(self):
+        return [self.pk]
+
+    def set_source_expressions(self, exprs):
+        (self.pk,) = exprs
+
+    def as_sql(self, compiler, connection):
+        pk_sql, pk_params = compiler.compile(self.pk)
+        sql = f"EXISTS (SELECT 1 FROM discovery_fts WHERE discovery_fts MATCH %s AND rowid = {pk_sql})"
+        return sql, [self.expression, *pk_params]
+
+
+def _matching(terms: list[tuple[str, ...]], every: bool) -> Q:
+    """Works whose document matches every (or any) of the terms. On SQLite a query matching
+    more than BROAD works is tested work by work as the listing's sort index is walked (the
+    first pages need only a few of them); fewer matches are gathered first, then sorted."""
+    sql, param = _matching_sql(terms, every)
+    if connection.vendor == "sqlite" and _matches_many(sql, param):
+        return Q(_FtsMatchesRow(param))
+    return Q(pk__in=RawSQL(sql, [param]))
 
 
 def text_filter(query: TextQuery) -> Q:
     """A filter on works (pk) for the parsed query; an empty Q when there is nothing to match."""
     condition = Q()
     if query.required:
-        condition &= Q(pk__in=_matching(query.required, every=True))
+        condition &= _matching(query.required, every=True)
     if query.excluded:
-        condition &= ~Q(pk__in=_matching(query.excluded, every=False))
+        condition &= ~_matching(query.excluded, every=False)
     return condition

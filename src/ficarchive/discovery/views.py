@@ -16,7 +16,6 @@ from ficarchive.works.models import Work
 from .facets import facets_for
 from .filters import apply_filters
 from .paging import page_of
-from .tagsets import carrying_any
 
 
 def query_without(params, *names: str) -> str:
@@ -28,10 +27,12 @@ def query_without(params, *names: str) -> str:
 
 
 def render_listing(request: HttpRequest, works: QuerySet, context: dict, *,
-                   template: str = "discovery/listing.html") -> HttpResponse:  # fmt: skip
-    """Filter, page and facet `works` (already visible to the viewer) and render them."""
-    listing = apply_filters(works, request.GET, request)
-    page = page_of(listing.works.listing(), request.GET.get("page"))
+                   template: str = "discovery/listing.html", tag: Tag | None = None,
+                   ) -> HttpResponse:  # fmt: skip
+    """Filter, page and facet `works` (already visible to the viewer; only those carrying
+    `tag` when given) and render them."""
+    listing = apply_filters(works, request.GET, request, tag=tag)
+    page = page_of(listing.works, request.GET.get("page"))
     facets, sampled = facets_for(listing.works, page.total)
     notes = listing.notes + ([page.note] if page.note else [])
     return render(request, template, {
@@ -67,9 +68,9 @@ def tag_works(request: HttpRequest, name: str) -> HttpResponse:
         url = reverse("tag_works", args=[tag.synonym_of.name])
         query = request.GET.urlencode()
         return redirect(f"{url}?{query}" if query else url)
-    works = Work.objects.visible_to(request.user).filter(carrying_any([tag]))
+    works = Work.objects.visible_to(request.user)
     context = {"heading": f"Works in {tag.name}", "tag": tag, "searching": False}
-    return render_listing(request, works, context)
+    return render_listing(request, works, context, tag=tag)
 
 
 def user_works(request: HttpRequest, username: str) -> HttpResponse:
