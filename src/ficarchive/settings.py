@@ -92,6 +92,7 @@ INSTALLED_APPS = [
     "ficarchive.exports",
     "ficarchive.imports",
     "ficarchive.moderation",
+    "ficarchive.api",
 ]
 
 MIDDLEWARE = [

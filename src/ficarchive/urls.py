@@ -11,6 +11,7 @@ urlpatterns = [
     path("", include("ficarchive.discovery.urls")),
     path("", include("ficarchive.exports.urls")),
     path("", include("ficarchive.moderation.urls")),
+    path("api/", include("ficarchive.api.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -1,0 +1,275 @@
+"""What the API answers with: the shapes in the OpenAPI schema, read from the models. Tag lists
+keep the order the author gave (the works' `listing()` prefetch)."""
+
+from __future__ import annotations
+
+from datetime import date, datetime
+
+from ninja import Schema
+
+from ficarchive.tags.models import TagType
+
+
+def _absolute(context, path: str) -> str:
+    request = (context or {}).get("request")
+    return request.build_absolute_uri(path) if request is not None else path
+
+
+def _names(work, tag_type: str) -> list[str]:
+    return [t.name for t in work.tags_of(tag_type)]
+
+
+class Error(Schema):
+    error: str
+
+
+class Creator(Schema):
+    pseud: str
+    user: str
+
+    @staticmethod
+    def resolve_pseud(creatorship) -> str:
+        return creatorship.pseud.name
+
+    @staticmethod
+    def resolve_user(creatorship) -> str:
+        return creatorship.pseud.user.username
+
+
+class WorkOut(Schema):
+    id: int
+    url: str
+    title: str
+    creators: list[Creator]
+    rating: str
+    warnings: list[str]
+    categories: list[str]
+    fandoms: list[str]
+    relationships: list[str]
+    characters: list[str]
+    freeforms: list[str]
+    language: str
+    words: int
+    chapters_posted: int
+    chapters_expected: int | None
+    complete: bool
+    published: date
+    updated: datetime
+    kudos: int
+    comments: int
+    bookmarks: int
+    hits: int
+    summary: str
+    restricted: bool
+
+    @staticmethod
+    def resolve_url(work, context) -> str:
+        return _absolute(context, work.get_absolute_url())
+
+    @staticmethod
+    def resolve_creators(work) -> list:
+        return list(work.creatorships.all())
+
+    @staticmethod
+    def resolve_rating(work) -> str:
+        return work.rating.name
+
+    @staticmethod
+    def resolve_warnings(work) -> list[str]:
+        return _names(work, TagType.WARNING)
+
+    @staticmethod
+    def resolve_categories(work) -> list[str]:
+        return _names(work, TagType.CATEGORY)
+
+    @staticmethod
+    def resolve_fandoms(work) -> list[str]:
+        return _names(work, TagType.FANDOM)
+
+    @staticmethod
+    def resolve_relationships(work) -> list[str]:
+        return _names(work, TagType.RELATIONSHIP)
+
+    @staticmethod
+    def resolve_characters(work) -> list[str]:
+        return _names(work, TagType.CHARACTER)
+
+    @staticmethod
+    def resolve_freeforms(work) -> list[str]:
+        return _names(work, TagType.FREEFORM)
+
+    @staticmethod
+    def resolve_words(work) -> int:
+        return work.word_count
+
+    @staticmethod
+    def resolve_published(work) -> date:
+        return work.published_on
+
+    @staticmethod
+    def resolve_updated(work) -> datetime:
+        return work.updated_at
+
+    @staticmethod
+    def resolve_kudos(work) -> int:
+        return work.kudos_count
+
+    @staticmethod
+    def resolve_comments(work) -> int:
+        return work.comments_count
+
+    @staticmethod
+    def resolve_bookmarks(work) -> int:
+        return work.bookmarks_count
+
+    @staticmethod
+    def resolve_hits(work) -> int:
+        return work.hits_count
+
+
+class WorkPage(Schema):
+    page: int
+    page_size: int
+    pages: int
+    total: int
+    more: bool
+    notes: list[str]
+    results: list[WorkOut]
+
+
+class ChapterSummary(Schema):
+    id: int
+    number: int
+    title: str
+    heading: str
+    posted: bool
+    published: date
+    words: int
+    url: str
+
+    @staticmethod
+    def resolve_published(chapter) -> date:
+        return chapter.published_on
+
+    @staticmethod
+    def resolve_words(chapter) -> int:
+        return chapter.word_count
+
+    @staticmethod
+    def resolve_url(chapter, context) -> str:
+        return _absolute(context, chapter.get_absolute_url())
+
+
+class WorkDetail(WorkOut):
+    notes: str
+    end_notes: str
+    chapters: list[ChapterSummary]
+
+    @staticmethod
+    def resolve_chapters(work) -> list:
+        return work.chapters_shown
+
+
+class ChapterOut(ChapterSummary):
+    work_id: int
+    label: str
+    summary: str
+    notes: str
+    end_notes: str
+    body: str
+
+
+class TagRef(Schema):
+    name: str
+    type: str
+
+
+class TagCount(TagRef):
+    count: int
+
+    @staticmethod
+    def resolve_count(tag) -> int:
+        return tag.current_count
+
+
+class TagOut(Schema):
+    name: str
+    type: str
+    canonical: bool
+    synonym_of: TagRef | None
+    synonyms: list[TagRef]
+    parents: list[TagRef]
+    children: list[TagCount]
+    count: int | None
+    url: str
+    works_url: str
+
+    @staticmethod
+    def resolve_synonyms(tag) -> list:
+        return list(tag.synonyms.order_by("name_key"))
+
+    @staticmethod
+    def resolve_parents(tag) -> list:
+        return list(tag.parents.order_by("type", "name_key"))
+
+    @staticmethod
+    def resolve_children(tag) -> list:
+        return list(tag.children.with_current_counts().order_by("type", "name_key"))
+
+    @staticmethod
+    def resolve_count(tag) -> int | None:
+        return tag.current_count if tag.canonical else None
+
+    @staticmethod
+    def resolve_url(tag, context) -> str:
+        return _absolute(context, tag.get_absolute_url())
+
+    @staticmethod
+    def resolve_works_url(tag, context) -> str:
+        return _absolute(context, (tag.filterable or tag).get_works_url())
+
+
+class TagSuggestion(Schema):
+    name: str
+    type: str
+    canonical: str | None = None
+
+
+class TagSuggestions(Schema):
+    results: list[TagSuggestion]
+
+
+class KudosOut(Schema):
+    work_id: int
+    kudos: int
+
+
+class BookmarkIn(Schema):
+    work_id: int
+    notes: str = ""
+    tags: list[str] = []
+    private: bool = False
+    rec: bool = False
+
+
+class BookmarkOut(Schema):
+    id: int
+    work_id: int
+    notes: str
+    tags: list[str]
+    private: bool
+    rec: bool
+    created: datetime
+    updated: datetime
+
+    @staticmethod
+    def resolve_tags(bookmark) -> list[str]:
+        return [t.name for t in bookmark.tags.all()]
+
+    @staticmethod
+    def resolve_created(bookmark) -> datetime:
+        return bookmark.created_at
+
+    @staticmethod
+    def resolve_updated(bookmark) -> datetime:
+        return bookmark.updated_at

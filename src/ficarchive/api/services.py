@@ -1,0 +1,65 @@
+"""Personal API tokens: made, found and revoked. A token is shown once; only its SHA-256 hash
+is stored, so a copy of the database gives nobody a working token."""
+
+from __future__ import annotations
+
+import hashlib
+import secrets
+from datetime import timedelta
+
+from django.db import transaction
+from django.utils import timezone
+
+from .models import ApiToken
+
+TOKEN_PREFIX = "fa_"
+MAX_TOKENS = 20
+LAST_USED_PRECISION = timedelta(minutes=5)
+
+
+class TokenRefused(Exception):
+    def __init__(self, message: str):
+        super().__init__(message)
+        self.message = message
+
+
+def hash_token(token: str) -> str:
+    return hashlib.sha256(token.encode()).hexdigest()
+
+
+@transaction.atomic
+def create_token(user, name: str) -> tuple[ApiToken, str]:
+    """A new token for `user`: the stored row and the token itself, to show once."""
+    name = " ".join((name or "").split())[:100]
+    if not name:
+        raise TokenRefused("Give the token a name, to tell it apart from others.")
+    if ApiToken.objects.filter(user=user).count() >= MAX_TOKENS:
+        raise TokenRefused(f"You have {MAX_TOKENS} tokens; revoke one before making another.")
+    token = TOKEN_PREFIX + secrets.token_urlsafe(32)
+    row = ApiToken.objects.create(
+        user=user, name=name, token_hash=hash_token(token), prefix=token[:10]
+    )
+    return row, token
+
+
+def revoke_token(user, token_id: int) -> bool:
+    """Delete one of `user`'s tokens; False when they have no such token."""
+    deleted, _ = ApiToken.objects.filter(user=user, pk=token_id).delete()
+    return bool(deleted)
+
+
+def token_owner(token: str) -> ApiToken | None:
+    """The token row (with its active user) that `token` is, or None."""
+    if not token.startswith(TOKEN_PREFIX) or len(token) > 100:
+        return None
+    row = (
+        ApiToken.objects.select_related("user")
+        .filter(token_hash=hash_token(token), user__is_active=True)
+        .first()
+    )
+    if row is not None:
+        now = timezone.now()
+        if row.last_used_at is None or now - row.last_used_at > LAST_USED_PRECISION:
+            ApiToken.objects.filter(pk=row.pk).update(last_used_at=now)
+            row.last_used_at = now
+    return row

@@ -1,0 +1,43 @@
+"""Tags over the API: one tag as its page shows it, and the autocomplete look-up."""
+
+from __future__ import annotations
+
+from django.http import Http404
+from ninja import Router
+from ninja.errors import HttpError
+
+from ficarchive.tags.converters import unescape_tag_name
+from ficarchive.tags.lookup import TYPE_ORDER, tag_for_url
+from ficarchive.tags.models import TagType
+from ficarchive.tags.search import LIMIT, suggest
+
+from .schemas import Error, TagOut, TagSuggestions
+
+router = Router(tags=["tags"])
+
+
+@router.get("tags", response={200: TagSuggestions, 400: Error}, summary="Suggest tags")
+def suggest_tags(request, q: str = "", type: str = ""):
+    """Canonical tags and synonyms whose name, or a word of it, starts with `q` (at most 10,
+    most used first), as the posting form's autocomplete offers them. `type` (fandom,
+    relationship, character, freeform, rating, warning, category) narrows to one type."""
+    if type and type not in TagType.values:
+        raise HttpError(400, "Unknown tag type; use one of: " + ", ".join(TagType.values))
+    types = [type] if type else TYPE_ORDER
+    results: list[dict] = []
+    for tag_type in types:
+        results += suggest(tag_type, q[:150], LIMIT - len(results))
+        if len(results) >= LIMIT:
+            break
+    return {"results": results}
+
+
+@router.get("tags/{path:name}", response={200: TagOut, 404: Error}, summary="One tag")
+def get_tag(request, name: str, type: str = ""):
+    """A tag by name (AO3's escapes such as *s* for "/" accepted, or the plain name): its
+    canonical tag, synonyms, parents, children with counts, and its count of works. Names are
+    unique per type only; `type` picks among same-named tags."""
+    tag = tag_for_url(unescape_tag_name(name), type or None)
+    if tag is None:
+        raise Http404("There is no tag of that name.")
+    return tag
