@@ -9,6 +9,7 @@ from django.conf import settings
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
 
@@ -41,7 +42,12 @@ def _common_links(request: HttpRequest, self_type: str) -> list[Link]:
         Link(absolute(reverse("opds_root")), "start", NAVIGATION),
         Link(absolute(reverse("opds_root")), "up", NAVIGATION),
         Link(absolute(reverse("opds_search_description")), "search", SEARCH_DESCRIPTION),
+        Link(search_template(request), "search", ACQUISITION),
     ]
+
+
+def search_template(request: HttpRequest) -> str:
+    return request.build_absolute_uri(reverse("opds_search")) + "?q={searchTerms}"
 
 
 def _page_url(request: HttpRequest, number: int) -> str:
@@ -143,7 +149,7 @@ def fandoms(request: HttpRequest) -> HttpResponse:
         .order_by("-current_count", "name_key")[:TOP_FANDOMS]
     )
     entries = [
-        (tag.name, f"{tag.current_count:,} works",
+        (tag.name, f"{tag.current_count:,} work{pluralize(tag.current_count)}",
          Link(request.build_absolute_uri(reverse("opds_fandom", args=[tag.pk])), "subsection",
               ACQUISITION))
         for tag in tags
@@ -168,8 +174,7 @@ def search(request: HttpRequest) -> HttpResponse:
 
 
 def search_description(request: HttpRequest) -> HttpResponse:
-    template = request.build_absolute_uri(reverse("opds_search")) + "?q={searchTerms}"
-    return _xml(opds.opensearch_description(template), SEARCH_DESCRIPTION)
+    return _xml(opds.opensearch_description(search_template(request)), SEARCH_DESCRIPTION)
 
 
 @opds_auth
