@@ -47,8 +47,8 @@ def listing(params: dict, page: int, user=None):
 def facets(params: dict, user=None):
     request = request_for(params, user)
     found = apply_filters(Work.objects.visible_to(request.user), request.GET, request)
-    total = page_of(found.works, "1").total
-    return facets_for(found.works, total)
+    page = page_of(found.works, "1")
+    return facets_for(found.works, page.total, page.more)
 
 
 def baseline(page: int):

@@ -32,23 +32,26 @@ class FacetGroup:
     facets: list[Facet]
 
 
-def facets_for(works: QuerySet, total: int) -> tuple[list[FacetGroup], bool]:
-    """The facet groups, and whether they were counted over a sample of the first works."""
+def facets_for(works: QuerySet, total: int, more: bool = False) -> tuple[list[FacetGroup], bool]:
+    """The facet groups, and whether they were counted over a sample of the first works
+    (when there are more than FACET_WINDOW results: `total` above it, or `more` when the
+    count stopped early)."""
     from ficarchive.works.models import WorkFilterTag
 
-    sampled = total > FACET_WINDOW
-    # The ids are read first (from the listing's sort index) so that the count below is a plain
-    # lookup of at most FACET_WINDOW works in WorkFilterTag's (work, tag) index.
+    sampled = more or total > FACET_WINDOW
+    # Ids first (from the listing's sort index), then a count over WorkFilterTag's (work, tag)
+    # index for just those works, then the types of the tags found: each step a plain lookup.
     chosen = works if sampled else works.order_by()
     ids = list(chosen.values_list("pk", flat=True)[:FACET_WINDOW])
-    rows = (
+    counts = dict(
         WorkFilterTag.objects.filter(work_id__in=ids)
-        .values("tag_id", "tag__type")
+        .order_by()
+        .values_list("tag_id")
         .annotate(n=Count("work_id"))
     )
     by_type: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for row in rows:
-        by_type[row["tag__type"]].append((row["n"], row["tag_id"]))
+    for tag_id, tag_type in Tag.objects.filter(pk__in=list(counts)).values_list("pk", "type"):
+        by_type[tag_type].append((counts[tag_id], tag_id))
     top = {t: sorted(pairs, key=lambda p: (-p[0], p[1]))[:PER_TYPE] for t, pairs in by_type.items()}
     tags = Tag.objects.in_bulk([tag_id for pairs in top.values() for _, tag_id in pairs])
     labels = dict(TagType.choices)
