@@ -237,3 +237,18 @@ def test_page_links_keep_the_search_words(client, author, make_work, settings):
 def test_a_bad_page_number_gives_the_first_page_not_an_error(client, many_works):
     _, feed = read_feed(client, reverse("opds_recent") + "?page=lots")
     assert titles(feed) == ["Work 4", "Work 3"]
+
+
+def test_a_muted_fandom_is_not_offered_and_an_unknown_fandom_is_not_found(
+    client_for, author, reader, make_work
+):
+    make_work(author, title="Ninja story", fandoms=["Naruto"])
+    make_work(author, title="Wizard story", fandoms=["Harry Potter"])
+    for tag in Tag.objects.filter(type=TagType.FANDOM, canonical=False):
+        make_canonical(tag)
+    mute_tag(reader, Tag.objects.get(type=TagType.FANDOM, name="Naruto"))
+    client = client_for(reader)
+    _, feed = read_feed(client, reverse("opds_fandoms"))
+    assert titles(feed) == ["Harry Potter"]
+    rating = Tag.objects.filter(type=TagType.RATING).first()
+    assert client.get(reverse("opds_fandom", args=[rating.pk])).status_code == 404
