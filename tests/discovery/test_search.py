@@ -4,7 +4,6 @@ of queries and expected works, so both engines must give identical results."""
 
 import pytest
 
-from ficarchive.discovery import textsearch
 from ficarchive.discovery.textsearch import normalise, parse_query
 
 from .helpers import make_canonical, make_synonym, post, titles
@@ -48,16 +47,6 @@ def corpus(author):
 def test_search_finds_exactly_the_expected_works(client, corpus, query, expected):
     response = client.get("/search/", {"q": query})
     assert response.status_code == 200
-    assert sorted(titles(response)) == expected
-
-
-@pytest.mark.parametrize(("query", "expected"), QUERIES)
-def test_a_search_matching_many_works_finds_exactly_the_same_works(
-    client, corpus, monkeypatch, query, expected
-):
-    # Past BROAD matches the search is asked work by work instead of gathered first.
-    monkeypatch.setattr(textsearch, "BROAD", 0)
-    response = client.get("/search/", {"q": query})
     assert sorted(titles(response)) == expected
 
 

@@ -12,13 +12,12 @@ import unicodedata
 from dataclasses import dataclass, field
 
 from django.db import connection
-from django.db.models import BooleanField, Expression, F, Q
+from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
 _NON_WORD = re.compile(r"[\W_]+")
 _QUERY_PART = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
 MAX_TERMS = 12
-BROAD = 10_000  # matches beyond which SQLite tests a search per work (see _matching)
 
 
 def normalise(text: str) -> str:
@@ -78,41 +77,12 @@ def _matching_sql(terms: list[tuple[str, ...]], every: bool) -> tuple[str, str]:
     )
 
 
-def _matches_many(sql: str, param: str) -> bool:
-    with connection.cursor() as cursor:
-        cursor.execute(f"SELECT COUNT(*) FROM ({sql} LIMIT %s) AS found", [param, BROAD + 1])
-        return cursor.fetchone()[0] > BROAD
-
-
-class _FtsMatchesRow(Expression):
-    """SQLite: whether this row's work matches, asked of the FTS5 index for the one rowid."""
-
-    conditional = True
-    output_field = BooleanField()
-
-    def __init__(self, expression: str, pk=None):
-        super().__init__()
-        self.expression, self.pk = expression, pk if pk is not None else F("pk")
-
-    def get_source_expressions(self):
-        return [self.pk]
-
-    def set_source_expressions(self, exprs):
-        (self.pk,) = exprs
-
-    def as_sql(self, compiler, connection):
-        pk_sql, pk_params = compiler.compile(self.pk)
-        sql = f"EXISTS (SELECT 1 FROM discovery_fts WHERE discovery_fts MATCH %s AND rowid = {pk_sql})"
-        return sql, [self.expression, *pk_params]
-
-
 def _matching(terms: list[tuple[str, ...]], every: bool) -> Q:
-    """Works whose document matches every (or any) of the terms. On SQLite a query matching
-    more than BROAD works is tested work by work as the listing's sort index is walked (the
-    first pages need only a few of them); fewer matches are gathered first, then sorted."""
+    """Works whose document matches every (or any) of the terms: gathered from the full-text
+    index first, then looked up as the listing's sort index is walked. (Asking the index work
+    by work instead was measured slower at every frequency on SQLite: 95 ms against 46 ms for
+    page 100 of a word in 89% of 100,000 works.)"""
     sql, param = _matching_sql(terms, every)
-    if connection.vendor == "sqlite" and _matches_many(sql, param):
-        return Q(_FtsMatchesRow(param))
     return Q(pk__in=RawSQL(sql, [param]))
 
 
