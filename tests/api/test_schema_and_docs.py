@@ -73,3 +73,10 @@ def test_unknown_endpoints_and_methods_answer_in_json(client):
     response = client.get("/api/v1/works/notanumber")
     assert response.status_code == 404
     assert "error" in response.json()
+
+
+def test_a_listed_work_has_exactly_the_fields_the_schema_names(client, author, make_work):
+    make_work(author, "Counted")
+    schema = client.get("/api/schema").json()["components"]["schemas"]
+    work = client.get("/api/v1/works").json()["results"][0]
+    assert set(work) == set(schema["WorkOut"]["properties"])

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from datetime import date, datetime
 
-from ninja import Schema
+from ninja import Field, Schema
 
 from ficarchive.tags.models import TagType
 
@@ -49,16 +49,16 @@ class WorkOut(Schema):
     characters: list[str]
     freeforms: list[str]
     language: str
-    words: int
+    words: int = Field(alias="word_count")
     chapters_posted: int
     chapters_expected: int | None
     complete: bool
-    published: date
-    updated: datetime
-    kudos: int
-    comments: int
-    bookmarks: int
-    hits: int
+    published: date = Field(alias="published_on")
+    updated: datetime = Field(alias="updated_at")
+    kudos: int = Field(alias="kudos_count")
+    comments: int = Field(alias="comments_count")
+    bookmarks: int = Field(alias="bookmarks_count")
+    hits: int = Field(alias="hits_count")
     summary: str
     restricted: bool
 
@@ -98,34 +98,6 @@ class WorkOut(Schema):
     def resolve_freeforms(work) -> list[str]:
         return _names(work, TagType.FREEFORM)
 
-    @staticmethod
-    def resolve_words(work) -> int:
-        return work.word_count
-
-    @staticmethod
-    def resolve_published(work) -> date:
-        return work.published_on
-
-    @staticmethod
-    def resolve_updated(work) -> datetime:
-        return work.updated_at
-
-    @staticmethod
-    def resolve_kudos(work) -> int:
-        return work.kudos_count
-
-    @staticmethod
-    def resolve_comments(work) -> int:
-        return work.comments_count
-
-    @staticmethod
-    def resolve_bookmarks(work) -> int:
-        return work.bookmarks_count
-
-    @staticmethod
-    def resolve_hits(work) -> int:
-        return work.hits_count
-
 
 class WorkPage(Schema):
     page: int
@@ -143,17 +115,9 @@ class ChapterSummary(Schema):
     title: str
     heading: str
     posted: bool
-    published: date
-    words: int
+    published: date = Field(alias="published_on")
+    words: int = Field(alias="word_count")
     url: str
-
-    @staticmethod
-    def resolve_published(chapter) -> date:
-        return chapter.published_on
-
-    @staticmethod
-    def resolve_words(chapter) -> int:
-        return chapter.word_count
 
     @staticmethod
     def resolve_url(chapter, context) -> str:
@@ -259,17 +223,9 @@ class BookmarkOut(Schema):
     tags: list[str]
     private: bool
     rec: bool
-    created: datetime
-    updated: datetime
+    created: datetime = Field(alias="created_at")
+    updated: datetime = Field(alias="updated_at")
 
     @staticmethod
     def resolve_tags(bookmark) -> list[str]:
         return [t.name for t in bookmark.tags.all()]
-
-    @staticmethod
-    def resolve_created(bookmark) -> datetime:
-        return bookmark.created_at
-
-    @staticmethod
-    def resolve_updated(bookmark) -> datetime:
-        return bookmark.updated_at
