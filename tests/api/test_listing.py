@@ -2,6 +2,8 @@
 query string: the same filters, sorts, notes and blocklist (discovery's apply_filters)."""
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from ficarchive.discovery.services import mute_tag
 from ficarchive.tags.models import Tag
@@ -108,3 +110,19 @@ def test_each_work_carries_its_metadata_and_stats(author, coauthor, client, make
     assert "<em>friends</em>" in work["summary"] and "<script" not in work["summary"]
     assert work["url"] == f"http://testserver/works/{work['id']}"
     assert {"kudos", "comments", "bookmarks", "hits", "words", "published", "updated"} <= set(work)
+
+
+def test_a_page_of_works_takes_as_many_queries_for_forty_works_as_for_two(
+    author, coauthor, make_work, client
+):
+    def queries() -> int:
+        with CaptureQueriesContext(connection) as captured:
+            assert client.get("/api/v1/works?page_size=100").status_code == 200
+        return len(captured.captured_queries)
+
+    for n in range(2):
+        make_work(author, f"Early {n}", co=coauthor, freeforms=["Rain", f"Tag {n}"])
+    few = queries()
+    for n in range(38):
+        make_work(author, f"Later {n}", co=coauthor, freeforms=["Rain", f"Tag {n}"])
+    assert queries() == few
