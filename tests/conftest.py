@@ -8,6 +8,7 @@ from django.contrib.auth.models import Group
 from django.test import Client
 
 from ficarchive.accounts.services import create_account
+from ficarchive.works.services import post_work
 
 PASSWORD = "correct horse battery staple"
 
@@ -44,6 +45,21 @@ def wrangler(db):
 @pytest.fixture
 def admin_user(db):
     return make_user("admin", is_staff=True, is_superuser=True)
+
+
+@pytest.fixture
+def make_work():
+    """A work made through the same service the posting form calls:
+    make_work(author, "Title", co=coauthor, rating=..., fandoms=[...], ...)."""
+
+    def make(user, title="A quiet harbour", *, co=None, **fields):
+        fields.setdefault("fandoms", ["Original Work"])
+        fields.setdefault("body", "<p>The boats came home one by one.</p>")
+        fields.setdefault("rating", "General Audiences")
+        pseuds = [user.default_pseud] + ([co.default_pseud] if co else [])
+        return post_work(pseuds=pseuds, title=title, **fields)
+
+    return make
 
 
 @pytest.fixture

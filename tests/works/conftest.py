@@ -1,22 +1,6 @@
-"""Works made through the same service that the posting form calls."""
+"""The posting form's fields as a browser sends them."""
 
 from __future__ import annotations
-
-import pytest
-
-from ficarchive.works.services import post_work
-
-
-@pytest.fixture
-def make_work():
-    def make(user, title="A quiet harbour", *, co=None, **fields):
-        fields.setdefault("fandoms", ["Original Work"])
-        fields.setdefault("body", "<p>The boats came home one by one.</p>")
-        fields.setdefault("rating", "General Audiences")
-        pseuds = [user.default_pseud] + ([co.default_pseud] if co else [])
-        return post_work(pseuds=pseuds, title=title, **fields)
-
-    return make
 
 
 def work_form(**overrides) -> dict:
