@@ -1,6 +1,9 @@
 """Muted tags and creators leave every listing, search, feed and facet count."""
 
+import pytest
+
 from ficarchive.accounts.models import Mute
+from ficarchive.discovery import tagsets
 from ficarchive.discovery.blocklist import GUEST_COOKIE, GUEST_COOKIE_SALT
 from ficarchive.discovery.models import MutedTag
 
@@ -106,3 +109,21 @@ def test_muting_an_unknown_tag_or_creator_says_so(client_for, reader):
     assert "There is no tag named “Nothing”" in response.content.decode()
     response = c.post("/preferences/blocklist/creators/", {"username": "nobody"}, follow=True)
     assert "There is no creator named “nobody”" in response.content.decode()
+
+
+@pytest.mark.parametrize("separate_probes", [0, 8])
+def test_several_muted_tags_hide_works_under_any_of_them(
+    client_for, author, reader, monkeypatch, separate_probes
+):
+    # A few muted tags are tested one NOT EXISTS each, many in one (tagsets.lacking_all).
+    monkeypatch.setattr(tagsets, "SEPARATE_PROBES", separate_probes)
+    post(author, "Angst", freeforms=["Angst"])
+    post(author, "Whump", freeforms=["Whump"])
+    post(author, "Both", freeforms=["Angst", "Whump"])
+    post(author, "Fluff", freeforms=["Fluff"])
+    make_canonical("Angst", "Whump", "Fluff")
+    for name in ("Angst", "Whump"):
+        MutedTag.objects.create(user=reader, tag=tag(name))
+    response = client_for(reader).get("/works/")
+    assert titles(response) == ["Fluff"]
+    assert response.context["page"].total == 1
