@@ -5,13 +5,14 @@ from __future__ import annotations
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import HttpResponseRedirect, JsonResponse
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404
 from django.utils.http import url_has_allowed_host_and_scheme
 
 from ficarchive.works.models import Work
 
 from ..models import Comment
+from ..services.comments import can_edit, can_moderate
 from ..services.rules import Refused
 
 
@@ -25,6 +26,9 @@ def visible_comment(request, comment_id: int) -> Comment:
         pk=comment_id,
     )
     visible_work(request, comment.work_id)
+    if not comment.is_published:  # held: its writer, the work's creators and staff only
+        if not (can_edit(comment, request.user) or can_moderate(comment, request.user)):
+            raise Http404("No such comment.")
     return comment
 
 
