@@ -3,7 +3,10 @@ Mail goes out through the task runner when the recipient's preferences ask for i
 
 from __future__ import annotations
 
+from django.db.models import Q
+
 from ficarchive.accounts.models import Mute, Preference
+from ficarchive.works.models import Work
 
 from ..models import Comment, Notification
 from .rules import creator_user_ids
@@ -62,8 +65,17 @@ def deliver_updates(user_ids, *, kind: str, work, chapter=None, series=None) -> 
     return len(items)
 
 
+def _shown_to(user):
+    """The user's items, less those about a work they may no longer see (made a draft again,
+    hidden by staff); an invitation shows the draft it invites to."""
+    visible = Work.objects.visible_to(user).values("pk")
+    return Notification.objects.filter(user=user).filter(
+        Q(work__isnull=True) | Q(kind=Notification.INVITATION) | Q(work__in=visible)
+    )
+
+
 def inbox_of(user, *, unread_only: bool = False):
-    items = Notification.objects.filter(user=user).select_related(
+    items = _shown_to(user).select_related(
         "comment__pseud__user", "comment__user", "comment__chapter", "work", "chapter", "series"
     )
     return items.filter(read=False) if unread_only else items
@@ -72,7 +84,7 @@ def inbox_of(user, *, unread_only: bool = False):
 def unread_count(user) -> int:
     if not (user and user.is_authenticated):
         return 0
-    return Notification.objects.filter(user=user, read=False).count()
+    return _shown_to(user).filter(read=False).count()
 
 
 def mark_read(user, ids=None, *, read: bool = True) -> int:

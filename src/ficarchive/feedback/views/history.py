@@ -6,7 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
-from ficarchive.works.models import Chapter
+from ficarchive.works.models import Chapter, Work
 
 from ..models import Reading
 from ..services import history as service
@@ -19,7 +19,8 @@ PER_PAGE = 30
 @login_required
 def history(request):
     later = request.GET.get("show") == "later"
-    items = Reading.objects.filter(user=request.user).select_related(
+    visible = Work.objects.visible_to(request.user).values("pk")
+    items = Reading.objects.filter(user=request.user, work__in=visible).select_related(
         "work", "chapter", "stopped_in"
     )
     items = items.filter(marked_for_later=True) if later else items.exclude(last_read_at=None)
