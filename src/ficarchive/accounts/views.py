@@ -53,7 +53,7 @@ def profile(request, username):
 
 
 def pseud_detail(request, username, pseud_name):
-    pseud = get_object_or_404(Pseud, user__username=username, name=pseud_name)
+    pseud = get_object_or_404(Pseud, user__username=username, user__is_active=True, name=pseud_name)
     from ficarchive.works.models import Work
 
     works = Work.objects.visible_to(request.user).filter(creatorships__pseud=pseud).listing()
