@@ -10,10 +10,16 @@ from django.urls import reverse, reverse_lazy
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.views.decorators.http import require_POST
 
+from ficarchive.core.ratelimit import client_address, hit_limit
+
 from . import services
 from .forms import LinkFormSet, LoginForm, PreferenceForm, ProfileForm, PseudForm, SignupForm
 from .middleware import GUEST_THEME_COOKIE
 from .models import Pseud, User
+
+SIGNUPS_PER_HOUR = 5  # accounts made from one address
+RESETS_PER_ADDRESS = 10  # reset requests from one address an hour
+RESETS_PER_EMAIL = 3  # reset mails to one mailbox an hour
 
 
 def signup(request):
@@ -21,6 +27,9 @@ def signup(request):
         return redirect("profile", request.user.username)
     form = SignupForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
+        if hit_limit("signup", f"ip:{client_address(request)}", SIGNUPS_PER_HOUR, 3600):
+            form.add_error(None, "Too many accounts were made from your address. Try again later.")
+            return render(request, "accounts/signup.html", {"form": form}, status=429)
         user = services.create_account(
             username=form.cleaned_data["username"],
             email=form.cleaned_data["email"],
@@ -174,7 +183,23 @@ password_change_done = auth_views.PasswordChangeDoneView.as_view(
     template_name="accounts/message.html",
     extra_context={"title": "Password changed", "message": "Your password is changed."},
 )
-password_reset = auth_views.PasswordResetView.as_view(
+
+
+class PasswordResetView(auth_views.PasswordResetView):
+    """Django's reset page, limited per address (429) and per mailbox: past its limit a mailbox
+    gets no more mail, with the same answer as ever, so nothing tells whether it has an account."""
+
+    def form_valid(self, form):
+        if hit_limit("reset", f"ip:{client_address(self.request)}", RESETS_PER_ADDRESS, 3600):
+            form.add_error(None, "You asked for many reset links in a short time. Try again later.")
+            return self.render_to_response(self.get_context_data(form=form), status=429)
+        mailbox = form.cleaned_data["email"].strip().lower()
+        if hit_limit("reset-mail", mailbox, RESETS_PER_EMAIL, 3600):
+            return HttpResponseRedirect(self.get_success_url())
+        return super().form_valid(form)
+
+
+password_reset = PasswordResetView.as_view(
     template_name="accounts/password_reset.html",
     email_template_name="accounts/email/password_reset.txt",
     subject_template_name="accounts/email/password_reset_subject.txt",
