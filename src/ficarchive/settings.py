@@ -201,7 +201,8 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
-AXES_IPWARE_PROXY_COUNT = env_int("PROXY_COUNT", 0) or None
+PROXY_COUNT = env_int("PROXY_COUNT", 0)  # trusted reverse proxies (core.ratelimit)
+AXES_IPWARE_PROXY_COUNT = PROXY_COUNT or None
 
 # --- E-mail -------------------------------------------------------------------------------------
 DEFAULT_FROM_EMAIL = env_str("DEFAULT_FROM_EMAIL", "ficarchive <noreply@localhost>")

@@ -8,10 +8,17 @@ from __future__ import annotations
 
 import time
 
+from django.conf import settings
 from django.core.cache import cache
 
 
 def client_address(request) -> str:
+    """The client's address: behind PROXY_COUNT trusted proxies, the one the outermost proxy
+    put in X-Forwarded-For (what the client wrote before it is not trusted)."""
+    proxies = getattr(settings, "PROXY_COUNT", 0)
+    forwarded = [a.strip() for a in request.META.get("HTTP_X_FORWARDED_FOR", "").split(",")]
+    if proxies and len(forwarded) >= proxies and forwarded[-proxies]:
+        return forwarded[-proxies]
     return request.META.get("REMOTE_ADDR", "") or "unknown"
 
 

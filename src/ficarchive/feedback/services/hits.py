@@ -18,6 +18,7 @@ from django.core.cache import cache
 from django.db.models import F
 from django.utils import timezone
 
+from ficarchive.core.ratelimit import client_address
 from ficarchive.works.models import Work
 
 from .rules import fingerprint
@@ -31,7 +32,7 @@ def visitor_key(request) -> str:
     """A signed-in reader by account; a guest by address and browser, hashed."""
     if request.user.is_authenticated:
         return f"u{request.user.pk}"
-    address = request.META.get("REMOTE_ADDR", "")
+    address = client_address(request)
     agent = request.META.get("HTTP_USER_AGENT", "")[:200]
     return "g" + fingerprint(f"{address}|{agent}")[:32]
 
