@@ -6,6 +6,7 @@ from __future__ import annotations
 from django_tasks import task
 
 from ficarchive.text.sanitize import html_to_plain_text
+from ficarchive.works.models import Work
 
 from .mail import absolute, send_templated_mail
 from .models import Notification
@@ -20,6 +21,8 @@ def send_notification_mail(notification_id: int) -> bool:
     )
     if item is None or not item.user.email:
         return False
+    if item.work_id and not Work.objects.visible_to(item.user).filter(pk=item.work_id).exists():
+        return False  # hidden, restricted or drafted again since the news was queued
     if item.kind in (Notification.COMMENT, Notification.REPLY):
         name, target = "comment", item.comment
     else:
