@@ -41,14 +41,14 @@ def request_for(params: dict, user=None):
 def listing(params: dict, page: int, user=None):
     request = request_for(params, user)
     found = apply_filters(Work.objects.visible_to(request.user), request.GET, request)
-    return page_of(found.works, str(page))
+    return page_of(found.rows, str(page))
 
 
 def facets(params: dict, user=None):
     request = request_for(params, user)
     found = apply_filters(Work.objects.visible_to(request.user), request.GET, request)
-    page = page_of(found.works, "1")
-    return facets_for(found.works, page.total, page.more)
+    page = page_of(found.rows, "1")
+    return facets_for(found.rows, page.total, page.more)
 
 
 def baseline(page: int):

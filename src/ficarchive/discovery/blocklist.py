@@ -65,12 +65,13 @@ def showing_muted(request) -> bool:
     return request.GET.get(SHOW_MUTED_PARAM) == "1"
 
 
-def exclude_muted(works: QuerySet, blocklist: Blocklist) -> QuerySet:
-    """Works without any muted tag or muted creator."""
+def exclude_muted(works: QuerySet, blocklist: Blocklist, *, listing: bool = False) -> QuerySet:
+    """Works without any muted tag or muted creator (`listing`: `works` are
+    discovery_worklisting rows, see tagsets.lacking_all)."""
     from ficarchive.works.models import Creatorship
 
     if blocklist.tags:
-        works = works.filter(lacking_all(blocklist.tags))
+        works = works.filter(lacking_all(blocklist.tags, listing=listing))
     if blocklist.user_ids:
         muted_creators = Creatorship.objects.filter(
             work_id=OuterRef("pk"), pseud__user_id__in=blocklist.user_ids

@@ -1,7 +1,9 @@
 """apply_filters: the one way every listing narrows, hides and sorts its works.
 
 listing = apply_filters(Work.objects.visible_to(request.user), request.GET, request)
-listing.works      the filtered, blocklist-applied, sorted queryset
+listing.works      the filtered, blocklist-applied, sorted queryset of Work
+listing.rows       the same works, sorted, as the queryset page_of and facets_for should read
+                   (on PostgreSQL often rows of the listing table: see listing_rows)
 listing.form       the bound FilterForm, for includes/filters.html
 listing.notes      what was left out and why, to show above the results
 """
@@ -18,6 +20,7 @@ from ficarchive.tags.models import Tag
 
 from .blocklist import Blocklist, blocklist_for, exclude_muted, showing_muted
 from .forms import SORTS, FilterForm, tag_names
+from .listing_rows import rows_for
 from .tagsets import carrying_any, filterable, lacking_all, tags_named
 from .textsearch import parse_query, text_filter
 
@@ -32,6 +35,7 @@ class Listing:
     blocklist: Blocklist = field(default_factory=Blocklist)
     show_muted: bool = False
     notes: list[str] = field(default_factory=list)
+    rows: QuerySet | None = None  # set by apply_filters; `works` when no listing table answers
 
 
 def _day_start(day) -> datetime:
@@ -47,7 +51,8 @@ def apply_filters(
 ) -> Listing:
     """Narrow `works` (already visible_to the viewer) to the listing's own `tag` if any and by
     the query-string filters, hide the viewer's blocklist unless show_muted=1, and sort. Bad
-    input is left out with a note."""
+    input is left out with a note. On PostgreSQL, when `works` is the viewer's whole visible
+    archive, the filters are applied to its discovery_worklisting rows (`Listing.rows`)."""
     form = FilterForm(params)
     data = form.valid_data()
     notes = form.error_notes()
@@ -67,18 +72,25 @@ def apply_filters(
         include_groups.insert(0, [tag])
     alone = len(include_groups) == 1 and not excluded
     alone = alone and not any(data.get(name) for name in NARROWING)
+    rows = rows_for(works, request.user)
+    listed = rows is not None  # conditions below apply to `works` or to its listing rows
+    base, works = works, rows if listed else works
     for group in include_groups:
-        works = works.filter(carrying_any(group, alone=alone))
+        works = works.filter(carrying_any(group, alone=alone, listing=listed))
     if excluded:
-        works = works.filter(lacking_all(excluded))
+        works = works.filter(lacking_all(excluded, listing=listed))
     if data.get("rating"):
-        works = works.filter(rating_id__in=[t.pk for t in data["rating"]])
+        ratings = [t.pk for t in data["rating"]]
+        works = works.filter(rating_id__in=ratings)
+        if listed:  # the rating is among the filter tags too: one GIN intersection with them
+            works = works.filter(filter_tag_ids__overlap=ratings)
     if data.get("complete"):
         works = works.filter(complete=data["complete"] == "yes")
+    fandom_count = "fandom_count" if listed else "search_row__fandom_count"
     if data.get("crossover") == "yes":
-        works = works.filter(search_row__fandom_count__gt=1)
+        works = works.filter(**{f"{fandom_count}__gt": 1})
     elif data.get("crossover") == "no":
-        works = works.filter(search_row__fandom_count__lte=1)
+        works = works.filter(**{f"{fandom_count}__lte": 1})
     if data.get("words_from") is not None:
         works = works.filter(word_count__gte=data["words_from"])
     if data.get("words_to") is not None:
@@ -96,12 +108,16 @@ def apply_filters(
     blocklist = blocklist_for(request)
     show_muted = showing_muted(request)
     if blocklist and not show_muted:
-        works = exclude_muted(works, blocklist)
+        works = exclude_muted(works, blocklist, listing=listed)
 
     sort = data.get("sort") or default_sort
-    works = works.order_by(*SORTS[sort][1])
+    rows = works.order_by(*SORTS[sort][1])
+    if listed:
+        works = base.filter(pk__in=rows.order_by().values("pk")).order_by(*SORTS[sort][1])
+    else:
+        works = rows
     included = [t for group in include_groups[1 if tag is not None else 0 :] for t in group]
-    return Listing(works, form, sort, included, excluded, blocklist, show_muted, notes)
+    return Listing(works, form, sort, included, excluded, blocklist, show_muted, notes, rows)
 
 
 def without_filters(works: QuerySet, request) -> QuerySet:

@@ -1,4 +1,5 @@
 from django.conf import settings
+from django.contrib.postgres.fields import ArrayField
 from django.db import models
 
 from ficarchive.tags.models import Tag
@@ -33,3 +34,35 @@ class MutedTag(models.Model):
     class Meta:
         ordering = ["tag__name"]
         constraints = [models.UniqueConstraint(fields=["user", "tag"], name="muted_tag_once")]
+
+
+class WorkListing(models.Model):
+    """A read-only view of discovery_worklisting, the narrow listing row of a work that exists on
+    PostgreSQL only (made by migration 0003, kept by triggers: see listing_table). Queried by
+    listing_rows; never written from Python."""
+
+    work = models.OneToOneField(
+        "works.Work", on_delete=models.DO_NOTHING, primary_key=True, related_name="+",
+        db_constraint=False,
+    )  # fmt: skip
+    posted = models.BooleanField()
+    hidden_by_admin = models.BooleanField()
+    restricted = models.BooleanField()
+    rating = models.ForeignKey(Tag, on_delete=models.DO_NOTHING, related_name="+",
+                               db_constraint=False)  # fmt: skip
+    language = models.CharField(max_length=12)
+    complete = models.BooleanField()
+    updated_at = models.DateTimeField()
+    published_on = models.DateField()
+    kudos_count = models.IntegerField()
+    hits_count = models.IntegerField()
+    bookmarks_count = models.IntegerField()
+    comments_count = models.IntegerField()
+    word_count = models.IntegerField()
+    title = models.CharField(max_length=255)
+    fandom_count = models.SmallIntegerField(null=True)
+    filter_tag_ids = ArrayField(models.IntegerField())
+
+    class Meta:
+        managed = False
+        db_table = "discovery_worklisting"

@@ -1,0 +1,49 @@
+"""Which rows of discovery_worklisting (PostgreSQL) stand for the works a listing starts from.
+
+apply_filters is given `Work.objects.visible_to(user)` (or something narrower, such as a
+creator's works). When it is exactly the viewer's visible archive, the listing is read from the
+narrow listing table instead of works_work, with the same visibility rule expressed over the
+table's copies of the flags (`visible_rows`); a narrower start keeps the works_work path, whose
+few works are quick to filter anyway. tests/discovery/test_listing_table.py checks both rules
+give the same works for every kind of reader."""
+
+from __future__ import annotations
+
+from django.db.models import Q, QuerySet
+
+from . import listing_table
+from .models import WorkListing
+
+
+def _archive_rule(user) -> Q:
+    """The public part of WorkQuerySet.visible_to, over the flags both tables have."""
+    if not (user and user.is_authenticated):
+        return Q(posted=True, hidden_by_admin=False, restricted=False)
+    if user.is_staff:
+        return Q(posted=True)
+    return Q(posted=True, hidden_by_admin=False)
+
+
+def visible_rows(user) -> QuerySet | None:
+    """The listing rows of the works `visible_to(user)`, or None when the rule needs the OR
+    with the viewer's own works (they have a draft or a hidden work): the walk down a sort
+    index then could not use the listing indexes, so that viewer keeps the works_work path."""
+    from ficarchive.works.models import Work
+
+    rule = _archive_rule(user)
+    if user and user.is_authenticated and Work.objects.by_user(user).exclude(rule).exists():
+        return None
+    return WorkListing.objects.filter(rule)
+
+
+def rows_for(works: QuerySet, user) -> QuerySet | None:
+    """The listing rows standing for `works` when the listing table can answer for them:
+    PostgreSQL, and `works` exactly the archive visible to `user` (compared as SQL, so any
+    narrowing a caller added keeps the works_work path)."""
+    from ficarchive.works.models import Work
+
+    if not listing_table.in_use():
+        return None
+    if works.query.sql_with_params() != Work.objects.visible_to(user).query.sql_with_params():
+        return None
+    return visible_rows(user)

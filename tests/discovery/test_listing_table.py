@@ -1,0 +1,96 @@
+"""The PostgreSQL listing table (discovery_worklisting) stays exactly what its sources say, and
+its visibility rule gives the works visible_to gives. On SQLite there is no such table: the
+listing pages read works_work, and only the page-level tests run."""
+
+import pytest
+from django.contrib.auth.models import AnonymousUser
+from django.db import connection
+
+from ficarchive.discovery.listing_rows import visible_rows
+from ficarchive.discovery.listing_table import COPIED
+from ficarchive.feedback.services.kudos import leave_kudos
+from ficarchive.works.models import Work
+from ficarchive.works.services import delete_work, set_hidden_by_admin, update_work
+
+from .helpers import make_canonical, make_parent, post, tag, titles
+
+postgres_only = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="the listing table exists on PostgreSQL only"
+)
+
+
+def listing_rows_differing_from_their_sources() -> list:
+    """Rows of discovery_worklisting that differ from what works_work, works_workfiltertag and
+    discovery_worksearch hold now, and works with no row (or rows with no work)."""
+    columns = ", ".join(COPIED)
+    with connection.cursor() as cursor:
+        cursor.execute(f"""
+            SELECT work_id, {columns}, fandom_count, tags FROM (
+                SELECT work_id, {columns}, fandom_count,
+                       ARRAY(SELECT unnest(filter_tag_ids) ORDER BY 1) AS tags
+                FROM discovery_worklisting
+            ) kept
+            FULL JOIN (
+                SELECT w.id AS work_id, {", ".join(f"w.{c}" for c in COPIED)}, s.fandom_count,
+                       ARRAY(SELECT f.tag_id::integer FROM works_workfiltertag f
+                             WHERE f.work_id = w.id ORDER BY 1) AS tags
+                FROM works_work w LEFT JOIN discovery_worksearch s ON s.work_id = w.id
+            ) source USING (work_id, {columns}, fandom_count, tags)
+            WHERE kept.work_id IS NULL OR source.work_id IS NULL
+        """)  # noqa: S608
+        return cursor.fetchall()
+
+
+@postgres_only
+def test_the_listing_table_follows_posting_kudos_hiding_wrangling_and_deletion(author, reader):
+    first = post(author, "First", freeforms=["Angst"])
+    second = post(author, "Second", freeforms=["Fluff"], rating="Explicit")
+    assert listing_rows_differing_from_their_sources() == []
+    leave_kudos(first, user=reader)
+    set_hidden_by_admin(second, True)
+    assert listing_rows_differing_from_their_sources() == []
+    make_canonical("Angst", "Fluff")
+    make_parent("Fluff", "Angst")
+    assert tag("Fluff").pk in _listing_tags(first)
+    update_work(
+        first, pseuds=[author.default_pseud], title="First, again", rating="Mature",
+        fandoms=["Original Work"], freeforms=["Fluff"],
+    )  # fmt: skip
+    assert listing_rows_differing_from_their_sources() == []
+    delete_work(second)
+    assert listing_rows_differing_from_their_sources() == []
+
+
+def _listing_tags(work: Work) -> list[int]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT filter_tag_ids FROM discovery_worklisting WHERE work_id = %s", [work.pk]
+        )
+        return cursor.fetchone()[0]
+
+
+@postgres_only
+def test_listing_rows_are_the_works_visible_to_each_kind_of_reader(author, reader, admin_user):
+    post(author, "Public")
+    post(author, "Restricted", restricted=True)
+    hidden = post(author, "Hidden")
+    set_hidden_by_admin(hidden, True)
+    for user in [AnonymousUser(), reader, admin_user]:
+        shown = set(visible_rows(user).values_list("pk", flat=True))
+        assert shown == set(Work.objects.visible_to(user).values_list("pk", flat=True))
+
+
+@postgres_only
+def test_a_creator_with_a_hidden_work_keeps_the_works_table_path(author):
+    hidden = post(author, "Hidden")
+    set_hidden_by_admin(hidden, True)
+    assert visible_rows(author) is None
+
+
+def test_a_creator_sees_their_own_draft_beside_the_public_works_in_the_listing(
+    client_for, author, reader
+):
+    post(reader, "Someone else's")
+    post(author, "My draft", draft=True)
+    response = client_for(author).get("/works/", {"sort": "title"})
+    assert titles(response) == ["My draft", "Someone else's"]
