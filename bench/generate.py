@@ -6,7 +6,8 @@ sets (WorkFilterTag: canonical tags plus ancestors) and discovery's WorkSearch r
 
 Loading is the fast path of each database: the secondary indexes, unique and foreign-key
 constraints (and SQLite's full-text trigger) of the loaded tables are dropped first and made
-again after the load, which goes by COPY in batches of 50,000 works on PostgreSQL and by
+again after the load (on PostgreSQL with row triggers off: discovery's listing table is filled
+from the loaded tables in one pass afterwards), which goes by COPY in batches of 50,000 works on PostgreSQL and by
 executemany in one transaction per batch with PRAGMA synchronous=OFF on SQLite; VACUUM ANALYZE
 (ANALYZE on SQLite) at the end.
 
@@ -31,6 +32,7 @@ django.setup()
 
 from django.db import connection, transaction  # noqa: E402
 
+from ficarchive.discovery import listing_table  # noqa: E402
 from ficarchive.discovery.indexing import search_document  # noqa: E402
 from ficarchive.tags.fixed import CATEGORIES, RATINGS, WARNINGS  # noqa: E402
 from ficarchive.tags.models import Tag, name_key  # noqa: E402
@@ -41,6 +43,7 @@ NOW = datetime(2026, 11, 1, tzinfo=UTC)
 SEQUENCED = ["tags_tag", "tags_tagparent", "accounts_user", "accounts_pseud", "works_work",
              "works_chapter", "works_creatorship", "works_worktag", "works_workfiltertag"]  # fmt: skip
 LOADED = [*SEQUENCED, "discovery_worksearch"]
+LOADED_POSTGRES = [*LOADED, "discovery_worklisting"]  # filled from the others after the load
 BATCH = 50_000
 
 
@@ -109,7 +112,7 @@ def next_id(table: str) -> int:
 def _postgres_drop(cursor) -> list[str]:
     """Drop the loaded tables' constraints (but primary keys) and secondary indexes; return the
     statements that make them again, in order."""
-    tables = ", ".join(f"'{t}'::regclass" for t in LOADED)
+    tables = ", ".join(f"'{t}'::regclass" for t in LOADED_POSTGRES)
     cursor.execute(
         "SELECT conrelid::regclass::text, conname, pg_get_constraintdef(oid), contype "
         f"FROM pg_constraint WHERE conrelid IN ({tables}) AND contype IN ('u', 'f') "
@@ -120,7 +123,7 @@ def _postgres_drop(cursor) -> list[str]:
         cursor.execute(f'ALTER TABLE {table} DROP CONSTRAINT "{name}"')
     cursor.execute(
         "SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = current_schema() "
-        f"AND tablename IN ({', '.join(repr(t) for t in LOADED)}) "
+        f"AND tablename IN ({', '.join(repr(t) for t in LOADED_POSTGRES)}) "
         "AND indexname NOT IN (SELECT conname FROM pg_constraint WHERE contype = 'p')"
     )
     indexes = cursor.fetchall()
@@ -156,6 +159,8 @@ def bulk_load(load) -> None:
         if postgres:
             cursor.execute("SET synchronous_commit = off")
             cursor.execute("SET maintenance_work_mem = '512MB'")
+            # No row triggers while loading: the listing table is filled in one pass after.
+            cursor.execute("SET session_replication_role = replica")
         else:
             cursor.execute("PRAGMA foreign_keys = OFF")
             cursor.execute("PRAGMA synchronous = OFF")
@@ -166,6 +171,9 @@ def bulk_load(load) -> None:
     print(f"  rows loaded in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     started = time.perf_counter()
     with connection.cursor() as cursor:
+        if postgres:
+            cursor.execute("SET session_replication_role = origin")
+            listing_table.refill(cursor)
         for sql in restore:
             cursor.execute(sql)
         if postgres:  # ids were given explicitly: move the sequences on

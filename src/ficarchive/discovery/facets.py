@@ -7,9 +7,12 @@ from __future__ import annotations
 from collections import defaultdict
 from dataclasses import dataclass
 
+from django.db import connection
 from django.db.models import Count, QuerySet
 
 from ficarchive.tags.models import Tag, TagType
+
+from .models import WorkListing
 
 FACET_WINDOW = 1000
 PER_TYPE = 10
@@ -32,26 +35,53 @@ class FacetGroup:
     facets: list[Facet]
 
 
-def facets_for(works: QuerySet, total: int, more: bool = False) -> tuple[list[FacetGroup], bool]:
-    """The facet groups, and whether they were counted over a sample of the first works
-    (when there are more than FACET_WINDOW results: `total` above it, or `more` when the
-    count stopped early)."""
+def _tag_counts(works: QuerySet) -> list[tuple[int, str, int]]:
+    """(tag id, tag type, works) for the filter tags of the first FACET_WINDOW of `works`."""
+    if works.model is WorkListing:
+        return _listing_tag_counts(works)
     from ficarchive.works.models import WorkFilterTag
 
-    sampled = more or total > FACET_WINDOW
     # Ids first (from the listing's sort index), then a count over WorkFilterTag's (work, tag)
     # index for just those works, then the types of the tags found: each step a plain lookup.
-    chosen = works if sampled else works.order_by()
-    ids = list(chosen.values_list("pk", flat=True)[:FACET_WINDOW])
+    ids = list(works.values_list("pk", flat=True)[:FACET_WINDOW])
     counts = dict(
         WorkFilterTag.objects.filter(work_id__in=ids)
         .order_by()
         .values_list("tag_id")
         .annotate(n=Count("work_id"))
     )
+    types = Tag.objects.filter(pk__in=list(counts)).values_list("pk", "type")
+    return [(tag_id, tag_type, counts[tag_id]) for tag_id, tag_type in types]
+
+
+def _listing_tag_counts(rows: QuerySet) -> list[tuple[int, str, int]]:
+    """The same from discovery_worklisting rows (PostgreSQL), in one query: the first ids in
+    the listing's order, the tags of their rows' arrays counted, the types read from the
+    (id) INCLUDE (type) index of tags_tag. At 1,000,000 works this took 30-45 ms where the
+    three lookups took 150 ms: thousands of ids sent back as parameters were slow to plan, and
+    the (work, tag) probes of WorkFilterTag read a much bigger index than the 1,000 rows here."""
+    ids_sql, params = rows.values("pk")[:FACET_WINDOW].query.sql_with_params()
+    sql = (
+        "SELECT c.tag_id, t.type, c.n FROM ("
+        "  SELECT tag_id, count(*) AS n"
+        "  FROM discovery_worklisting l, unnest(l.filter_tag_ids) AS tag_id"
+        f" WHERE l.work_id IN ({ids_sql}) GROUP BY tag_id"
+        ") c JOIN tags_tag t ON t.id = c.tag_id"
+    )
+    with connection.cursor() as cursor:
+        cursor.execute(sql, params)
+        return cursor.fetchall()
+
+
+def facets_for(works: QuerySet, total: int, more: bool = False) -> tuple[list[FacetGroup], bool]:
+    """The facet groups, and whether they were counted over a sample of the first works
+    (when there are more than FACET_WINDOW results: `total` above it, or `more` when the
+    count stopped early)."""
+    sampled = more or total > FACET_WINDOW
+    chosen = works if sampled else works.order_by()
     by_type: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for tag_id, tag_type in Tag.objects.filter(pk__in=list(counts)).values_list("pk", "type"):
-        by_type[tag_type].append((counts[tag_id], tag_id))
+    for tag_id, tag_type, n in _tag_counts(chosen):
+        by_type[tag_type].append((n, tag_id))
     top = {t: sorted(pairs, key=lambda p: (-p[0], p[1]))[:PER_TYPE] for t, pairs in by_type.items()}
     tags = Tag.objects.in_bulk([tag_id for pairs in top.values() for _, tag_id in pairs])
     labels = dict(TagType.choices)
