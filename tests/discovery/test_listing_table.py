@@ -75,16 +75,26 @@ def test_listing_rows_are_the_works_visible_to_each_kind_of_reader(author, reade
     post(author, "Restricted", restricted=True)
     hidden = post(author, "Hidden")
     set_hidden_by_admin(hidden, True)
-    for user in [AnonymousUser(), reader, admin_user]:
+    for user in [AnonymousUser(), reader]:
         shown = set(visible_rows(user).values_list("pk", flat=True))
         assert shown == set(Work.objects.visible_to(user).values_list("pk", flat=True))
 
 
 @postgres_only
-def test_a_creator_with_a_hidden_work_keeps_the_works_table_path(author):
+def test_staff_and_a_creator_with_a_hidden_work_keep_the_works_table_path(author, admin_user):
     hidden = post(author, "Hidden")
     set_hidden_by_admin(hidden, True)
     assert visible_rows(author) is None
+    assert visible_rows(admin_user) is None
+
+
+def test_an_admin_sees_hidden_works_in_the_listing_and_guests_do_not(
+    client, client_for, author, admin_user
+):
+    post(author, "Public")
+    set_hidden_by_admin(post(author, "Hidden"), True)
+    assert titles(client_for(admin_user).get("/works/", {"sort": "title"})) == ["Hidden", "Public"]
+    assert titles(client.get("/works/")) == ["Public"]
 
 
 def test_a_creator_sees_their_own_draft_beside_the_public_works_in_the_listing(

@@ -15,23 +15,18 @@ from . import listing_table
 from .models import WorkListing
 
 
-def _archive_rule(user) -> Q:
-    """The public part of WorkQuerySet.visible_to, over the flags both tables have."""
-    if not (user and user.is_authenticated):
-        return Q(posted=True, hidden_by_admin=False, restricted=False)
-    if user.is_staff:
-        return Q(posted=True)
-    return Q(posted=True, hidden_by_admin=False)
-
-
 def visible_rows(user) -> QuerySet | None:
-    """The listing rows of the works `visible_to(user)`, or None when the rule needs the OR
-    with the viewer's own works (they have a draft or a hidden work): the walk down a sort
-    index then could not use the listing indexes, so that viewer keeps the works_work path."""
+    """The listing rows of the works `visible_to(user)` — the public part of that rule over
+    the flags both tables have — or None when the listing indexes (partial: posted and not
+    hidden) could not serve the rule: for staff, who also see hidden works, and for a viewer
+    with a draft or a hidden work of their own (the rule's OR with their own works). Those
+    keep the works_work path."""
     from ficarchive.works.models import Work
 
-    rule = _archive_rule(user)
-    if user and user.is_authenticated and Work.objects.by_user(user).exclude(rule).exists():
+    if not (user and user.is_authenticated):
+        return WorkListing.objects.filter(posted=True, hidden_by_admin=False, restricted=False)
+    rule = Q(posted=True, hidden_by_admin=False)
+    if user.is_staff or Work.objects.by_user(user).exclude(rule).exists():
         return None
     return WorkListing.objects.filter(rule)
 
