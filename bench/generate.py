@@ -6,8 +6,8 @@ sets (WorkFilterTag: canonical tags plus ancestors) and discovery's WorkSearch r
 
 Loading is the fast path of each database: the secondary indexes, unique and foreign-key
 constraints (and SQLite's full-text trigger) of the loaded tables are dropped first and made
-again after the load (on PostgreSQL with row triggers off: discovery's listing table is filled
-from the loaded tables in one pass afterwards), which goes by COPY in batches of 50,000 works on PostgreSQL and by
+again after the load (on PostgreSQL with row triggers off: discovery's listing and word tables
+are filled from the loaded tables in one pass each afterwards), which goes by COPY in batches of 50,000 works on PostgreSQL and by
 executemany in one transaction per batch with PRAGMA synchronous=OFF on SQLite; VACUUM ANALYZE
 (ANALYZE on SQLite) at the end.
 
@@ -32,7 +32,7 @@ django.setup()
 
 from django.db import connection, transaction  # noqa: E402
 
-from ficarchive.discovery import listing_table  # noqa: E402
+from ficarchive.discovery import listing_table, word_table  # noqa: E402
 from ficarchive.discovery.indexing import search_document  # noqa: E402
 from ficarchive.tags.fixed import CATEGORIES, RATINGS, WARNINGS  # noqa: E402
 from ficarchive.tags.models import Tag, name_key  # noqa: E402
@@ -43,7 +43,8 @@ NOW = datetime(2026, 11, 1, tzinfo=UTC)
 SEQUENCED = ["tags_tag", "tags_tagparent", "accounts_user", "accounts_pseud", "works_work",
              "works_chapter", "works_creatorship", "works_worktag", "works_workfiltertag"]  # fmt: skip
 LOADED = [*SEQUENCED, "discovery_worksearch"]
-LOADED_POSTGRES = [*LOADED, "discovery_worklisting"]  # filled from the others after the load
+# Filled from the others after the load:
+LOADED_POSTGRES = [*LOADED, "discovery_worklisting", "discovery_workword"]
 BATCH = 50_000
 
 
@@ -174,6 +175,7 @@ def bulk_load(load) -> None:
         if postgres:
             cursor.execute("SET session_replication_role = origin")
             listing_table.refill(cursor)
+            word_table.refill(cursor)
         for sql in restore:
             cursor.execute(sql)
         if postgres:  # ids were given explicitly: move the sequences on

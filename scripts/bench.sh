@@ -33,7 +33,8 @@ else
     postgres*) "$BIN/python" - "$URL" <<'PY'
 import sys, psycopg
 with psycopg.connect(sys.argv[1], autocommit=True) as c:
-    c.execute("VACUUM ANALYZE discovery_worklisting"); c.execute("VACUUM ANALYZE tags_tag")
+    for table in ["discovery_worklisting", "discovery_workword", "tags_tag"]:
+        c.execute(f"VACUUM ANALYZE {table}")
 PY
       ;;
   esac

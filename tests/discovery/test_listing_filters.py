@@ -204,7 +204,7 @@ def test_a_tag_page_narrowed_by_the_sidebar_keeps_only_works_passing_every_filte
 def test_a_lone_tag_filter_finds_the_same_works_however_it_is_planned(
     client, author, monkeypatch, hashed_min
 ):
-    # PostgreSQL tests a mid-sized tag as a hashed set (tagsets._as_hashed_set); both shapes
+    # PostgreSQL tests a mid-sized tag as a hashed set (tagsets.as_hashed_set); both shapes
     # must give the same works in the same order.
     monkeypatch.setattr(tagsets, "HASHED_MIN", hashed_min)
     for n in range(3):

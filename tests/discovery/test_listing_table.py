@@ -1,5 +1,6 @@
-"""The PostgreSQL listing table (discovery_worklisting) stays exactly what its sources say, and
-its visibility rule gives the works visible_to gives. On SQLite there is no such table: the
+"""The PostgreSQL listing table (discovery_worklisting) and word table (discovery_workword) stay
+exactly what their sources say, and the listing's visibility rule gives the works visible_to
+gives. On SQLite there is no such table: the
 listing pages read works_work, and only the page-level tests run."""
 
 import pytest
@@ -59,6 +60,35 @@ def test_the_listing_table_follows_posting_kudos_hiding_wrangling_and_deletion(a
     assert listing_rows_differing_from_their_sources() == []
     delete_work(second)
     assert listing_rows_differing_from_their_sources() == []
+
+
+def word_rows_differing_from_search_rows() -> list:
+    """(word, work) pairs in discovery_workword but not in the search vectors, or the reverse."""
+    with connection.cursor() as cursor:
+        cursor.execute("""
+            (SELECT word, work_id FROM discovery_workword
+             EXCEPT ALL
+             SELECT word, work_id FROM discovery_worksearch, unnest(tsvector_to_array(vector)) word)
+            UNION ALL
+            (SELECT word, work_id FROM discovery_worksearch, unnest(tsvector_to_array(vector)) word
+             EXCEPT ALL
+             SELECT word, work_id FROM discovery_workword)
+        """)
+        return cursor.fetchall()
+
+
+@postgres_only
+def test_the_word_table_follows_the_search_rows(author):
+    first = post(author, "Snow and silence", freeforms=["Angst"])
+    second = post(author, "Summer lights")
+    assert word_rows_differing_from_search_rows() == []
+    make_canonical("Angst")
+    update_work(
+        first, pseuds=[author.default_pseud], title="Winter lights", rating="Mature",
+        fandoms=["Original Work"],
+    )  # fmt: skip
+    delete_work(second)
+    assert word_rows_differing_from_search_rows() == []
 
 
 def _listing_tags(work: Work) -> list[int]:

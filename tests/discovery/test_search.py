@@ -83,3 +83,10 @@ def test_queries_split_into_required_and_excluded_words_and_phrases():
 def test_a_search_of_only_punctuation_matches_nothing_special(client, author):
     post(author, "Anything")
     assert titles(client.get("/search/", {"q": "!!! ??? ---"})) == ["Anything"]
+
+
+def test_words_with_digits_are_found_as_typed(client, author):
+    post(author, "Letters of 1869", summary="<p>K2SO keeps the log.</p>")
+    post(author, "Other letters")
+    assert titles(client.get("/search/", {"q": "1869"})) == ["Letters of 1869"]
+    assert titles(client.get("/search/", {"q": "k2so letters"})) == ["Letters of 1869"]

@@ -101,12 +101,13 @@ def apply_filters(
         works = works.filter(updated_at__lt=_day_start(data["updated_to"] + timedelta(days=1)))
     if data.get("language"):
         works = works.filter(language__iexact=data["language"])
-    query = parse_query(data.get("q", ""))
-    if query:
-        works = works.filter(text_filter(query))
-
     blocklist = blocklist_for(request)
     show_muted = showing_muted(request)
+    query = parse_query(data.get("q", ""))
+    if query:
+        only_text = not (include_groups or excluded or (blocklist and not show_muted))
+        only_text = only_text and not any(data.get(name) for name in NARROWING if name != "q")
+        works = works.filter(text_filter(query, listing=listed, alone=only_text))
     if blocklist and not show_muted:
         works = exclude_muted(works, blocklist, listing=listed)
 

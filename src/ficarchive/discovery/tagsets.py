@@ -12,7 +12,7 @@ from django.db.models import BooleanField, Exists, ExpressionWrapper, Func, Oute
 from ficarchive.tags.models import Tag, TagType, name_key
 
 # On PostgreSQL a tag with HASHED_MIN to HASHED_MAX works is tested as a hashed set of its works
-# while the listing's sort index is walked (see _as_hashed_set): fewer works are quicker to
+# while the listing's sort index is walked (see as_hashed_set): fewer works are quicker to
 # gather and sort, and the hash of more would not fit in work_mem.
 HASHED_MIN, HASHED_MAX = 10_000, 100_000
 SEPARATE_PROBES = 8  # excluded tags tested one by one (see lacking_all)
@@ -41,7 +41,7 @@ def tags_named(names: Iterable[str]) -> tuple[list[Tag], list[str]]:
 def carrying_any(tags: Iterable[Tag], *, alone: bool = False, listing: bool = False) -> Q:
     """Works that carry any of these (filterable) tags: `pk IN (the tags' rows in
     WorkFilterTag)`, read from its (tag, work) index; for exclusions use `lacking_all`.
-    `alone`: nothing else narrows the listing (see _as_hashed_set). `listing`: the condition is
+    `alone`: nothing else narrows the listing (see as_hashed_set). `listing`: the condition is
     on discovery_worklisting rows (PostgreSQL), whose GIN-indexed array holds the same tags."""
     from ficarchive.works.models import WorkFilterTag, WorkTag
 
@@ -54,7 +54,7 @@ def carrying_any(tags: Iterable[Tag], *, alone: bool = False, listing: bool = Fa
         parts.append(Q(filter_tag_ids__overlap=canonical))
     elif canonical:
         carrying = Q(pk__in=WorkFilterTag.objects.filter(tag_id__in=canonical).values("work_id"))
-        parts.append(_as_hashed_set(carrying) if hashed else carrying)
+        parts.append(as_hashed_set(carrying) if hashed else carrying)
     if unwrangled:
         parts.append(Q(pk__in=WorkTag.objects.filter(tag_id__in=unwrangled).values("work_id")))
     if not parts:
@@ -62,7 +62,7 @@ def carrying_any(tags: Iterable[Tag], *, alone: bool = False, listing: bool = Fa
     return parts[0] if len(parts) == 1 else parts[0] | parts[1]
 
 
-def _as_hashed_set(condition: Q) -> Q:
+def as_hashed_set(condition: Q) -> Q:
     """On PostgreSQL, `(pk IN (subquery)) IS TRUE`: the same works, but the planner keeps the
     subquery as a hashed set tested on each work as the sort index is walked in order. A bare
     `IN` becomes a semi-join, which PostgreSQL either sorts afterwards (all of a tag's works)

@@ -15,9 +15,14 @@ from django.db import connection
 from django.db.models import Q
 from django.db.models.expressions import RawSQL
 
+from .tagsets import HASHED_MAX, HASHED_MIN, as_hashed_set
+
 _NON_WORD = re.compile(r"[\W_]+")
 _QUERY_PART = re.compile(r'(-?)"([^"]*)"?|(-?)([^\s"]+)')
 MAX_TERMS = 12
+# A word PostgreSQL's parser keeps as one lexeme, so its postings in discovery_workword are
+# exactly the documents its tsquery matches (see _postings).
+_PLAIN_WORD = re.compile(r"[a-z0-9]+\Z")
 
 
 def normalise(text: str) -> str:
@@ -86,11 +91,37 @@ def _matching(terms: list[tuple[str, ...]], every: bool) -> Q:
     return Q(pk__in=RawSQL(sql, [param]))
 
 
-def text_filter(query: TextQuery) -> Q:
-    """A filter on works (pk) for the parsed query; an empty Q when there is nothing to match."""
+def _postings(word: str, alone: bool) -> Q:
+    """Works whose document has this word, from discovery_workword's (word, work_id) index
+    alone (PostgreSQL; see word_table). A word with HASHED_MIN to HASHED_MAX works that is the
+    listing's one filter becomes a hashed set tested while the sort index is walked, as a tag
+    does (tagsets.as_hashed_set): page 100 of a word in 2.6% of 1,000,000 works took 15 ms so,
+    against 100-560 ms by probing each walked work's search row. Its works are counted first
+    (up to HASHED_MAX + 1, from the index alone) to know."""
+    sql = "SELECT work_id FROM discovery_workword WHERE word = %s"
+    condition = Q(pk__in=RawSQL(sql, [word]))
+    if not alone:
+        return condition
+    with connection.cursor() as cursor:
+        cursor.execute(f"SELECT count(*) FROM ({sql} LIMIT %s) found", [word, HASHED_MAX + 1])
+        works = cursor.fetchone()[0]
+    return as_hashed_set(condition) if HASHED_MIN <= works <= HASHED_MAX else condition
+
+
+def text_filter(query: TextQuery, *, listing: bool = False, alone: bool = False) -> Q:
+    """A filter on works (pk) for the parsed query; an empty Q when there is nothing to match.
+    `listing`: on PostgreSQL's listing rows, where single plain words are read from their
+    postings (_postings); `alone`: the query is the listing's only filter."""
     condition = Q()
-    if query.required:
-        condition &= _matching(query.required, every=True)
+    required = list(query.required)
+    if listing:
+        words = [t[0] for t in required if len(t) == 1 and _PLAIN_WORD.match(t[0])]
+        required = [t for t in required if not (len(t) == 1 and t[0] in words)]
+        alone = alone and len(words) == 1 and not required and not query.excluded
+        for word in words:
+            condition &= _postings(word, alone)
+    if required:
+        condition &= _matching(required, every=True)
     if query.excluded:
         condition &= ~_matching(query.excluded, every=False)
     return condition
