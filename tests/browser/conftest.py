@@ -40,9 +40,27 @@ def browser():
 def page(browser, live_server):
     context = browser.new_context(base_url=live_server.url)
     context.set_default_timeout(10_000)
+    in_flight: set = set()
+    context.on("request", lambda request: in_flight.add(request))
+    context.on("requestfinished", lambda request: in_flight.discard(request))
+    context.on("requestfailed", lambda request: in_flight.discard(request))
     page = context.new_page()
     yield page
+    settle(page, in_flight)
     context.close()
+
+
+def settle(page, in_flight: set, seconds: float = 5.0) -> None:
+    """Leave the page (its unload beacons go now) and wait until the server has answered every
+    request, so that nothing writes to the database while the test run empties it."""
+    try:
+        page.goto("about:blank")
+        for _ in range(int(seconds / 0.05)):
+            if not in_flight:
+                return
+            page.wait_for_timeout(50)
+    except Exception:  # a page that crashed or closed has nothing left to send
+        return
 
 
 @pytest.fixture
