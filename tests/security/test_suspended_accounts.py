@@ -1,5 +1,6 @@
 """A suspended account has no public pages: its profile and its pseuds' pages are 404."""
 
+import pytest
 from django.urls import reverse
 
 from ficarchive.accounts.models import Pseud
@@ -18,3 +19,12 @@ def test_a_suspended_accounts_pseud_page_is_not_found(author, client):
         response = client.get(url)
         assert response.status_code == 404
         assert "Spam links here" not in response.content.decode()
+
+
+@pytest.mark.django_db
+def test_a_suspended_accounts_works_listings_answer_not_found(author, client, make_work):
+    make_work(author, "Left behind")
+    author.is_active = False
+    author.save(update_fields=["is_active"])
+    assert client.get("/users/author/works").status_code == 404
+    assert client.get("/users/author/pseuds/author/works").status_code == 404

@@ -74,7 +74,7 @@ def tag_works(request: HttpRequest, name: str) -> HttpResponse:
 
 
 def user_works(request: HttpRequest, username: str) -> HttpResponse:
-    owner = get_object_or_404(get_user_model(), username__iexact=username)
+    owner = get_object_or_404(get_user_model(), username__iexact=username, is_active=True)
     works = Work.objects.visible_to(request.user).by_user(owner)
     context = {"heading": f"Works by {owner.username}", "owner": owner, "searching": False}
     return render_listing(request, works, context)
@@ -83,7 +83,7 @@ def user_works(request: HttpRequest, username: str) -> HttpResponse:
 def pseud_works(request: HttpRequest, username: str, pseud_name: str) -> HttpResponse:
     pseud = get_object_or_404(
         Pseud.objects.select_related("user"), user__username__iexact=username,
-        name__iexact=pseud_name,
+        user__is_active=True, name__iexact=pseud_name,
     )  # fmt: skip
     works = Work.objects.visible_to(request.user).filter(creatorships__pseud=pseud)
     context = {"heading": f"Works by {pseud.byline}", "pseud": pseud, "searching": False}
