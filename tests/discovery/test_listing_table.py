@@ -134,3 +134,16 @@ def test_a_creator_sees_their_own_draft_beside_the_public_works_in_the_listing(
     post(author, "My draft", draft=True)
     response = client_for(author).get("/works/", {"sort": "title"})
     assert titles(response) == ["My draft", "Someone else's"]
+
+
+@postgres_only
+def test_truncating_the_works_empties_the_listing_and_word_tables(author):
+    post(author, "Soon gone")
+    with connection.cursor() as cursor:
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")  # no pending checks from the post
+        cursor.execute("TRUNCATE works_work, discovery_worksearch CASCADE")
+        cursor.execute(
+            "SELECT (SELECT count(*) FROM discovery_worklisting), "
+            "(SELECT count(*) FROM discovery_workword)"
+        )
+        assert cursor.fetchone() == (0, 0)

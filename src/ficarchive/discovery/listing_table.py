@@ -104,6 +104,22 @@ CREATE = [
     "ON discovery_worksearch FOR EACH ROW EXECUTE FUNCTION discovery_listing_fandoms()",
 ]
 
+# TRUNCATE fires no row trigger (Django's test flush truncates works_work but not this
+# unmanaged table): empty it along with its source.
+TRUNCATE = [
+    """CREATE FUNCTION discovery_listing_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        TRUNCATE discovery_worklisting;
+        RETURN NULL;
+    END $$""",
+    "CREATE TRIGGER discovery_listing_truncate AFTER TRUNCATE ON works_work "
+    "FOR EACH STATEMENT EXECUTE FUNCTION discovery_listing_truncate()",
+]
+TRUNCATE_DROP = [
+    "DROP TRIGGER IF EXISTS discovery_listing_truncate ON works_work",
+    "DROP FUNCTION IF EXISTS discovery_listing_truncate()",
+]
+
 INDEXES = [
     "CREATE INDEX discovery_listing_tags ON discovery_worklisting USING gin (filter_tag_ids)",
     *[

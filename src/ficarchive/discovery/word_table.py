@@ -27,6 +27,21 @@ CREATE = [
     "CREATE TRIGGER discovery_workword_sync AFTER INSERT OR UPDATE OR DELETE "
     "ON discovery_worksearch FOR EACH ROW EXECUTE FUNCTION discovery_workword_sync()",
 ]
+# TRUNCATE fires no row trigger (Django's test flush truncates the search rows, not this
+# table, which has no model): empty it along with its source.
+TRUNCATE = [
+    """CREATE FUNCTION discovery_workword_truncate() RETURNS trigger LANGUAGE plpgsql AS $$
+    BEGIN
+        TRUNCATE discovery_workword;
+        RETURN NULL;
+    END $$""",
+    "CREATE TRIGGER discovery_workword_truncate AFTER TRUNCATE ON discovery_worksearch "
+    "FOR EACH STATEMENT EXECUTE FUNCTION discovery_workword_truncate()",
+]
+TRUNCATE_DROP = [
+    "DROP TRIGGER IF EXISTS discovery_workword_truncate ON discovery_worksearch",
+    "DROP FUNCTION IF EXISTS discovery_workword_truncate()",
+]
 REFILL = [
     "TRUNCATE discovery_workword",
     "INSERT INTO discovery_workword (word, work_id) SELECT word, work_id "
