@@ -22,7 +22,7 @@ from .blocklist import Blocklist, blocklist_for, exclude_muted, showing_muted
 from .forms import SORTS, FilterForm, tag_names
 from .listing_rows import rows_for
 from .tagsets import carrying_any, filterable, lacking_all, tags_named
-from .textsearch import parse_query, text_filter
+from .textsearch import TextQuery, parse_query, text_filter
 
 
 @dataclass
@@ -72,13 +72,46 @@ def apply_filters(
         include_groups.insert(0, [tag])
     alone = len(include_groups) == 1 and not excluded
     alone = alone and not any(data.get(name) for name in NARROWING)
+    blocklist = blocklist_for(request)
+    show_muted = showing_muted(request)
+    query = parse_query(data.get("q", ""))
+    only_text = not (include_groups or excluded or (blocklist and not show_muted))
+    only_text = only_text and not any(data.get(name) for name in NARROWING if name != "q")
+    wanted = _Wanted(data, include_groups, excluded, alone, query, only_text,
+                     blocklist if not show_muted else Blocklist())  # fmt: skip
+
+    sort = data.get("sort") or default_sort
+    # `works` through works_work as always (for callers that use it as a Work queryset), and
+    # `rows` from the listing table when it can answer (PostgreSQL), for page_of and facets_for.
     rows = rows_for(works, request.user)
-    listed = rows is not None  # conditions below apply to `works` or to its listing rows
-    base, works = works, rows if listed else works
-    for group in include_groups:
-        works = works.filter(carrying_any(group, alone=alone, listing=listed))
-    if excluded:
-        works = works.filter(lacking_all(excluded, listing=listed))
+    works = _narrowed(works, wanted, listed=False).order_by(*SORTS[sort][1])
+    rows = works if rows is None else _narrowed(rows, wanted, listed=True).order_by(*SORTS[sort][1])
+    included = [t for group in include_groups[1 if tag is not None else 0 :] for t in group]
+    return Listing(works, form, sort, included, excluded, blocklist, show_muted, notes, rows)
+
+
+@dataclass
+class _Wanted:
+    """What the query string asks for, parsed once and applied by _narrowed to works_work or
+    to the listing table's rows."""
+
+    data: dict
+    include_groups: list[list[Tag]]
+    excluded: list[Tag]
+    alone: bool  # one included tag and nothing else narrows (tagsets.as_hashed_set)
+    query: TextQuery
+    only_text: bool  # the text query is the only filter (textsearch._postings)
+    blocklist: Blocklist  # empty when show_muted
+
+
+def _narrowed(works: QuerySet, wanted: _Wanted, *, listed: bool) -> QuerySet:
+    """`works` (Work rows, or discovery_worklisting rows when `listed`) with the filters and the
+    blocklist applied, unsorted."""
+    data = wanted.data
+    for group in wanted.include_groups:
+        works = works.filter(carrying_any(group, alone=wanted.alone, listing=listed))
+    if wanted.excluded:
+        works = works.filter(lacking_all(wanted.excluded, listing=listed))
     if data.get("rating"):
         ratings = [t.pk for t in data["rating"]]
         works = works.filter(rating_id__in=ratings)
@@ -101,24 +134,12 @@ def apply_filters(
         works = works.filter(updated_at__lt=_day_start(data["updated_to"] + timedelta(days=1)))
     if data.get("language"):
         works = works.filter(language__iexact=data["language"])
-    blocklist = blocklist_for(request)
-    show_muted = showing_muted(request)
-    query = parse_query(data.get("q", ""))
-    if query:
-        only_text = not (include_groups or excluded or (blocklist and not show_muted))
-        only_text = only_text and not any(data.get(name) for name in NARROWING if name != "q")
-        works = works.filter(text_filter(query, listing=listed, alone=only_text))
-    if blocklist and not show_muted:
-        works = exclude_muted(works, blocklist, listing=listed)
-
-    sort = data.get("sort") or default_sort
-    rows = works.order_by(*SORTS[sort][1])
-    if listed:
-        works = base.filter(pk__in=rows.order_by().values("pk")).order_by(*SORTS[sort][1])
-    else:
-        works = rows
-    included = [t for group in include_groups[1 if tag is not None else 0 :] for t in group]
-    return Listing(works, form, sort, included, excluded, blocklist, show_muted, notes, rows)
+    if wanted.query:
+        alone = wanted.only_text
+        works = works.filter(text_filter(wanted.query, listing=listed, alone=alone))
+    if wanted.blocklist:
+        works = exclude_muted(works, wanted.blocklist, listing=listed)
+    return works
 
 
 def without_filters(works: QuerySet, request) -> QuerySet:
