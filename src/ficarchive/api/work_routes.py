@@ -67,7 +67,7 @@ def listing(request: HttpRequest) -> dict:
     """The page of works the /works/ listing would show for this query string."""
     found = apply_filters(Work.objects.visible_to(request.user), request.GET, request)
     size, size_note = _page_size(request.GET.get("page_size"))
-    page = page_of(found.works, request.GET.get("page"), size)
+    page = page_of(found.rows, request.GET.get("page"), size)
     notes = found.notes + [n for n in (size_note, page.note) if n]
     return {"page": page.number, "page_size": size, "pages": page.num_pages,
             "total": page.total, "more": page.more, "notes": notes,

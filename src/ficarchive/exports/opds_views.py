@@ -79,7 +79,7 @@ def _acquisition_feed(request: HttpRequest, works: QuerySet, title: str, *,
     """`works` (visible to the reader) filtered, blocklisted and sorted by apply_filters from
     the query string, one page of them as an acquisition feed."""
     listing = apply_filters(works, request.GET, request, default_sort=default_sort)
-    page = page_of(listing.works, request.GET.get("page"))
+    page = page_of(listing.rows, request.GET.get("page"))
     updated = max((w.updated_at for w in page.works), default=timezone.now())
     links = _common_links(request, ACQUISITION) + _paging_links(request, page)
     feed = opds.new_feed(request.build_absolute_uri(), title, updated, links)
