@@ -4,6 +4,7 @@ from django.db import models
 from django.db.models import Q
 from django.db.models.functions import Lower
 from django.urls import reverse
+from django.utils.functional import cached_property
 
 
 class User(AbstractUser):
@@ -24,7 +25,7 @@ class User(AbstractUser):
     def default_pseud(self):
         return self.pseuds.filter(is_default=True).first()
 
-    @property
+    @cached_property
     def is_wrangler(self) -> bool:
         return self.is_superuser or self.groups.filter(name="wranglers").exists()
 
