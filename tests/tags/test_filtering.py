@@ -29,10 +29,11 @@ def test_a_work_is_found_under_every_ancestor(naruto, post, titles_under, make_c
 
 
 def test_removing_a_tag_from_a_work_takes_it_out_of_the_listing(naruto, post, titles_under):
-    from ficarchive.works.services import set_work_tags
+    from ficarchive.works.services import set_work_tags, work_changed
 
     work = post("Leaf", characters=["Naruto"])
     set_work_tags(work, {TagType.CHARACTER: []})
+    work_changed([work.pk])
     assert titles_under(naruto["naruto"]) == set()
     assert titles_under(naruto["fandom"]) == {"Leaf"}
 

@@ -40,7 +40,8 @@ def work_changed(work_ids: Iterable[int]) -> None:
 
 
 def set_work_tags(work: Work, tags_by_type: dict[str, Iterable[str]]) -> None:
-    """Replace the work's typed tags (names as the author wrote them) and refresh its filters.
+    """Replace the work's typed tags (names as the author wrote them); the caller then calls
+    work_changed, which refreshes the filters, counts and search row once.
     Types missing from `tags_by_type` keep their tags; the rating always follows work.rating."""
     current: dict[str, list[Tag]] = {}
     for link in WorkTag.objects.filter(work=work).select_related("tag"):
@@ -60,7 +61,6 @@ def set_work_tags(work: Work, tags_by_type: dict[str, Iterable[str]]) -> None:
             links.append(WorkTag(work=work, tag=tag, position=position))
             position += 1
     WorkTag.objects.bulk_create(links)
-    refresh_work_filter_tags([work.pk])
 
 
 def rating_tag(name: str) -> Tag:
