@@ -2,14 +2,11 @@
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.contrib.auth import get_user_model
-from django.contrib.auth.views import redirect_to_login
-from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
+from ficarchive.core.access import role_required
 from ficarchive.feedback.models import Comment
 from ficarchive.works.models import Work
 
@@ -54,15 +51,4 @@ def valid_target_type(target_type: str) -> str:
     return target_type
 
 
-def staff_only(view):
-    """Guests go to the login page; signed-in readers who aren't staff get 403."""
-
-    @wraps(view)
-    def wrapped(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not request.user.is_staff:
-            raise PermissionDenied(STAFF_ONLY)
-        return view(request, *args, **kwargs)
-
-    return wrapped
+staff_only = role_required(lambda user: user.is_staff, STAFF_ONLY)

@@ -2,16 +2,14 @@
 
 from __future__ import annotations
 
-from functools import wraps
-
 from django.contrib import messages
-from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import PermissionDenied
 from django.core.paginator import Paginator
 from django.db.models import Count
 from django.shortcuts import get_object_or_404, redirect, render
-from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
+
+from ficarchive.core.access import role_required
 
 from . import wrangling
 from .forms import ParentForm, RenameForm, TagNameForm, UnwrangledFilterForm
@@ -21,16 +19,7 @@ from .wrangling import FIXED_TYPES, WranglingError
 PER_PAGE = 50
 
 
-def wrangler_required(view):
-    @wraps(view)
-    def wrapper(request, *args, **kwargs):
-        if not request.user.is_authenticated:
-            return redirect_to_login(request.get_full_path())
-        if not request.user.is_wrangler:
-            raise PermissionDenied("Only tag wranglers may do this.")
-        return never_cache(view)(request, *args, **kwargs)
-
-    return wrapper
+wrangler_required = role_required(lambda user: user.is_wrangler, "Only tag wranglers may do this.")
 
 
 @wrangler_required
