@@ -13,8 +13,9 @@ from django.db.models import Count, QuerySet
 from ficarchive.tags.models import Tag, TagType
 
 from .models import WorkListing
+from .paging import COUNT_AT_LEAST, ResultPage
 
-FACET_WINDOW = 1000
+FACET_WINDOW = COUNT_AT_LEAST  # page_of reads at least this many of the first ids
 PER_TYPE = 10
 FACET_TYPES = [
     TagType.RATING, TagType.WARNING, TagType.CATEGORY, TagType.FANDOM,
@@ -35,15 +36,25 @@ class FacetGroup:
     facets: list[Facet]
 
 
-def _tag_counts(works: QuerySet) -> list[tuple[int, str, int]]:
-    """(tag id, tag type, works) for the filter tags of the first FACET_WINDOW of `works`."""
-    if works.model is WorkListing:
-        return _listing_tag_counts(works)
+def _tag_counts(ids: list[int], listed: bool) -> list[tuple[int, str, int]]:
+    """(tag id, tag type, works) for the filter tags of these works. `listed`: read from their
+    discovery_worklisting rows (PostgreSQL) in one query — the tags of the rows' arrays counted
+    and their types read from the (id) INCLUDE (type) index of tags_tag; the ids go as one
+    array parameter (thousands of `IN (%s, …)` parameters were slow to plan). Else from
+    WorkFilterTag's (work, tag) index, then the types of the tags found."""
+    if listed:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT c.tag_id, t.type, c.n FROM ("
+                "  SELECT tag_id, count(*) AS n"
+                "  FROM discovery_worklisting l, unnest(l.filter_tag_ids) AS tag_id"
+                "  WHERE l.work_id = ANY(%s) GROUP BY tag_id"
+                ") c JOIN tags_tag t ON t.id = c.tag_id",
+                [ids],
+            )
+            return cursor.fetchall()
     from ficarchive.works.models import WorkFilterTag
 
-    # Ids first (from the listing's sort index), then a count over WorkFilterTag's (work, tag)
-    # index for just those works, then the types of the tags found: each step a plain lookup.
-    ids = list(works.values_list("pk", flat=True)[:FACET_WINDOW])
     counts = dict(
         WorkFilterTag.objects.filter(work_id__in=ids)
         .order_by()
@@ -54,33 +65,15 @@ def _tag_counts(works: QuerySet) -> list[tuple[int, str, int]]:
     return [(tag_id, tag_type, counts[tag_id]) for tag_id, tag_type in types]
 
 
-def _listing_tag_counts(rows: QuerySet) -> list[tuple[int, str, int]]:
-    """The same from discovery_worklisting rows (PostgreSQL), in one query: the first ids in
-    the listing's order, the tags of their rows' arrays counted, the types read from the
-    (id) INCLUDE (type) index of tags_tag. At 1,000,000 works this took 30-45 ms where the
-    three lookups took 150 ms: thousands of ids sent back as parameters were slow to plan, and
-    the (work, tag) probes of WorkFilterTag read a much bigger index than the 1,000 rows here."""
-    ids_sql, params = rows.values("pk")[:FACET_WINDOW].query.sql_with_params()
-    sql = (
-        "SELECT c.tag_id, t.type, c.n FROM ("
-        "  SELECT tag_id, count(*) AS n"
-        "  FROM discovery_worklisting l, unnest(l.filter_tag_ids) AS tag_id"
-        f" WHERE l.work_id IN ({ids_sql}) GROUP BY tag_id"
-        ") c JOIN tags_tag t ON t.id = c.tag_id"
-    )
-    with connection.cursor() as cursor:
-        cursor.execute(sql, params)
-        return cursor.fetchall()
-
-
-def facets_for(works: QuerySet, total: int, more: bool = False) -> tuple[list[FacetGroup], bool]:
-    """The facet groups, and whether they were counted over a sample of the first works
-    (when there are more than FACET_WINDOW results: `total` above it, or `more` when the
-    count stopped early)."""
-    sampled = more or total > FACET_WINDOW
-    chosen = works if sampled else works.order_by()
+def facets_for(works: QuerySet, page: ResultPage) -> tuple[list[FacetGroup], bool]:
+    """The facet groups of the results `page` is a page of (`works`, as given to page_of), and
+    whether they were counted over a sample of the first works (when there are more than
+    FACET_WINDOW results). page_of has already read the first ids of the results in order:
+    the facets count their tags without asking for the results again."""
+    sampled = page.more or page.total > FACET_WINDOW
     by_type: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    for tag_id, tag_type, n in _tag_counts(chosen):
+    ids = page.leading_ids[:FACET_WINDOW]
+    for tag_id, tag_type, n in _tag_counts(ids, works.model is WorkListing) if ids else []:
         by_type[tag_type].append((n, tag_id))
     top = {t: sorted(pairs, key=lambda p: (-p[0], p[1]))[:PER_TYPE] for t, pairs in by_type.items()}
     tags = Tag.objects.in_bulk([tag_id for pairs in top.values() for _, tag_id in pairs])
