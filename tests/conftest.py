@@ -3,6 +3,8 @@ guest (the anonymous client). Real databases; browser tests in tests/browser."""
 
 from __future__ import annotations
 
+from types import SimpleNamespace
+
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
@@ -75,9 +77,15 @@ def client_for():
 
 
 @pytest.fixture(autouse=True)
-def _fresh_cache():
+def _fresh_cache(monkeypatch):
+    """An empty cache for each test, and the rate limits' clock stopped inside one window:
+    their windows are fixed (core.ratelimit), and a test that crossed a minute's end would
+    start counting again halfway through."""
     from django.core.cache import cache
 
+    from ficarchive.core import ratelimit
+
+    monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: 1_800_000_030.0))
     cache.clear()
     yield
     cache.clear()
