@@ -172,10 +172,10 @@ def bulk_load(load) -> None:
     print(f"  rows loaded in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     started = time.perf_counter()
     with connection.cursor() as cursor:
-        if postgres:
-            cursor.execute("SET session_replication_role = origin")
+        if postgres:  # still without row triggers: each table is filled in one pass
             listing_table.refill(cursor)
             word_table.refill(cursor)
+            cursor.execute("SET session_replication_role = origin")
         for sql in restore:
             cursor.execute(sql)
         if postgres:  # ids were given explicitly: move the sequences on

@@ -3,6 +3,8 @@ exactly what their sources say, and the listing's visibility rule gives the work
 gives. On SQLite there is no such table: the
 listing pages read works_work, and only the page-level tests run."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import AnonymousUser
 from django.db import connection
@@ -62,33 +64,49 @@ def test_the_listing_table_follows_posting_kudos_hiding_wrangling_and_deletion(a
     assert listing_rows_differing_from_their_sources() == []
 
 
-def word_rows_differing_from_search_rows() -> list:
-    """(word, work) pairs in discovery_workword but not in the search vectors, or the reverse."""
+def word_rows_differing_from_their_sources() -> list:
+    """Rows of discovery_workword that differ from the words of the search vectors of posted,
+    unhidden works with their listing's date and restriction, or such words with no row."""
+    expected = """SELECT word, l.updated_at, w.id AS work_id, w.restricted
+        FROM works_work w
+        JOIN discovery_worklisting l ON l.work_id = w.id
+        JOIN discovery_worksearch s ON s.work_id = w.id,
+        unnest(tsvector_to_array(s.vector)) word
+        WHERE w.posted AND NOT w.hidden_by_admin"""
+    kept = "SELECT word, updated_at, work_id, restricted FROM discovery_workword"
     with connection.cursor() as cursor:
-        cursor.execute("""
-            (SELECT word, work_id FROM discovery_workword
-             EXCEPT ALL
-             SELECT word, work_id FROM discovery_worksearch, unnest(tsvector_to_array(vector)) word)
-            UNION ALL
-            (SELECT word, work_id FROM discovery_worksearch, unnest(tsvector_to_array(vector)) word
-             EXCEPT ALL
-             SELECT word, work_id FROM discovery_workword)
-        """)
+        cursor.execute(
+            f"({kept} EXCEPT ALL {expected}) UNION ALL ({expected} EXCEPT ALL {kept})"  # noqa: S608
+        )
         return cursor.fetchall()
 
 
+def _words_of(work: Work) -> set[str]:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT word FROM discovery_workword WHERE work_id = %s", [work.pk])
+        return {word for (word,) in cursor.fetchall()}
+
+
 @postgres_only
-def test_the_word_table_follows_the_search_rows(author):
+def test_the_word_table_follows_the_search_rows_dates_and_visibility(author):
     first = post(author, "Snow and silence", freeforms=["Angst"])
     second = post(author, "Summer lights")
-    assert word_rows_differing_from_search_rows() == []
+    draft = post(author, "Unseen draft", draft=True)
+    assert word_rows_differing_from_their_sources() == []
+    assert "snow" in _words_of(first) and _words_of(draft) == set()
     make_canonical("Angst")
     update_work(
         first, pseuds=[author.default_pseud], title="Winter lights", rating="Mature",
-        fandoms=["Original Work"],
+        fandoms=["Original Work"], restricted=True,
     )  # fmt: skip
-    delete_work(second)
-    assert word_rows_differing_from_search_rows() == []
+    assert "winter" in _words_of(first) and "snow" not in _words_of(first)
+    set_hidden_by_admin(second, True)
+    assert _words_of(second) == set()
+    assert word_rows_differing_from_their_sources() == []
+    set_hidden_by_admin(second, False)
+    Work.objects.filter(pk=first.pk).update(updated_at=first.updated_at + timedelta(days=1))
+    delete_work(draft)
+    assert word_rows_differing_from_their_sources() == []
 
 
 def _listing_tags(work: Work) -> list[int]:

@@ -12,7 +12,7 @@ from django.db.models import Count, QuerySet
 
 from ficarchive.tags.models import Tag, TagType
 
-from .models import WorkListing
+from . import listing_table
 from .paging import COUNT_AT_LEAST, ResultPage
 
 FACET_WINDOW = COUNT_AT_LEAST  # page_of reads at least this many of the first ids
@@ -38,7 +38,7 @@ class FacetGroup:
 
 def _tag_counts(ids: list[int], listed: bool) -> list[tuple[int, str, int]]:
     """(tag id, tag type, works) for the filter tags of these works. `listed`: read from their
-    discovery_worklisting rows (PostgreSQL) in one query — the tags of the rows' arrays counted
+    discovery_worklisting rows (PostgreSQL, where every work has one) in one query — the tags of the rows' arrays counted
     and their types read from the (id) INCLUDE (type) index of tags_tag; the ids go as one
     array parameter (thousands of `IN (%s, …)` parameters were slow to plan). Else from
     WorkFilterTag's (work, tag) index, then the types of the tags found."""
@@ -73,7 +73,7 @@ def facets_for(works: QuerySet, page: ResultPage) -> tuple[list[FacetGroup], boo
     sampled = page.more or page.total > FACET_WINDOW
     by_type: dict[str, list[tuple[int, int]]] = defaultdict(list)
     ids = page.leading_ids[:FACET_WINDOW]
-    for tag_id, tag_type, n in _tag_counts(ids, works.model is WorkListing) if ids else []:
+    for tag_id, tag_type, n in _tag_counts(ids, listing_table.in_use()) if ids else []:
         by_type[tag_type].append((n, tag_id))
     top = {t: sorted(pairs, key=lambda p: (-p[0], p[1]))[:PER_TYPE] for t, pairs in by_type.items()}
     tags = Tag.objects.in_bulk([tag_id for pairs in top.values() for _, tag_id in pairs])

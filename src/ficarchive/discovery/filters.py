@@ -3,7 +3,8 @@
 listing = apply_filters(Work.objects.visible_to(request.user), request.GET, request)
 listing.works      the filtered, blocklist-applied, sorted queryset of Work
 listing.rows       the same works, sorted, as the queryset page_of and facets_for should read
-                   (on PostgreSQL often rows of the listing table: see listing_rows)
+                   (on PostgreSQL often rows of the listing table, see listing_rows, or for a
+                   search alone sorted by date, rows of the text postings, see word_table)
 listing.form       the bound FilterForm, for includes/filters.html
 listing.notes      what was left out and why, to show above the results
 """
@@ -22,7 +23,7 @@ from .blocklist import Blocklist, blocklist_for, exclude_muted, showing_muted
 from .forms import SORTS, FilterForm, tag_names
 from .listing_rows import rows_for
 from .tagsets import carrying_any, filterable, lacking_all, tags_named
-from .textsearch import TextQuery, parse_query, text_filter
+from .textsearch import TextQuery, ordered_by_postings, parse_query, text_filter
 
 
 @dataclass
@@ -85,7 +86,7 @@ def apply_filters(
     # `rows` from the listing table when it can answer (PostgreSQL), for page_of and facets_for.
     rows = rows_for(works, request.user)
     works = _narrowed(works, wanted, listed=False).order_by(*SORTS[sort][1])
-    rows = works if rows is None else _narrowed(rows, wanted, listed=True).order_by(*SORTS[sort][1])
+    rows = works if rows is None else _sorted_rows(rows, wanted, sort, request.user)
     included = [t for group in include_groups[1 if tag is not None else 0 :] for t in group]
     return Listing(works, form, sort, included, excluded, blocklist, show_muted, notes, rows)
 
@@ -102,6 +103,16 @@ class _Wanted:
     query: TextQuery
     only_text: bool  # the text query is the only filter (textsearch._postings)
     blocklist: Blocklist  # empty when show_muted
+
+
+def _sorted_rows(rows: QuerySet, wanted: _Wanted, sort: str, user) -> QuerySet:
+    """The listing rows (PostgreSQL) filtered and sorted; for a search alone, newest first, the
+    rows of the text postings instead, which are kept in that order (word_table)."""
+    if wanted.only_text and sort == "updated":
+        by_postings = ordered_by_postings(wanted.query, guest=not user.is_authenticated)
+        if by_postings is not None:
+            return by_postings
+    return _narrowed(rows, wanted, listed=True).order_by(*SORTS[sort][1])
 
 
 def _narrowed(works: QuerySet, wanted: _Wanted, *, listed: bool) -> QuerySet:

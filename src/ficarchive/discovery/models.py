@@ -66,3 +66,23 @@ class WorkListing(models.Model):
     class Meta:
         managed = False
         db_table = "discovery_worklisting"
+
+
+class WorkWord(models.Model):
+    """A read-only view of discovery_workword, the text search postings in the listing's order
+    that exist on PostgreSQL only (migration 0006, kept by triggers: see word_table): one row
+    per word of each posted, unhidden work. `work` is not unique here (a work has a row per
+    word); it is declared the key so that a page of rows reads as a page of works (`pk`).
+    Queried by textsearch.ordered_by_postings; never written from Python."""
+
+    work = models.OneToOneField(
+        "works.Work", on_delete=models.DO_NOTHING, primary_key=True, related_name="+",
+        db_constraint=False,
+    )  # fmt: skip
+    word = models.TextField()
+    updated_at = models.DateTimeField()
+    restricted = models.BooleanField()
+
+    class Meta:
+        managed = False
+        db_table = "discovery_workword"
