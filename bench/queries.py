@@ -108,6 +108,10 @@ def main() -> None:
     }
     total = Work.objects.count()
     print(f"{connection.vendor}, {total:,} works, {args.runs} runs per line (times in ms)")
+    if connection.vendor == "postgresql":  # the figures depend on how much the server caches
+        with connection.cursor() as cursor:
+            cursor.execute("SELECT current_setting('shared_buffers'), current_setting('work_mem')")
+            print("shared_buffers {}, work_mem {}".format(*cursor.fetchone()))
     print(
         f"{'query':40} {'page':>4} {'p50':>7} {'p95':>7}   {'base p50':>8} {'base p95':>8}  {'p95 ratio':>9}"
     )

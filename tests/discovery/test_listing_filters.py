@@ -5,8 +5,9 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from ficarchive.discovery import tagsets
+from ficarchive.discovery import postings, tagsets
 from ficarchive.works.models import Work
+from ficarchive.works.services import set_hidden_by_admin
 
 from .helpers import make_canonical, make_parent, make_synonym, post, tag, titles
 
@@ -214,3 +215,43 @@ def test_a_lone_tag_filter_finds_the_same_works_however_it_is_planned(
     response = client.get("/works/", {"include_ids": tag("Fluff").pk})
     assert titles(response) == ["Fluffy 2", "Fluffy 1", "Fluffy 0"]
     assert titles(client.get("/tags/Fluff/works")) == ["Fluffy 2", "Fluffy 1", "Fluffy 0"]
+
+
+@pytest.fixture(params=["no statistics", "statistics"])
+def term_statistics(request, monkeypatch):
+    """On PostgreSQL a tag's page (newest first) is read from the postings, and statistics
+    choose which tag or word leads; the tests' database has none. Run without and with made-up
+    ones that reverse the choice: the works shown must not change."""
+    if request.param == "statistics":
+        counts = lambda terms: {t: 50_000 - 10 * n for n, t in enumerate(terms)}  # noqa: E731
+        monkeypatch.setattr(postings, "term_counts", counts)
+    return request.param
+
+
+def test_a_tag_page_shows_newest_first_what_each_reader_may_see(
+    client, client_for, author, reader, term_statistics
+):
+    made = {}
+    for n, (title, extra) in enumerate([
+        ("Newest", {}), ("Members only", {"restricted": True}), ("Child fandom", {}),
+        ("Hidden", {}), ("Draft", {"draft": True}), ("Oldest", {}),
+    ]):  # fmt: skip
+        fandom = "Naruto (Anime)" if title == "Child fandom" else "Naruto"
+        made[title] = post(author, title, fandoms=[fandom], summary="ramen shop", **extra)
+        when = timezone.now() - timedelta(days=n)
+        Work.objects.filter(pk=made[title].pk).update(updated_at=when)
+    post(author, "Elsewhere", fandoms=["Bleach"], summary="ramen shop")
+    set_hidden_by_admin(made["Hidden"], True)
+    make_canonical("Naruto", "Naruto (Anime)", "Bleach")
+    make_parent("Naruto", "Naruto (Anime)")
+    everyone = ["Newest", "Child fandom", "Oldest"]
+    members = ["Newest", "Members only", "Child fandom", "Oldest"]
+    assert titles(client.get("/tags/Naruto/works")) == everyone
+    assert titles(client_for(reader).get("/tags/Naruto/works")) == members
+    assert titles(client.get("/tags/Naruto/works", {"q": "ramen"})) == everyone
+    assert titles(client.get("/tags/Naruto/works", {"q": "ramen -oldest"})) == everyone[:2]
+    assert titles(client.get("/tags/Naruto/works", {"q": "sushi"})) == []
+    Work.objects.filter(pk=made["Oldest"].pk).update(updated_at=timezone.now())
+    assert titles(client.get("/tags/Naruto/works")) == ["Oldest", "Newest", "Child fandom"]
+    make_parent("Bleach", "Naruto (Anime)")  # wrangling moves works into a tag's listing
+    assert titles(client.get("/tags/Bleach/works")) == ["Elsewhere", "Child fandom"]

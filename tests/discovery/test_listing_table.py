@@ -12,6 +12,8 @@ from django.db import connection
 from ficarchive.discovery.listing_rows import visible_rows
 from ficarchive.discovery.listing_table import COPIED
 from ficarchive.feedback.services.kudos import leave_kudos
+from ficarchive.tags.filtering import refresh_work_filter_tags
+from ficarchive.tags.models import TagParent
 from ficarchive.works.models import Work
 from ficarchive.works.services import delete_work, set_hidden_by_admin, update_work
 
@@ -65,18 +67,22 @@ def test_the_listing_table_follows_posting_kudos_hiding_wrangling_and_deletion(a
 
 
 def word_rows_differing_from_their_sources() -> list:
-    """Rows of discovery_workword that differ from the words of the search vectors of posted,
-    unhidden works with their listing's date and restriction, or such words with no row."""
-    expected = """SELECT word, l.updated_at, w.id AS work_id, w.restricted
+    """Rows of discovery_workword that differ from the words of the search vectors and the
+    filter tags of posted, unhidden works with their date and restriction, or the reverse."""
+    expected = """SELECT word, w.updated_at, w.id AS work_id, w.restricted
         FROM works_work w
-        JOIN discovery_worklisting l ON l.work_id = w.id
         JOIN discovery_worksearch s ON s.work_id = w.id,
         unnest(tsvector_to_array(s.vector)) word
+        WHERE w.posted AND NOT w.hidden_by_admin
+        UNION ALL
+        SELECT '#' || f.tag_id, w.updated_at, w.id, w.restricted
+        FROM works_work w JOIN works_workfiltertag f ON f.work_id = w.id
         WHERE w.posted AND NOT w.hidden_by_admin"""
     kept = "SELECT word, updated_at, work_id, restricted FROM discovery_workword"
     with connection.cursor() as cursor:
         cursor.execute(
-            f"({kept} EXCEPT ALL {expected}) UNION ALL ({expected} EXCEPT ALL {kept})"  # noqa: S608
+            f"({kept} EXCEPT ALL SELECT * FROM ({expected}) e)"  # noqa: S608
+            f" UNION ALL (SELECT * FROM ({expected}) e EXCEPT ALL {kept})"
         )
         return cursor.fetchall()
 
@@ -88,13 +94,22 @@ def _words_of(work: Work) -> set[str]:
 
 
 @postgres_only
-def test_the_word_table_follows_the_search_rows_dates_and_visibility(author):
+def test_the_word_table_follows_the_search_rows_tags_dates_and_visibility(author):
     first = post(author, "Snow and silence", freeforms=["Angst"])
-    second = post(author, "Summer lights")
+    second = post(author, "Summer lights", freeforms=["Fluff"])
     draft = post(author, "Unseen draft", draft=True)
     assert word_rows_differing_from_their_sources() == []
     assert "snow" in _words_of(first) and _words_of(draft) == set()
+    assert f"#{tag('Angst').pk}" not in _words_of(first)  # not canonical: no filter tag
     make_canonical("Angst")
+    assert f"#{tag('Angst').pk}" in _words_of(first)
+    make_canonical("Fluff")
+    # Filter tags that change without the search document (as recount_tags does): the tag's
+    # own rows follow.
+    TagParent.objects.create(parent=tag("Fluff"), child=tag("Angst"))
+    refresh_work_filter_tags([first.pk])
+    assert f"#{tag('Fluff').pk}" in _words_of(first)
+    assert word_rows_differing_from_their_sources() == []
     update_work(
         first, pseuds=[author.default_pseud], title="Winter lights", rating="Mature",
         fandoms=["Original Work"], restricted=True,

@@ -7,7 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
-from ficarchive.discovery import textsearch
+from ficarchive.discovery import postings
 from ficarchive.discovery.textsearch import normalise, parse_query
 from ficarchive.works.models import Work
 from ficarchive.works.services import set_hidden_by_admin
@@ -51,13 +51,12 @@ def corpus(author):
 
 @pytest.fixture(params=["no statistics", "statistics"])
 def word_statistics(request, monkeypatch):
-    """On PostgreSQL the statistics of the text postings choose how a search runs (which
-    word's postings lead, whether one word is tested as a hashed set); the tests' database has
-    none. Run the queries without and with made-up ones that reverse those choices: the works
+    """On PostgreSQL the statistics of the postings choose how a search runs (which word's
+    postings lead, whether one word is tested as a hashed set); the tests' database has none. Run the queries without and with made-up ones that reverse those choices: the works
     found must not change."""
     if request.param == "statistics":
         counts = lambda words: {w: 50_000 - 10 * n for n, w in enumerate(words)}  # noqa: E731
-        monkeypatch.setattr(textsearch, "word_counts", counts)
+        monkeypatch.setattr(postings, "term_counts", counts)
     return request.param
 
 

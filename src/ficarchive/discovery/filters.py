@@ -22,8 +22,9 @@ from ficarchive.tags.models import Tag
 from .blocklist import Blocklist, blocklist_for, exclude_muted, showing_muted
 from .forms import SORTS, FilterForm, tag_names
 from .listing_rows import rows_for
+from .postings import ordered_by_postings, tag_term
 from .tagsets import carrying_any, filterable, lacking_all, tags_named
-from .textsearch import TextQuery, ordered_by_postings, parse_query, text_filter
+from .textsearch import TextQuery, parse_query, plain_words, text_filter
 
 
 @dataclass
@@ -106,13 +107,29 @@ class _Wanted:
 
 
 def _sorted_rows(rows: QuerySet, wanted: _Wanted, sort: str, user) -> QuerySet:
-    """The listing rows (PostgreSQL) filtered and sorted; for a search alone, newest first, the
-    rows of the text postings instead, which are kept in that order (word_table)."""
-    if wanted.only_text and sort == "updated":
-        by_postings = ordered_by_postings(wanted.query, guest=not user.is_authenticated)
-        if by_postings is not None:
-            return by_postings
+    """The listing rows (PostgreSQL) filtered and sorted; newest first, when every condition is
+    a term of the postings, the postings' rows instead, which are kept in that order
+    (postings.ordered_by_postings)."""
+    terms = _postings_terms(wanted) if sort == "updated" else None
+    if terms is not None:
+        return ordered_by_postings(*terms, guest=not user.is_authenticated)
     return _narrowed(rows, wanted, listed=True).order_by(*SORTS[sort][1])
+
+
+def _postings_terms(wanted: _Wanted) -> tuple[list[str], list[str]] | None:
+    """The listing's conditions as required and excluded postings terms — canonical tags
+    included one to a group, plain searched words — or None when anything else narrows it."""
+    if wanted.excluded or wanted.blocklist:
+        return None
+    if any(wanted.data.get(name) for name in NARROWING if name != "q"):
+        return None
+    if any(len(group) != 1 or not group[0].canonical for group in wanted.include_groups):
+        return None
+    words = plain_words(wanted.query)
+    if words is None:
+        return None
+    required = [tag_term(group[0].pk) for group in wanted.include_groups] + words[0]
+    return (required, words[1]) if required else None
 
 
 def _narrowed(works: QuerySet, wanted: _Wanted, *, listed: bool) -> QuerySet:

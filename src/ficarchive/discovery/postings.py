@@ -1,0 +1,77 @@
+"""Listings read from the postings of discovery_workword (PostgreSQL; see word_table), which
+are kept in the default listing order, newest update first: a listing whose only conditions are
+terms — searched words and filter tags included whole — needs no sort and no count of all its
+works, only a range of one index (one term) or ranges merged in order (several).
+
+At 1,000,000 works, page 100 of two searched words took 14-24 ms of SQL this way, where the
+search rows' GIN index took up to 450 ms (the matches' work ids are read from the wide rows one
+by one, or each work walked is probed in them); one term is 1-2 ms."""
+
+from __future__ import annotations
+
+import time
+
+from django.db import connection
+from django.db.models import Exists, OuterRef, QuerySet
+
+STATISTICS_SECONDS = 600
+_statistics: dict = {"read_at": None, "counts": {}, "floor": 0}
+
+
+def tag_term(tag_id: int) -> str:
+    """The term of a filter tag's postings (searched words never hold a "#")."""
+    return f"#{tag_id}"
+
+
+def term_counts(terms: list[str]) -> dict[str, int]:
+    """About how many works have each term, from PostgreSQL's statistics of discovery_workword
+    (the 1,000 commonest terms and their frequencies, which ANALYZE keeps; read again every
+    STATISTICS_SECONDS). A term outside them has fewer works than the least common of them: it
+    is given that number. Before the first ANALYZE every term is given 0. These only choose how
+    a listing is read, never what it finds."""
+    now = time.monotonic()
+    read_at = _statistics["read_at"]
+    if read_at is None or now - read_at > STATISTICS_SECONDS:
+        with connection.cursor() as cursor:
+            cursor.execute(
+                "SELECT v, f * c.reltuples FROM pg_stats s, pg_class c,"
+                " unnest(s.most_common_vals::text::text[], s.most_common_freqs) AS u(v, f)"
+                " WHERE s.tablename = 'discovery_workword' AND s.attname = 'word'"
+                " AND c.relname = 'discovery_workword'"
+            )
+            counts = {term: int(n) for term, n in cursor.fetchall()}
+        _statistics.update(read_at=now, counts=counts, floor=min(counts.values(), default=0))
+    return {t: _statistics["counts"].get(t, _statistics["floor"]) for t in terms}
+
+
+def ordered_by_postings(required: list[str], excluded: list[str], *, guest: bool) -> QuerySet:
+    """The works with every `required` term and none of the `excluded`, newest update first,
+    as rows of discovery_workword, for a reader whose visible works are the posted, unhidden
+    ones (not the restricted ones for a `guest`: listing_rows.visible_rows).
+
+    The rarest required term's range (term_counts) is matched against each other term's range
+    by (updated_at, work_id): both are in the same order, so PostgreSQL merges them and stops
+    at the page's end."""
+    from .models import WorkWord
+
+    counts = term_counts(required + excluded)
+    driver = min(required, key=lambda t: counts[t])
+    rows = WorkWord.objects.filter(word=driver)
+    if guest:
+        rows = rows.filter(restricted=False)
+    for term in required:
+        if term != driver:
+            rows = rows.filter(Exists(_same_posting(term)))
+    for term in excluded:
+        rows = rows.exclude(Exists(_same_posting(term)))
+    return rows.order_by("-updated_at", "-work_id")
+
+
+def _same_posting(term: str) -> QuerySet:
+    """The posting of `term` for the outer posting's work (matched on the whole sort key, so
+    that the two index ranges merge in order)."""
+    from .models import WorkWord
+
+    return WorkWord.objects.filter(
+        word=term, updated_at=OuterRef("updated_at"), work=OuterRef("work")
+    )
