@@ -13,9 +13,8 @@ from django.db.models import Count, QuerySet
 from ficarchive.tags.models import Tag, TagType
 
 from . import listing_table
-from .paging import COUNT_AT_LEAST, ResultPage
 
-FACET_WINDOW = COUNT_AT_LEAST  # page_of reads at least this many of the first ids
+FACET_WINDOW = 1000
 PER_TYPE = 10
 FACET_TYPES = [
     TagType.RATING, TagType.WARNING, TagType.CATEGORY, TagType.FANDOM,
@@ -65,14 +64,15 @@ def _tag_counts(ids: list[int], listed: bool) -> list[tuple[int, str, int]]:
     return [(tag_id, tag_type, counts[tag_id]) for tag_id, tag_type in types]
 
 
-def facets_for(works: QuerySet, page: ResultPage) -> tuple[list[FacetGroup], bool]:
-    """The facet groups of the results `page` is a page of (`works`, as given to page_of), and
-    whether they were counted over a sample of the first works (when there are more than
-    FACET_WINDOW results). page_of has already read the first ids of the results in order:
-    the facets count their tags without asking for the results again."""
-    sampled = page.more or page.total > FACET_WINDOW
+def facets_for(works: QuerySet, total: int, more: bool = False) -> tuple[list[FacetGroup], bool]:
+    """The facet groups, and whether they were counted over a sample of the first works
+    (when there are more than FACET_WINDOW results: `total` above it, or `more` when the
+    count stopped early)."""
+    sampled = more or total > FACET_WINDOW
+    chosen = works if sampled else works.order_by()
+    # The ids first (from the listing's sort index or the postings), then their tags counted.
+    ids = list(chosen.values_list("pk", flat=True)[:FACET_WINDOW])
     by_type: dict[str, list[tuple[int, int]]] = defaultdict(list)
-    ids = page.leading_ids[:FACET_WINDOW]
     for tag_id, tag_type, n in _tag_counts(ids, listing_table.in_use()) if ids else []:
         by_type[tag_type].append((n, tag_id))
     top = {t: sorted(pairs, key=lambda p: (-p[0], p[1]))[:PER_TYPE] for t, pairs in by_type.items()}

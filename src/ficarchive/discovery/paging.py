@@ -3,14 +3,11 @@ past the one asked for (and never beyond RESULT_WINDOW, where AO3's search stops
 that the page says "more than" and links onward. Below COUNT_AT_LEAST the count is exact.
 
 A page is read in two steps: the ids of its works (filters and sort, which the listing indexes
-answer without reading the works themselves), then those works with what a blurb shows. The
-first step is one query: the sorted ids up to the counting window, which give the count, the
-page, and the works the facets are counted over (`ResultPage.leading_ids`). Counting and paging
-separately made PostgreSQL gather and sort a tag's or a word's works twice."""
+answer without reading the works themselves), then those works with what a blurb shows."""
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from django.conf import settings
 from django.db.models import QuerySet
@@ -28,7 +25,6 @@ class ResultPage:
     total: int
     more: bool
     note: str = ""
-    leading_ids: list[int] = field(default_factory=list)  # the results' first ids, in order
 
     @property
     def num_pages(self) -> int:
@@ -57,6 +53,10 @@ class ResultPage:
         return sorted(p for p in pages if 1 <= p <= self.num_pages)
 
 
+def count_up_to(works: QuerySet, limit: int) -> int:
+    return works.order_by().values("pk")[:limit].count()
+
+
 def works_in_order(ids: list[int]) -> list:
     """These works, in this order, with their blurbs' tags and creators."""
     from ficarchive.works.models import Work
@@ -77,12 +77,12 @@ def page_of(works: QuerySet, raw_page: str | None, per_page: int | None = None) 
     number = max(1, number)
     number = min(number, RESULT_WINDOW // per_page)
     window = min(RESULT_WINDOW, max(COUNT_AT_LEAST, (number + PAGES_AHEAD) * per_page))
-    leading = list(works.values_list("pk", flat=True)[: window + 1])
-    total, more = min(len(leading), window), len(leading) > window
+    counted = count_up_to(works, window + 1)
+    total, more = min(counted, window), counted > window
     last = max(1, -(-total // per_page))
     if number > last:
         note = note or f"There are only {last} pages of results; here is the last one."
         number = last
     start = (number - 1) * per_page
-    ids = leading[start : start + per_page]
-    return ResultPage(works_in_order(ids), number, per_page, total, more, note, leading[:window])
+    ids = list(works.values_list("pk", flat=True)[start : start + per_page])
+    return ResultPage(works_in_order(ids), number, per_page, total, more, note)
