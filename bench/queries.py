@@ -48,7 +48,7 @@ def facets(params: dict, user=None):
     request = request_for(params, user)
     found = apply_filters(Work.objects.visible_to(request.user), request.GET, request)
     page = page_of(found.rows, "1")
-    return facets_for(found.rows, page.total, page.more)
+    return facets_for(found.rows, page)
 
 
 def baseline(page: int):

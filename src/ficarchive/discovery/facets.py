@@ -13,8 +13,9 @@ from django.db.models import Count, QuerySet
 from ficarchive.tags.models import Tag, TagType
 
 from . import listing_table
+from .paging import COUNT_AT_LEAST, ResultPage
 
-FACET_WINDOW = 1000
+FACET_WINDOW = COUNT_AT_LEAST  # page_of's leading ids hold at least this many
 PER_TYPE = 10
 FACET_TYPES = [
     TagType.RATING, TagType.WARNING, TagType.CATEGORY, TagType.FANDOM,
@@ -64,14 +65,16 @@ def _tag_counts(ids: list[int], listed: bool) -> list[tuple[int, str, int]]:
     return [(tag_id, tag_type, counts[tag_id]) for tag_id, tag_type in types]
 
 
-def facets_for(works: QuerySet, total: int, more: bool = False) -> tuple[list[FacetGroup], bool]:
-    """The facet groups, and whether they were counted over a sample of the first works
-    (when there are more than FACET_WINDOW results: `total` above it, or `more` when the
-    count stopped early)."""
-    sampled = more or total > FACET_WINDOW
-    chosen = works if sampled else works.order_by()
-    # The ids first (from the listing's sort index or the postings), then their tags counted.
-    ids = list(chosen.values_list("pk", flat=True)[:FACET_WINDOW])
+def facets_for(works: QuerySet, page: ResultPage) -> tuple[list[FacetGroup], bool]:
+    """The facet groups of the results `page` is a page of (`works`, as given to page_of), and
+    whether they were counted over a sample of the first works (when there are more than
+    FACET_WINDOW results: the page's total above it, or a count that stopped early)."""
+    sampled = page.more or page.total > FACET_WINDOW
+    if page.leading_ids is not None:  # page_of read them already (at least FACET_WINDOW)
+        ids = page.leading_ids[:FACET_WINDOW]
+    else:  # the ids first (from the listing's sort index), then their tags counted
+        chosen = works if sampled else works.order_by()
+        ids = list(chosen.values_list("pk", flat=True)[:FACET_WINDOW])
     by_type: dict[str, list[tuple[int, int]]] = defaultdict(list)
     for tag_id, tag_type, n in _tag_counts(ids, listing_table.in_use()) if ids else []:
         by_type[tag_type].append((n, tag_id))

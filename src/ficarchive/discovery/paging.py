@@ -3,13 +3,21 @@ past the one asked for (and never beyond RESULT_WINDOW, where AO3's search stops
 that the page says "more than" and links onward. Below COUNT_AT_LEAST the count is exact.
 
 A page is read in two steps: the ids of its works (filters and sort, which the listing indexes
-answer without reading the works themselves), then those works with what a blurb shows."""
+answer without reading the works themselves), then those works with what a blurb shows.
+
+On PostgreSQL the ids are one sorted read up to the counting window, which gives the count, the
+page and the first ids the facets count (`ResultPage.leading_ids`): its plans (a tag's rows
+gathered and sorted, postings merged in order) cost about the same for the window as for one
+page, and counting apart repeated them (two words at 1,000,000 works: p95 26-33 ms this way
+against 51-61). SQLite counts without sorting and reads the page apart: for a rare word its
+sorted window would walk the whole sort index."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass
 
 from django.conf import settings
+from django.db import connection
 from django.db.models import QuerySet
 
 RESULT_WINDOW = 10_000
@@ -25,6 +33,7 @@ class ResultPage:
     total: int
     more: bool
     note: str = ""
+    leading_ids: list[int] | None = None  # the first ids in order, when read (PostgreSQL)
 
     @property
     def num_pages(self) -> int:
@@ -77,12 +86,20 @@ def page_of(works: QuerySet, raw_page: str | None, per_page: int | None = None) 
     number = max(1, number)
     number = min(number, RESULT_WINDOW // per_page)
     window = min(RESULT_WINDOW, max(COUNT_AT_LEAST, (number + PAGES_AHEAD) * per_page))
-    counted = count_up_to(works, window + 1)
+    leading = None
+    if connection.vendor == "postgresql":
+        leading = list(works.values_list("pk", flat=True)[: window + 1])
+        counted = len(leading)
+    else:
+        counted = count_up_to(works, window + 1)
     total, more = min(counted, window), counted > window
     last = max(1, -(-total // per_page))
     if number > last:
         note = note or f"There are only {last} pages of results; here is the last one."
         number = last
     start = (number - 1) * per_page
-    ids = list(works.values_list("pk", flat=True)[start : start + per_page])
-    return ResultPage(works_in_order(ids), number, per_page, total, more, note)
+    if leading is None:
+        ids = list(works.values_list("pk", flat=True)[start : start + per_page])
+    else:
+        ids, leading = leading[start : start + per_page], leading[:window]
+    return ResultPage(works_in_order(ids), number, per_page, total, more, note, leading)

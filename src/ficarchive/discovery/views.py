@@ -33,7 +33,7 @@ def render_listing(request: HttpRequest, works: QuerySet, context: dict, *,
     `tag` when given) and render them."""
     listing = apply_filters(works, request.GET, request, tag=tag)
     page = page_of(listing.rows, request.GET.get("page"))
-    facets, sampled = facets_for(listing.rows, page.total, page.more)
+    facets, sampled = facets_for(listing.rows, page)
     notes = listing.notes + ([page.note] if page.note else [])
     return render(request, template, {
         **context, "listing": listing, "page": page, "facets": facets,
