@@ -24,6 +24,7 @@ from django.db import connection  # noqa: E402
 from django.test import RequestFactory  # noqa: E402
 
 from ficarchive.accounts.models import User  # noqa: E402
+from ficarchive.core.startup import settle  # noqa: E402
 from ficarchive.discovery.facets import facets_for  # noqa: E402
 from ficarchive.discovery.filters import apply_filters  # noqa: E402
 from ficarchive.discovery.models import MutedTag  # noqa: E402
@@ -73,6 +74,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--runs", type=int, default=40)
     args = parser.parse_args()
+    settle()  # as a server process does once loaded (wsgi.py)
     rng = random.Random(11)
     fandoms = list(
         Tag.objects.filter(type="fandom", works_count__gt=0).values_list("pk", "works_count")
