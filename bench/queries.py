@@ -1,7 +1,7 @@
 """Discovery query benchmark: p50 and p95 of what listing and search pages ask the database,
 at page 1 and page 100, each beside the bare indexed top-20 query timed in the same run.
 
-    DEBUG=1 DATABASE_URL=... python bench/queries.py [--runs 40]
+    SECRET_KEY=... DATABASE_URL=... python bench/queries.py [--runs 100]   (or: make bench)
 Needs an archive made by bench/generate.py. Fandoms are drawn by popularity (as readers
 visit them), so big fandoms dominate the samples.
 """
@@ -72,7 +72,7 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
 
 def main() -> None:
     parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=40)
+    parser.add_argument("--runs", type=int, default=100)
     args = parser.parse_args()
     settle()  # as a server process does once loaded (wsgi.py)
     rng = random.Random(11)
