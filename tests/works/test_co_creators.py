@@ -124,6 +124,20 @@ def test_an_accepted_co_creator_stays_when_another_creator_edits(
     assert not CreatorInvitation.objects.exists()
 
 
+def test_a_creator_cannot_take_another_creator_off_the_work(
+    author, coauthor, client_for, make_work
+):
+    work = make_work(author, co=coauthor)
+    response = client_for(coauthor).post(
+        f"/works/{work.pk}/edit", edit_form(work, coauthor, co_creators="", title="Mine now")
+    )
+    assert response.status_code == 200
+    assert "can take themselves off this work" in response.content.decode()
+    work.refresh_from_db()
+    assert work.title != "Mine now"
+    assert {c.pseud.user_id for c in work.creatorships.all()} == {author.pk, coauthor.pk}
+
+
 def test_only_the_invitee_can_open_or_answer_the_invitation(
     author, coauthor, reader, client_for, client
 ):

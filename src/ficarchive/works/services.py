@@ -85,15 +85,27 @@ def _set_creators(work: Work, pseuds: Sequence, *, editor=None) -> None:
     """Make `pseuds` the work's creators. With an `editor` (someone changing the work from its
     form), only the editor's own pseuds and those already credited are credited at once; any
     other pseud is invited instead (works/invitations.py), and stops being asked when left
-    out. Without an editor (import, demo data) every pseud is credited."""
+    out. An editor cannot take someone else off the work, as on AO3: each co-creator removes
+    only themself ("Remove me as a creator", invitations.leave_work). Without an editor
+    (import, demo data) every pseud is credited."""
     from .invitations import set_invitations
 
     unique = list(dict.fromkeys(pseuds))
     if editor is None:
         credited, asked = unique, []
     else:
-        current = set(Creatorship.objects.filter(work=work).values_list("pseud_id", flat=True))
-        credited = [p for p in unique if p.user_id == editor.pk or p.pk in current]
+        current = list(Creatorship.objects.filter(work=work).select_related("pseud__user"))
+        others_left_out = [
+            c.pseud.byline for c in current
+            if c.pseud.user_id != editor.pk and c.pseud not in unique
+        ]  # fmt: skip
+        if others_left_out:
+            raise ValueError(
+                f"Only {', '.join(others_left_out)} can take themselves off this work "
+                "(with “Remove me as a creator” on its edit page)."
+            )
+        current_ids = {c.pseud_id for c in current}
+        credited = [p for p in unique if p.user_id == editor.pk or p.pk in current_ids]
         asked = [p for p in unique if p not in credited]
     if not credited:
         raise ValueError("a work needs at least one creator")
