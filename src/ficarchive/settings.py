@@ -312,3 +312,6 @@ PERIODIC_TASKS: list[tuple[str, int]] = [
     ("ficarchive.tags.tasks.fold_tag_counts_task", env_int("TAG_COUNT_FOLD_SECONDS", 60)),
 ]
 WORKS_PER_PAGE = env_int("WORKS_PER_PAGE", 20)
+# Threads per server process that build PDF downloads off the request (exports/background.py);
+# 0 builds them in the request.
+DOWNLOAD_BUILD_THREADS = env_int("DOWNLOAD_BUILD_THREADS", 1)

@@ -6,6 +6,8 @@ import os
 os.environ.setdefault("FICARCHIVE_TESTING", "true")
 os.environ.setdefault("TASKS_BACKEND", "django_tasks.backends.immediate.ImmediateBackend")
 os.environ.setdefault("EMAIL_URL", "locmem://")
+# Downloads built in the request: a build thread would not see a test's uncommitted rows.
+os.environ.setdefault("DOWNLOAD_BUILD_THREADS", "0")
 # Playwright's sync API runs an event loop in the test thread; the ORM calls in browser tests
 # are still made synchronously from that thread.
 os.environ.setdefault("DJANGO_ALLOW_ASYNC_UNSAFE", "true")

@@ -185,5 +185,6 @@ def signin(request: HttpRequest) -> HttpResponse:
     return redirect("opds_root")
 
 
-# A work's files for an app signed in by Basic: the download view itself, under /opds/.
-download = opds_auth(download_views.download)
+# A work's files for an app signed in by Basic: the download view, under /opds/, built in the
+# request (an app cannot wait on the page a browser gets while a PDF is made).
+download = opds_auth(download_views.download_now)

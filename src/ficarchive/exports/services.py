@@ -5,7 +5,8 @@ A file's name is a digest of everything it shows: the work's meta block, summary
 chapters included (id, heading, last change), work.updated_at, the format and FORMAT_VERSION.
 So an edit anywhere makes the next download a new file, a creator who sees their unposted
 chapters gets a different file from a reader, and repeated downloads are served from disk.
-Builds are synchronous; a very long work could later be built by the task runner instead.
+EPUB, HTML and TXT are built in the request; a PDF (seconds for a long work) on a build thread
+(background.py), while the reader's page waits for it (views.download).
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ import os
 import re
 import shutil
 import tempfile
+import time
 import unicodedata
 from collections.abc import Callable
 from dataclasses import asdict, dataclass
@@ -108,6 +110,28 @@ class Download:
     def is_built(self) -> bool:
         return self.path.is_file()
 
+    @property
+    def queued_marker(self) -> Path:
+        """Beside the file while a build thread has it to make (background.build_later)."""
+        return self.path.with_name(self.path.name + ".queued")
+
+    def mark_queued(self, stale_after: float) -> bool:
+        """Claim the build: True when nobody has (or the claim is older than `stale_after`
+        seconds, its build lost), False when it is queued already."""
+        marker = self.queued_marker
+        marker.parent.mkdir(parents=True, exist_ok=True)
+        try:
+            if time.time() - marker.stat().st_mtime < stale_after:
+                return False
+            marker.unlink(missing_ok=True)
+        except FileNotFoundError:
+            pass
+        try:
+            marker.touch(exist_ok=False)
+        except FileExistsError:
+            return False
+        return True
+
     def build(self) -> Path:
         """Write the file (raises fonts.FontsMissing for a PDF without a Unicode font)."""
         chapters = Chapter.objects.filter(pk__in=self.chapter_ids).order_by("position")
@@ -127,12 +151,6 @@ def find_download(work: Work, user, ext: str, url: str) -> Download:
     doc = build_document(work, url)
     path = downloads_dir() / str(work.pk) / f"{_digest(doc, chapters, work, ext)}.{ext}"
     return Download(work=work, ext=ext, doc=doc, chapter_ids=[c.pk for c in chapters], path=path)
-
-
-def download_file(work: Work, user, ext: str, url: str) -> Path:
-    """The file, built now unless an identical one is already on disk."""
-    download = find_download(work, user, ext, url)
-    return download.path if download.is_built else download.build()
 
 
 def forget_downloads(work_id: int) -> None:

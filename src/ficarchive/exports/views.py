@@ -6,13 +6,35 @@ from django.shortcuts import get_object_or_404, render
 from ficarchive.core.ratelimit import actor_key, hit_limit
 from ficarchive.works.models import Work
 
-from .fonts import FontsMissing
-from .services import FORMATS, content_disposition, find_download
+from .background import build_later
+from .fonts import FontsMissing, find_fonts
+from .services import FORMAT_LABELS, FORMATS, content_disposition, find_download
 
 # Files already built are served freely; building a new one (a PDF of a long work takes
 # seconds) is limited per reader, so that nobody can keep the server busy building files.
 BUILDS_PER_WINDOW = 30
 BUILD_WINDOW_SECONDS = 600
+
+
+# Built off the request (background.py); a claim older than QUEUED_STALE_SECONDS is taken as
+# lost (the server restarted while building).
+BUILT_IN_BACKGROUND = {"pdf"}
+QUEUED_STALE_SECONDS = 600
+PREPARING_REFRESH_SECONDS = 5
+TOO_MANY_BUILDS = "You've downloaded many works in a short time. Please try again in a few minutes."
+
+
+def _over_build_limit(request) -> bool:
+    return hit_limit("download-build", actor_key(request), BUILDS_PER_WINDOW, BUILD_WINDOW_SECONDS)
+
+
+def _preparing(request, work: Work, ext: str):
+    """The page a reader waits on while the file is built: it asks again by itself (a meta
+    refresh, no script) and gets the file once it is there."""
+    context = {"work": work, "label": FORMAT_LABELS[ext], "refresh": PREPARING_REFRESH_SECONDS}
+    response = render(request, "exports/preparing.html", context, status=202)
+    response["Cache-Control"] = "no-store"
+    return response
 
 
 def _refuse(request, work: Work, message: str, status: int):
@@ -22,22 +44,44 @@ def _refuse(request, work: Work, message: str, status: int):
 
 
 def download(request, work_id: str, filename: str, ext: str):
-    """A work as an EPUB, HTML, TXT or PDF file, for whoever may read it (else 404)."""
+    """A work as an EPUB, HTML, TXT or PDF file, for whoever may read it (else 404). A PDF not
+    built yet is built on a build thread (exports/background.py) while a page waits for it."""
+    return _download(request, work_id, ext, background=True)
+
+
+def download_now(request, work_id: str, filename: str, ext: str):
+    """The same, every format built in the request: for e-reader apps (the OPDS catalog),
+    which cannot wait on a page."""
+    return _download(request, work_id, ext, background=False)
+
+
+def _download(request, work_id: str, ext: str, *, background: bool):
     if ext not in FORMATS:
         raise Http404("No such download format.")
     work = get_object_or_404(Work.objects.visible_to(request.user), pk=work_id)
     url = request.build_absolute_uri(work.get_absolute_url())
     found = find_download(work, request.user, ext, url)
     if not found.is_built:
-        if hit_limit("download-build", actor_key(request), BUILDS_PER_WINDOW, BUILD_WINDOW_SECONDS):
-            message = (
-                "You've downloaded many works in a short time. Please try again in a few minutes."
-            )
-            return _refuse(request, work, message, 429)
-        try:
-            found.build()
-        except FontsMissing as missing:
-            return _refuse(request, work, str(missing), 503)
+        if background and ext in BUILT_IN_BACKGROUND:
+            try:
+                find_fonts()
+            except FontsMissing as missing:
+                return _refuse(request, work, str(missing), 503)
+            if found.mark_queued(stale_after=QUEUED_STALE_SECONDS):
+                if _over_build_limit(request):
+                    found.queued_marker.unlink(missing_ok=True)
+                    return _refuse(request, work, TOO_MANY_BUILDS, 429)
+                user_id = request.user.pk if request.user.is_authenticated else None
+                build_later(work.pk, user_id, ext, url)
+            if not found.is_built:  # (built already when builds run in the request)
+                return _preparing(request, work, ext)
+        else:
+            if _over_build_limit(request):
+                return _refuse(request, work, TOO_MANY_BUILDS, 429)
+            try:
+                found.build()
+            except FontsMissing as missing:
+                return _refuse(request, work, str(missing), 503)
     response = FileResponse(found.path.open("rb"), content_type=FORMATS[ext][0])
     response["Content-Disposition"] = content_disposition(work, ext)
     response["Cache-Control"] = "private, max-age=3600"
