@@ -45,14 +45,19 @@ TYPES_KEPT = 200_000
 
 
 def _tag_types(tag_ids: list[int]) -> dict[int, str]:
-    missing = [pk for pk in tag_ids if pk not in _types]
+    """The types of these tags, from _types or, for those not kept yet, from tags_tag. (Only
+    `get` on the shared map: another request's thread may empty it at any moment.)"""
+    found = {pk: kind for pk in tag_ids if (kind := _types.get(pk)) is not None}
+    missing = [pk for pk in tag_ids if pk not in found]
     if missing:
-        if len(_types) + len(missing) > TYPES_KEPT:
-            _types.clear()
         with connection.cursor() as cursor:
             cursor.execute("SELECT id, type FROM tags_tag WHERE id = ANY(%s)", [missing])
-            _types.update(cursor.fetchall())
-    return _types
+            fetched = dict(cursor.fetchall())
+        if len(_types) + len(fetched) > TYPES_KEPT:
+            _types.clear()
+        _types.update(fetched)
+        found.update(fetched)
+    return found
 
 
 def _tag_counts(ids: list[int], listed: bool) -> list[tuple[int, str, int]]:
