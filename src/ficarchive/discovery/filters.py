@@ -3,8 +3,9 @@
 listing = apply_filters(Work.objects.visible_to(request.user), request.GET, request)
 listing.works      the filtered, blocklist-applied, sorted queryset of Work
 listing.rows       the same works, sorted, as the queryset page_of and facets_for should read
-                   (on PostgreSQL often rows of the listing table, see listing_rows, or for a
-                   search alone sorted by date, rows of the text postings, see word_table)
+                   (on PostgreSQL often rows of the listing table, see listing_rows, or,
+                   newest first with only tags and words to match, rows of the postings, see
+                   postings.py)
 listing.form       the bound FilterForm, for includes/filters.html
 listing.notes      what was left out and why, to show above the results
 """
