@@ -9,18 +9,31 @@ by one, or each work walked is probed in them); one term is 1-2 ms."""
 
 from __future__ import annotations
 
-import time
-
 from django.db import connection
 from django.db.models import Exists, OuterRef, QuerySet
 
+from .refreshed import Refreshed
+
 STATISTICS_SECONDS = 600
-_statistics: dict = {"read_at": None, "counts": {}, "floor": 0}
 
 
 def tag_term(tag_id: int) -> str:
     """The term of a filter tag's postings (searched words never hold a "#")."""
     return f"#{tag_id}"
+
+
+def _read_term_statistics() -> dict[str, int]:
+    with connection.cursor() as cursor:
+        cursor.execute(
+            "SELECT v, f * c.reltuples FROM pg_stats s, pg_class c,"
+            " unnest(s.most_common_vals::text::text[], s.most_common_freqs) AS u(v, f)"
+            " WHERE s.tablename = 'discovery_workword' AND s.attname = 'word'"
+            " AND c.relname = 'discovery_workword'"
+        )
+        return {term: int(n) for term, n in cursor.fetchall()}
+
+
+_term_statistics = Refreshed(STATISTICS_SECONDS, _read_term_statistics)
 
 
 def term_counts(terms: list[str]) -> dict[str, int]:
@@ -29,19 +42,9 @@ def term_counts(terms: list[str]) -> dict[str, int]:
     STATISTICS_SECONDS). A term outside them has fewer works than the least common of them: it
     is given that number. Before the first ANALYZE every term is given 0. These only choose how
     a listing is read, never what it finds."""
-    now = time.monotonic()
-    read_at = _statistics["read_at"]
-    if read_at is None or now - read_at > STATISTICS_SECONDS:
-        with connection.cursor() as cursor:
-            cursor.execute(
-                "SELECT v, f * c.reltuples FROM pg_stats s, pg_class c,"
-                " unnest(s.most_common_vals::text::text[], s.most_common_freqs) AS u(v, f)"
-                " WHERE s.tablename = 'discovery_workword' AND s.attname = 'word'"
-                " AND c.relname = 'discovery_workword'"
-            )
-            counts = {term: int(n) for term, n in cursor.fetchall()}
-        _statistics.update(read_at=now, counts=counts, floor=min(counts.values(), default=0))
-    return {t: _statistics["counts"].get(t, _statistics["floor"]) for t in terms}
+    counts = _term_statistics.get()
+    floor = min(counts.values(), default=0)
+    return {t: counts.get(t, floor) for t in terms}
 
 
 def ordered_by_postings(required: list[str], excluded: list[str], *, guest: bool) -> QuerySet:

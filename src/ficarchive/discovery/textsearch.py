@@ -8,7 +8,6 @@ exclude."""
 from __future__ import annotations
 
 import re
-import time
 import unicodedata
 from dataclasses import dataclass, field
 
@@ -18,6 +17,7 @@ from django.db.models.expressions import RawSQL
 from django.db.models.lookups import In
 
 from . import postings
+from .refreshed import Refreshed
 from .tagsets import HASHED_MAX, HASHED_MIN, as_hashed_set
 
 _NON_WORD = re.compile(r"[\W_]+")
@@ -100,7 +100,15 @@ def _matching(terms: list[tuple[str, ...]], every: bool, *, walk: bool = False) 
 
 
 WALK_SHARE = 0.10
-_documents: dict = {"read_at": None, "count": 0}
+
+
+def _count_documents() -> int:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT count(*) FROM discovery_worksearch")
+        return cursor.fetchone()[0]
+
+
+_documents = Refreshed(postings.STATISTICS_SECONDS, _count_documents)
 
 
 def _common_on_sqlite(query: TextQuery) -> bool:
@@ -111,19 +119,15 @@ def _common_on_sqlite(query: TextQuery) -> bool:
     22 ms for page 1 against 67 ms; a word in 0.5% took 19 ms walked against 2 ms gathered."""
     if any(len(term) != 1 for term in query.required) or not query.required:
         return False
-    now = time.monotonic()
+    documents = max(1, _documents.get())
+    words = [term[0] for term in query.required]
+    marks = ", ".join(["%s"] * len(words))
     with connection.cursor() as cursor:
-        read_at = _documents["read_at"]
-        if read_at is None or now - read_at > postings.STATISTICS_SECONDS:
-            cursor.execute("SELECT count(*) FROM discovery_worksearch")
-            _documents.update(read_at=now, count=cursor.fetchone()[0])
-        words = [term[0] for term in query.required]
-        marks = ", ".join(["%s"] * len(words))
         cursor.execute(f"SELECT term, doc FROM discovery_fts_terms WHERE term IN ({marks})", words)
         found = dict(cursor.fetchall())
     share = 1.0
     for word in words:
-        share *= found.get(word, 0) / max(1, _documents["count"])
+        share *= found.get(word, 0) / documents
     return share >= WALK_SHARE
 
 
