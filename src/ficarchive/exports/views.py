@@ -63,26 +63,42 @@ def _download(request, work_id: str, ext: str, *, background: bool):
     found = find_download(work, request.user, ext, url)
     if not found.is_built:
         if background and ext in BUILT_IN_BACKGROUND:
-            try:
-                find_fonts()
-            except FontsMissing as missing:
-                return _refuse(request, work, str(missing), 503)
-            if found.mark_queued(stale_after=QUEUED_STALE_SECONDS):
-                if _over_build_limit(request):
-                    found.queued_marker.unlink(missing_ok=True)
-                    return _refuse(request, work, TOO_MANY_BUILDS, 429)
-                user_id = request.user.pk if request.user.is_authenticated else None
-                build_later(work.pk, user_id, ext, url)
-            if not found.is_built:  # (built already when builds run in the request)
-                return _preparing(request, work, ext)
+            refused = _build_in_background(request, work, found, url)
         else:
-            if _over_build_limit(request):
-                return _refuse(request, work, TOO_MANY_BUILDS, 429)
-            try:
-                found.build()
-            except FontsMissing as missing:
-                return _refuse(request, work, str(missing), 503)
+            refused = _build_now(request, work, found)
+        if refused is not None:
+            return refused
     response = FileResponse(found.path.open("rb"), content_type=FORMATS[ext][0])
     response["Content-Disposition"] = content_disposition(work, ext)
     response["Cache-Control"] = "private, max-age=3600"
     return response
+
+
+def _build_now(request, work: Work, found):
+    """Build the file in the request; a refusal page when the reader is over the limit or a
+    PDF has no font, else None."""
+    if _over_build_limit(request):
+        return _refuse(request, work, TOO_MANY_BUILDS, 429)
+    try:
+        found.build()
+    except FontsMissing as missing:
+        return _refuse(request, work, str(missing), 503)
+    return None
+
+
+def _build_in_background(request, work: Work, found, url: str):
+    """Have a build thread make the file (once: the first request claims it); the page to wait
+    on, or a refusal page, else None when the file is already there."""
+    try:
+        find_fonts()
+    except FontsMissing as missing:
+        return _refuse(request, work, str(missing), 503)
+    if found.mark_queued(stale_after=QUEUED_STALE_SECONDS):
+        if _over_build_limit(request):
+            found.queued_marker.unlink(missing_ok=True)
+            return _refuse(request, work, TOO_MANY_BUILDS, 429)
+        user_id = request.user.pk if request.user.is_authenticated else None
+        build_later(work.pk, user_id, found.ext, url)
+    if found.is_built:  # built already when builds run in the request
+        return None
+    return _preparing(request, work, found.ext)
