@@ -1,11 +1,16 @@
 from django.shortcuts import render
 
+from .listing import shown
+
+RECENT_ON_HOME = 10
+
 
 def home(request):
     from ficarchive.works.models import Work
 
-    recent = Work.objects.visible_to(request.user).listing().order_by("-updated_at")[:10]
-    return render(request, "core/home.html", {"works": recent})
+    recent = shown(request, Work.objects.visible_to(request.user))
+    works = recent.works.listing().order_by("-updated_at")[:RECENT_ON_HOME]
+    return render(request, "core/home.html", {"works": works, "shown": recent})
 
 
 def bad_request(request, exception=None):

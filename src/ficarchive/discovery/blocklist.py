@@ -1,25 +1,27 @@
 """A reader's blocklist: muted tags (with their synonyms and descendants, through
 WorkFilterTag) and muted creators (accounts.Mute). Signed-in readers keep it in the database;
 guests in a signed cookie of tag ids. `exclude_muted` is applied to every listing, search,
-feed and facet count."""
+feed and facet count; `hide_muted` is registered with core.listing (apps.py), the path every
+other list of works (the home page, profiles, series, bookmarks) is shown through."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-from django.db.models import Exists, OuterRef, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
 
 from ficarchive.accounts.models import Mute
+from ficarchive.core.listing import SHOW_HIDDEN_PARAM, showing_hidden
 from ficarchive.tags.models import Tag
 
 from .models import MutedTag
-from .tagsets import filterable, lacking_all
+from .tagsets import carrying_any, filterable, lacking_all
 
 GUEST_COOKIE = "muted_tags"
 GUEST_COOKIE_SALT = "ficarchive.discovery.muted_tags"
 GUEST_LIMIT = 200
 COOKIE_MAX_AGE = 365 * 24 * 3600
-SHOW_MUTED_PARAM = "show_muted"
+SHOW_MUTED_PARAM = SHOW_HIDDEN_PARAM
 
 
 @dataclass(frozen=True)
@@ -62,7 +64,7 @@ def blocklist_for(request) -> Blocklist:
 
 
 def showing_muted(request) -> bool:
-    return request.GET.get(SHOW_MUTED_PARAM) == "1"
+    return showing_hidden(request)
 
 
 def exclude_muted(works: QuerySet, blocklist: Blocklist, *, listing: bool = False) -> QuerySet:
@@ -78,3 +80,26 @@ def exclude_muted(works: QuerySet, blocklist: Blocklist, *, listing: bool = Fals
         )
         works = works.exclude(Exists(muted_creators))
     return works
+
+
+def muted_condition(blocklist: Blocklist, *, listing: bool = False) -> Q | None:
+    """The works the blocklist hides (a muted tag, a muted creator), or None for an empty one:
+    the inverse of exclude_muted, for counting what it hides."""
+    from ficarchive.works.models import Creatorship
+
+    if not blocklist:
+        return None
+    condition = Q(pk__in=[])
+    if blocklist.tags:
+        condition |= carrying_any(blocklist.tags, listing=listing)
+    if blocklist.user_ids:
+        muted_creators = Creatorship.objects.filter(
+            work_id=OuterRef("pk"), pseud__user_id__in=blocklist.user_ids
+        )
+        condition |= Q(Exists(muted_creators))
+    return condition
+
+
+def hide_muted(request) -> Q | None:
+    """core.listing's hider: the works this reader's blocklist leaves out."""
+    return muted_condition(blocklist_for(request))

@@ -8,19 +8,21 @@ listing.rows       the same works, sorted, as the queryset page_of and facets_fo
                    postings.py)
 listing.form       the bound FilterForm, for includes/filters.html
 listing.notes      what was left out and why, to show above the results
+listing.hidden     how many works the reader's blocklist hides from it (core.listing's note)
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from datetime import datetime, time, timedelta
 
 from django.db.models import QuerySet
 from django.utils import timezone
 
+from ficarchive.core.listing import COUNT_HIDDEN_UP_TO, hidden_count
 from ficarchive.tags.models import Tag
 
-from .blocklist import Blocklist, blocklist_for, exclude_muted, showing_muted
+from .blocklist import Blocklist, blocklist_for, exclude_muted, muted_condition, showing_muted
 from .forms import SORTS, FilterForm, tag_names
 from .listing_rows import rows_for
 from .postings import ordered_by_postings, tag_term
@@ -39,6 +41,21 @@ class Listing:
     show_muted: bool = False
     notes: list[str] = field(default_factory=list)
     rows: QuerySet | None = None  # set by apply_filters; `works` when no listing table answers
+    hidden: int = 0  # how many of the listing's works the blocklist hides (or would hide)
+
+    @property
+    def hiding(self) -> bool:
+        return bool(self.blocklist)
+
+    @property
+    def showing_hidden(self) -> bool:
+        return self.show_muted
+
+    @property
+    def more_than(self) -> bool:
+        return self.hidden > COUNT_HIDDEN_UP_TO
+
+    hidden_ids = frozenset()  # a listing drops what it hides, never folds it (core.listing)
 
 
 def _day_start(day) -> datetime:
@@ -50,10 +67,17 @@ NARROWING = ["rating", "complete", "crossover", "words_from", "words_to", "updat
 
 
 def apply_filters(
-    works: QuerySet, params, request, *, default_sort: str = "updated", tag: Tag | None = None
+    works: QuerySet,
+    params,
+    request,
+    *,
+    default_sort: str = "updated",
+    tag: Tag | None = None,
+    hide_muted: bool = True,
 ) -> Listing:
     """Narrow `works` (already visible_to the viewer) to the listing's own `tag` if any and by
-    the query-string filters, hide the viewer's blocklist unless show_muted=1, and sort. Bad
+    the query-string filters, hide the viewer's blocklist unless show_muted=1 (or `hide_muted`
+    is False: a list of the reader's own that folds them, see core.listing.shown), and sort. Bad
     input is left out with a note. On PostgreSQL, when `works` is the viewer's whole visible
     archive, the filters are applied to its discovery_worklisting rows (`Listing.rows`)."""
     form = FilterForm(params)
@@ -75,7 +99,7 @@ def apply_filters(
         include_groups.insert(0, [tag])
     alone = len(include_groups) == 1 and not excluded
     alone = alone and not any(data.get(name) for name in NARROWING)
-    blocklist = blocklist_for(request)
+    blocklist = blocklist_for(request) if hide_muted else Blocklist()
     show_muted = showing_muted(request)
     query = parse_query(data.get("q", ""))
     only_text = not (include_groups or excluded or (blocklist and not show_muted))
@@ -86,11 +110,22 @@ def apply_filters(
     sort = data.get("sort") or default_sort
     # `works` through works_work as always (for callers that use it as a Work queryset), and
     # `rows` from the listing table when it can answer (PostgreSQL), for page_of and facets_for.
-    rows = rows_for(works, request.user)
+    table = rows_for(works, request.user)
+    hidden = _hidden(works if table is None else table, wanted, blocklist, listed=table is not None)
     works = _narrowed(works, wanted, listed=False).order_by(*SORTS[sort][1])
-    rows = works if rows is None else _sorted_rows(rows, wanted, sort, request.user)
+    rows = works if table is None else _sorted_rows(table, wanted, sort, request.user)
     included = [t for group in include_groups[1 if tag is not None else 0 :] for t in group]
-    return Listing(works, form, sort, included, excluded, blocklist, show_muted, notes, rows)
+    return Listing(works, form, sort, included, excluded, blocklist, show_muted, notes, rows,
+                   hidden)  # fmt: skip
+
+
+def _hidden(works: QuerySet, wanted: _Wanted, blocklist: Blocklist, *, listed: bool) -> int:
+    """How many of the filtered works the blocklist hides (core.listing.hidden_count)."""
+    condition = muted_condition(blocklist, listing=listed)
+    if condition is None:
+        return 0
+    unblocked = replace(wanted, blocklist=Blocklist())
+    return hidden_count(_narrowed(works, unblocked, listed=listed), condition)
 
 
 @dataclass

@@ -39,7 +39,6 @@ def render_listing(request: HttpRequest, works: QuerySet, context: dict, *,
         **context, "listing": listing, "page": page, "facets": facets,
         "facets_sampled": sampled, "notes": notes,
         "page_query": query_without(request.GET, "page"),
-        "muted_query": query_without(request.GET, "page", "show_muted"),
         "chosen_include": set(listing.form.valid_data().get("include_ids", [])),
         "chosen_exclude": set(listing.form.valid_data().get("exclude_ids", [])),
     })  # fmt: skip

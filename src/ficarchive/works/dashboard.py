@@ -9,6 +9,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 
+from ficarchive.core.listing import shown
 from ficarchive.feedback.services.bookmarks import bookmark_of
 from ficarchive.feedback.services.subscriptions import is_subscribed
 
@@ -36,24 +37,22 @@ def dashboard(request):
 
 def series(request, series_id: int):
     series = get_object_or_404(Series.objects.select_related("owner"), pk=series_id)
-    visible = Work.objects.visible_to(request.user).listing()
-    parts = [
-        (part.position, part.work)
-        for part in SeriesWork.objects.filter(series=series, work__in=visible)
-        .select_related("work")
-        .order_by("position", "pk")
-    ]
+    open_parts = Work.objects.visible_to(request.user).filter(series_parts__series=series)
     is_owner = request.user.is_authenticated and request.user.pk == series.owner_id
-    if not parts and not is_owner:
+    if not is_owner and not open_parts.exists():
         raise Http404("There is no series here, or none of its works is open to you.")
-    works = {w.pk: w for w in visible.filter(pk__in=[w.pk for _, w in parts])}
-    shown = [(pos, works[w.pk]) for pos, w in parts]
+    listed = shown(request, open_parts)
+    works = listed.works.listing().in_bulk()
+    positions = SeriesWork.objects.filter(series=series, work_id__in=works).order_by(
+        "position", "pk"
+    )
+    parts = [(part.position, works[part.work_id]) for part in positions]
     return render(
         request,
         "works/series.html",
         {
-            "series": series, "parts": shown, "is_owner": is_owner,
-            "words": sum(w.word_count for _, w in shown),
+            "series": series, "parts": parts, "is_owner": is_owner, "shown": listed,
+            "words": sum(w.word_count for _, w in parts),
             **_reader_state(request.user, series),
         },
     )  # fmt: skip

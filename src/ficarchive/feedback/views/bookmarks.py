@@ -5,6 +5,7 @@ from django.core.paginator import Paginator
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
+from ficarchive.core.listing import shown
 from ficarchive.discovery.filters import apply_filters
 from ficarchive.discovery.forms import SORTS
 from ficarchive.works.models import Series, Work
@@ -61,12 +62,18 @@ def delete_bookmark(request, bookmark_id):
 
 def user_bookmarks(request, username):
     """A reader's bookmarks: the archive's work filters (ficarchive.discovery) narrow the
-    bookmarked works; rec, private and the reader's own tags narrow the bookmarks."""
+    bookmarked works; rec, private and the reader's own tags narrow the bookmarks. The
+    viewer's blocklist hides works from someone else's bookmarks (with the note), and folds
+    them in the reader's own."""
     owner = get_object_or_404(get_user_model(), username__iexact=username, is_active=True)
-    shown = service.bookmarks_shown(owner, request.user)
-    works = Work.objects.visible_to(request.user).filter(pk__in=shown.values("work_id"))
-    listing = apply_filters(works, request.GET, request, default_sort="updated")
-    items = shown.filter(work__in=listing.works.values("pk"))
+    is_owner = request.user == owner
+    visible_marks = service.bookmarks_shown(owner, request.user)
+    works = Work.objects.visible_to(request.user).filter(pk__in=visible_marks.values("work_id"))
+    listing = apply_filters(
+        works, request.GET, request, default_sort="updated", hide_muted=not is_owner
+    )
+    listed = shown(request, listing.works, fold=True) if is_owner else listing
+    items = visible_marks.filter(work__in=listing.works.values("pk"))
     if request.GET.get("sort"):
         items = items.order_by(*[f"work__{field}" for field in SORTS[listing.sort][1]])
     if request.GET.get("rec") == "1":
@@ -76,12 +83,12 @@ def user_bookmarks(request, username):
     tag = request.GET.get("tag", "").strip()
     if tag:
         items = items.filter(tags__name__iexact=tag)
-    series_items = shown.filter(series__isnull=False) if not request.GET.get("sort") else []
+    series_items = visible_marks.filter(series__isnull=False) if not request.GET.get("sort") else []
     page = Paginator(items, PER_PAGE).get_page(request.GET.get("page"))
     return render(
         request,
         "feedback/bookmarks.html",
         {"owner": owner, "page": page, "listing": listing, "facets": [], "tag": tag,
-         "series_items": series_items, "is_owner": request.user == owner,
+         "series_items": series_items, "is_owner": is_owner, "shown": listed,
          "chosen_include": set(), "chosen_exclude": set()},
     )  # fmt: skip

@@ -6,6 +6,7 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from ficarchive.core.listing import shown
 from ficarchive.works.models import Chapter, Work
 
 from ..models import Reading
@@ -19,8 +20,9 @@ PER_PAGE = 30
 @login_required
 def history(request):
     later = request.GET.get("show") == "later"
-    visible = Work.objects.visible_to(request.user).values("pk")
-    items = Reading.objects.filter(user=request.user, work__in=visible).select_related(
+    read = Reading.objects.filter(user=request.user).values("work_id")
+    listed = shown(request, Work.objects.visible_to(request.user).filter(pk__in=read), fold=True)
+    items = Reading.objects.filter(user=request.user, work__in=listed.works).select_related(
         "work", "chapter", "stopped_in"
     )
     items = items.filter(marked_for_later=True) if later else items.exclude(last_read_at=None)
@@ -28,7 +30,12 @@ def history(request):
     return render(
         request,
         "feedback/history.html",
-        {"page": page, "later": later, "enabled": service.history_enabled(request.user)},
+        {
+            "page": page,
+            "later": later,
+            "enabled": service.history_enabled(request.user),
+            "shown": listed,
+        },
     )
 
 
