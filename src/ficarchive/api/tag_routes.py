@@ -6,8 +6,9 @@ from django.http import Http404
 from ninja import Router
 from ninja.errors import HttpError
 
+from ficarchive.discovery.tag_pages import tags_open_to
 from ficarchive.tags.converters import unescape_tag_name
-from ficarchive.tags.lookup import TYPE_ORDER, tag_for_url
+from ficarchive.tags.lookup import TYPE_ORDER
 from ficarchive.tags.models import TagType
 from ficarchive.tags.search import LIMIT, suggest
 
@@ -37,7 +38,7 @@ def get_tag(request, name: str, type: str = ""):
     """A tag by name (AO3's escapes such as *s* for "/" accepted, or the plain name): its
     canonical tag, synonyms, parents, children with counts, and its count of works. Names are
     unique per type only; `type` picks among same-named tags."""
-    tag = tag_for_url(unescape_tag_name(name), type or None)
-    if tag is None:
+    tags = tags_open_to(unescape_tag_name(name), request.user, type or None)
+    if not tags:
         raise Http404("There is no tag of that name.")
-    return tag
+    return tags[0]

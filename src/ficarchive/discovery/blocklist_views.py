@@ -58,7 +58,7 @@ def mute_tag(request: HttpRequest) -> HttpResponse:
     if not form.is_valid():
         messages.error(request, "Give the name of a tag to mute.")
         return _back(request)
-    tags, unknown = tags_named([form.cleaned_data["name"]])
+    tags, unknown = tags_named([form.cleaned_data["name"]], request.user)
     if unknown:
         messages.error(request, f"There is no tag named “{unknown[0]}”.")
         return _back(request)

@@ -9,14 +9,14 @@ from ficarchive.text.sanitize import html_to_plain_text
 from ficarchive.works.models import Work
 
 from .filters import without_filters
+from .tag_pages import tag_for_reader
 from .tagsets import carrying_any
-from .views import tag_by_name
 
 FEED_SIZE = 20
 
 
 def tag_feed(request: HttpRequest, name: str) -> HttpResponse:
-    tag = tag_by_name(name)
+    tag = tag_for_reader(request, name)
     tag = tag.synonym_of if (not tag.canonical and tag.synonym_of_id) else tag
     works = Work.objects.visible_to(request.user).filter(carrying_any([tag]))
     works = without_filters(works, request).order_by("-updated_at", "-pk").listing()

@@ -87,10 +87,10 @@ def apply_filters(
     include_groups = [
         [t] for t in filterable(Tag.objects.filter(pk__in=data.get("include_ids", [])))
     ]
-    named, unknown = tags_named(tag_names(data.get("include", "")))
+    named, unknown = tags_named(tag_names(data.get("include", "")), request.user)
     include_groups += [[t] for t in named]
     excluded = filterable(Tag.objects.filter(pk__in=data.get("exclude_ids", [])))
-    named, unknown_excluded = tags_named(tag_names(data.get("exclude", "")))
+    named, unknown_excluded = tags_named(tag_names(data.get("exclude", "")), request.user)
     excluded += named
     for name in unknown + unknown_excluded:
         notes.append(f"There is no tag named “{name}”; it was left out of the filters.")

@@ -9,7 +9,7 @@ from collections.abc import Iterable
 from django.db import connection
 from django.db.models import BooleanField, Exists, ExpressionWrapper, Func, OuterRef, Q
 
-from ficarchive.tags.models import Tag, TagType, name_key
+from ficarchive.tags.models import Tag
 
 # On PostgreSQL a tag with HASHED_MIN to HASHED_MAX works is tested as a hashed set of its works
 # while the listing's sort index is walked (see as_hashed_set): fewer works are quicker to
@@ -25,12 +25,15 @@ def filterable(tags: Iterable[Tag]) -> list[Tag]:
     return [by_id[pk] for pk in dict.fromkeys(wanted) if pk in by_id]
 
 
-def tags_named(names: Iterable[str]) -> tuple[list[Tag], list[str]]:
-    """The filterable tags for these names (any type, case-insensitive), and the unknown names."""
+def tags_named(names: Iterable[str], user) -> tuple[list[Tag], list[str]]:
+    """The filterable tags for these names (any type, case-insensitive) that `user` may see,
+    and the unknown names (a name only drafts carry is unknown, see tag_pages)."""
+    from .tag_pages import tags_open_to
+
     found: list[Tag] = []
     unknown: list[str] = []
     for name in names:
-        matches = list(Tag.objects.filter(type__in=TagType.values, name_key=name_key(name)))
+        matches = tags_open_to(name, user)
         if matches:
             found += matches
         else:

@@ -8,6 +8,7 @@ urlpatterns = [
     path("search", views.search, name="search"),
     path("tags/<path:name>/works", views.tag_works, name="tag_works"),
     path("tags/<path:name>/feed.atom", feeds.tag_feed, name="tag_feed"),
+    path("tags/<tagname:name>", views.tag_page, name="tag"),
     path("users/<str:username>/works", views.user_works, name="user_works"),
     path(
         "users/<str:username>/pseuds/<str:pseud_name>/works",

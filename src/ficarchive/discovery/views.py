@@ -5,17 +5,16 @@ from __future__ import annotations
 from django.contrib.auth import get_user_model
 from django.db.models import QuerySet
 from django.http import HttpRequest, HttpResponse
-from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
+from django.shortcuts import get_object_or_404, render
 
 from ficarchive.accounts.models import Pseud
-from ficarchive.tags.converters import unescape_tag_name
-from ficarchive.tags.models import Tag, TagType, name_key
+from ficarchive.tags.models import Tag
 from ficarchive.works.models import Work
 
 from .facets import facets_for
 from .filters import apply_filters
 from .paging import page_of
+from .tag_pages import tag_context, tag_for_reader, to_canonical_works
 
 
 def query_without(params, *names: str) -> str:
@@ -54,22 +53,25 @@ def search(request: HttpRequest) -> HttpResponse:
     return render_listing(request, works, {"heading": "Search works", "searching": True})
 
 
-def tag_by_name(name: str) -> Tag:
-    """The tag of a URL (AO3's escapes such as *s* for "/" accepted), canonical first."""
-    key = name_key(unescape_tag_name(name))
-    tags = Tag.objects.filter(type__in=TagType.values, name_key=key).order_by("-canonical", "pk")
-    return get_object_or_404(tags[:1])
-
-
 def tag_works(request: HttpRequest, name: str) -> HttpResponse:
-    tag = tag_by_name(name)
-    if not tag.canonical and tag.synonym_of_id:
-        url = reverse("tag_works", args=[tag.synonym_of.name])
-        query = request.GET.urlencode()
-        return redirect(f"{url}?{query}" if query else url)
+    tag = tag_for_reader(request, name, request.GET.get("type"))
+    moved = to_canonical_works(request, tag)
+    if moved:
+        return moved
     works = Work.objects.visible_to(request.user)
     context = {"heading": f"Works in {tag.name}", "tag": tag, "searching": False}
     return render_listing(request, works, context, tag=tag)
+
+
+def tag_page(request: HttpRequest, name: str) -> HttpResponse:
+    """/tags/NAME: the tag box (type, parents, synonyms, children) above the tag's works; a
+    synonym's box (what it is a synonym of, its wrangling) is above its canonical tag's works."""
+    tag = tag_for_reader(request, name, request.GET.get("type"))
+    listed = tag.filterable or tag
+    works = Work.objects.visible_to(request.user)
+    context = {"heading": tag.name, "tag": listed, "box_tag": tag, "searching": False,
+               "tag_box": True, **tag_context(request, tag, name)}  # fmt: skip
+    return render_listing(request, works, context, tag=listed)
 
 
 def user_works(request: HttpRequest, username: str) -> HttpResponse:

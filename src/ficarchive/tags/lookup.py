@@ -16,11 +16,3 @@ def tags_named(name: str) -> list[Tag]:
     tags = list(Tag.objects.filter(name_key=name_key(name)).select_related("synonym_of"))
     tags.sort(key=lambda t: (not t.canonical, TYPE_ORDER.index(t.type)))
     return tags
-
-
-def tag_for_url(name: str, tag_type: str | None = None) -> Tag | None:
-    """The tag /tags/NAME shows (`tag_type` from ?type= picks among same-named tags)."""
-    tags = tags_named(name)
-    if tag_type:
-        tags = [t for t in tags if t.type == tag_type]
-    return tags[0] if tags else None

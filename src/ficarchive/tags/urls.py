@@ -15,5 +15,4 @@ urlpatterns = [
         wrangle_views.wrangle_action,
         name="wrangle_action",
     ),
-    path("tags/<tagname:name>", views.tag_detail, name="tag"),
 ]
