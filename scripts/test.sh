@@ -12,13 +12,14 @@ REDIS=${TEST_REDIS_URL:-redis://127.0.0.1:6379/0}
 say() { printf '\n=== %s\n' "$*"; }
 
 # Debian packages the tests need: the browser, and the fonts the PDF downloads are set in.
-DEB_PACKAGES="chromium fonts-dejavu-core fonts-dejavu-extra fonts-wqy-microhei"
+DEB_PACKAGES="chromium fonts-dejavu-core fonts-dejavu-extra fonts-wqy-microhei default-jre-headless"
 FONT=/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf
 
 ensure_debian_packages() {
-  [ -x /usr/bin/chromium ] && [ -f "$FONT" ] && [ -d /usr/share/fonts/truetype/wqy ] && return 0
+  [ -x /usr/bin/chromium ] && [ -f "$FONT" ] && [ -d /usr/share/fonts/truetype/wqy ] \
+    && command -v java >/dev/null && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
-    say "installing Debian packages for the browser and PDF tests: $DEB_PACKAGES"
+    say "installing Debian packages for the browser, PDF and EPUBCheck tests: $DEB_PACKAGES"
     # shellcheck disable=SC2086
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $DEB_PACKAGES >/dev/null) \
       || echo "could not install $DEB_PACKAGES"

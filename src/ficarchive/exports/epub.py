@@ -26,8 +26,8 @@ def build_epub(doc: Document) -> bytes:
     book.set_identifier(doc.url)
     book.set_title(doc.title)
     book.set_language(doc.language)
-    for creator in doc.creators:
-        book.add_author(creator)
+    for number, creator in enumerate(doc.creators, start=1):
+        book.add_author(creator, uid=f"creator{number}")  # ids are unique in a package (RSC-005)
     book.add_metadata("DC", "publisher", settings.SITE_NAME)
     book.add_metadata("DC", "source", doc.url)
     css = epub.EpubItem(
