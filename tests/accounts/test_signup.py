@@ -57,3 +57,20 @@ def test_a_reader_can_log_in_with_the_email_address(client, author):
     )
     assert response.status_code == 302
     assert client.get("/").context["user"] == author
+
+
+@pytest.mark.parametrize("name", ["Sam_2", "abc", "x" * 40])
+def test_a_username_of_letters_numbers_and_underscores_is_accepted(client, name):
+    client.post("/signup", {**GOOD, "username": name})
+    assert User.objects.filter(username=name).exists()
+
+
+@pytest.mark.parametrize("name", ["has space", "dot.ted", "dash-ed", "ab", "x" * 41, "naïve"])
+def test_the_sign_up_form_says_the_same_rule_it_refuses_a_name_by(client, name):
+    page = client.get("/signup").content.decode()
+    refused = client.post("/signup", {**GOOD, "username": name}).context["form"]
+    help_text = refused.fields["username"].help_text
+    rule = "3 to 40 letters (a to z), numbers or underscores: no spaces, dots or dashes."
+    assert rule in help_text and rule in page
+    assert any(rule in error for error in refused.errors["username"]) or len(name) > 40
+    assert not User.objects.filter(username=name).exists()

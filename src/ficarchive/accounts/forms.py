@@ -12,11 +12,14 @@ NAME_RULE = re.compile(r"^[\w][\w .\-]*$")
 NAME_HELP = (
     "Letters, numbers, spaces, dots, dashes and underscores; starts with a letter or number."
 )
+# AO3's rule for usernames, said in the same words on the sign-up form and when it is broken.
+USERNAME_RULE = re.compile(r"[A-Za-z0-9_]{3,40}")
+USERNAME_HELP = "3 to 40 letters (a to z), numbers or underscores: no spaces, dots or dashes."
 
 
 class SignupForm(forms.Form):
     username = forms.CharField(
-        max_length=40, help_text="Your login and your first pen name. " + NAME_HELP
+        max_length=40, help_text="Your login and your first pen name: " + USERNAME_HELP
     )
     email = forms.EmailField()
     password1 = forms.CharField(label="Password", widget=forms.PasswordInput, strip=False)
@@ -24,10 +27,8 @@ class SignupForm(forms.Form):
 
     def clean_username(self):
         username = self.cleaned_data["username"].strip()
-        if not re.fullmatch(r"[A-Za-z0-9_]{3,40}", username):
-            raise ValidationError(
-                "Usernames are 3 to 40 letters, numbers or underscores, with no spaces."
-            )
+        if not USERNAME_RULE.fullmatch(username):
+            raise ValidationError("A username is " + USERNAME_HELP)
         if User.objects.filter(username__iexact=username).exists():
             raise ValidationError("That username is taken.")
         return username
