@@ -22,6 +22,15 @@ _STRONG = re.compile(
       yaoi|yuri|slash|lemons?|limes?|shounen-ai|smut|angst|fluff|ooc|(?-i:AU)|
       pairings?|crossover|sequel|prequel|plot\s+bunny|writer'?s\s+block|beta-?read)\b
     |\benjoy\s*[!.]
+    |^\W{0,3}(?:n/a|n\.\s?a\.|nota(?:s)?\s+(?:de\s+)?(?:la\s+|el\s+)?(?:autor[a]?|autrice)|
+      note(?:s)?\s+de\s+l['’]aut(?:eur|rice)(?:e)?|anmerkung(?:en)?|od\s+autor(?:a|ki)|
+      catatan(?:\s+penulis)?|nda|n\.d\.a\.)\b
+    |\b(?:gracias\s+por\s+leer|dejen\s+(?:sus\s+)?(?:comentarios|reviews)|comenten|
+      merci\s+(?:de|d['’]avoir|pour)\s+(?:m['’]avoir\s+)?(?:lu|lire|lue|la\s+lecture)|
+      danke\s+fürs\s+lesen|viel\s+spaß|dziękuję\s+za|terima\s+kasih|selamat\s+membaca|
+      grazie\s+per|obrigad[oa]\s+por)
+    |\b(?:written\s+for|gift\s+for|a\s+gift|for\s+the\s+[\w\s-]{0,30}(?:exchange|challenge|fest|bang|week)|
+      prompt|exchange|challenge|beta(?:'d|ed)?|feedback|concrit)\b
     |(?:\^_*\^|\^\^|\bx\s?d\b|:\s?[)(dp]|;\s?\)|-_-|o\.o|<3|\bmwa(?:ha)+|\blol\b|\bteehee)
     """
 )
@@ -47,20 +56,31 @@ def _hard(unit: Unit) -> bool:
     return unit.hint in ("scene_break", "chapter", "flash_start", "flash_end") or bool(unit.marker)
 
 
+def _plain_sentence(unit: Unit) -> bool:
+    """A sentence of story length that says nothing about the fic."""
+    return word_count(unit.text) >= 6 and not unit.para.meta and note_score(unit.text) == 0
+
+
 def leading_notes(units: list[Unit], start: int = 0, limit: int = 40) -> int:
     """The index just past the author's notes at the top of units[start:]."""
     last = start - 1
     i = start
     follow_label = False
+    plain = 0  # story-like paragraphs in a row: two of them start the story
     while i < len(units) and i - start < limit:
         unit = units[i]
         if unit.para.meta or unit.hint == "note_label":
             last, follow_label = i, unit.hint == "note_label"
+        elif unit.marker and unit.hint is None and note_score(unit.text) > 0:
+            last = i  # a whole note in italics
         elif _hard(unit) or unit.hint == "heading":
             break
         elif note_score(unit.text) > 0 or follow_label:
             last, follow_label = i, False
         elif is_storyish(unit):
+            break
+        plain = plain + 1 if _plain_sentence(unit) else 0
+        if plain >= 2:
             break
         i += 1
     return last + 1
@@ -78,15 +98,21 @@ def trailing_notes(units: list[Unit], start: int, limit: int = 40) -> int:
         if units[i].hint == "chapter":
             break
     j = first - 1
+    plain = 0
     while j >= start and end - j < limit:
         unit = units[j]
         if unit.hint == "note_label" or unit.para.meta:
+            first = j
+        elif unit.marker and unit.hint is None and note_score(unit.text) > 0:
             first = j
         elif _hard(unit):
             break
         elif note_score(unit.text) > 0:
             first = j
         elif is_storyish(unit):
+            break
+        plain = plain + 1 if _plain_sentence(unit) else 0
+        if plain >= 2:
             break
         j -= 1
     return first
