@@ -6,7 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
-from .headings import match_structural
+from .headings import bare_number, match_structural
 from .notes import is_storyish, leading_notes, note_score, trailing_notes
 from .units import Unit
 
@@ -96,6 +96,18 @@ def promote_headings(units: list[Unit]) -> None:
             u.label, u.title = match_structural(u.text)
 
 
+def number_headings(units: list[Unit]) -> None:
+    """Lines that are only a number ("~ One ~", "2.", "III") are chapter headings when there
+    are two or more, they count up one by one, and the document has no other headings."""
+    if any(u.hint == "chapter" for u in units):
+        return
+    found = [(u, n) for u in units if u.hint is None and (n := bare_number(u.text)) is not None]
+    if len(found) < 2 or any(b - a != 1 for (_, a), (_, b) in zip(found, found[1:], strict=False)):
+        return
+    for unit, n in found:
+        unit.hint, unit.label, unit.title = "chapter", f"Chapter {n}", None
+
+
 def _is_work_title(units: list[Unit], i: int, level: int) -> bool:
     """The first heading, with only notes between it and the next heading of its level."""
     if any(u.para.heading == level for u in units[:i]):
@@ -114,6 +126,7 @@ def layout(units: list[Unit]) -> Layout:
     if ending:
         units = [u for u in units if not u.para.work_end]
     promote_headings(units)
+    number_headings(units)
     heads = [i for i, u in enumerate(units) if u.hint == "chapter"]
     first_head = heads[0] if heads else len(units)
     i = 0
@@ -130,7 +143,12 @@ def layout(units: list[Unit]) -> Layout:
         out.notes_end = [*only.notes_end, *ending]
         return out
     pre = units[end:first_head]
-    if any(is_storyish(u) or u.marker for u in pre):
+    if any(
+        (is_storyish(u) or (u.marker and u.hint is None))
+        and note_score(u.text) == 0
+        and not u.para.meta
+        for u in pre
+    ):
         out.chapters.append(_chapter(pre, None))
     else:
         out.notes_start.extend(pre)

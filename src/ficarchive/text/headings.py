@@ -132,6 +132,18 @@ def match_chapter(text: str) -> tuple[str, str | None] | None:
     return None
 
 
+_BARE_NUMBER = re.compile(rf"(?i)^{_DECOR}(?P<num>{_NUM}){_DECOR}$")
+
+
+def bare_number(text: str) -> int | None:
+    """The number of a line that is only a number, however decorated: "~ One ~", "- 2 -",
+    "III.", "4". Such lines are headings only when they count up through the document."""
+    if len(text) > 40 or "\n" in text:
+        return None
+    m = _BARE_NUMBER.match(text)
+    return number_value(m.group("num")) if m else None
+
+
 def match_structural(text: str) -> tuple[str | None, str | None]:
     """(label, title) of a line the document's structure marks as a chapter heading (an HTML
     or Word heading, an EPUB chapter file): "Chapter 2: Rain", "2. Rain" or just "Rain"."""

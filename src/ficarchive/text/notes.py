@@ -9,10 +9,10 @@ from .units import Unit
 
 _STRONG = re.compile(
     r"""(?ix)
-    ^\W{0,3}(?:a/n|a\.n\.|an\s*:|author'?s?'?\s*notes?|notes?\s*:|disclaimer|warnings?\s*[:\-!]|
+    ^\W{0,3}(?:a/n|a\.n\.|an\s*:|(?:end|ending|closing|final)\s+notes?\s*:|author'?s?'?\s*notes?|notes?\s*:|disclaimer|warnings?\s*[:\-!]|
       rat(?:ed|ing)\b|pairings?\s*[:\-]|summary\s*:|title\s*:|fandoms?\s*:|characters?\s*:|
       genres?\s*:|categor(?:y|ies)\s*:|word\s*count|beta(?:'d|ed)?\b|dedicat|spoilers?\s*[:\-]|
-      by\s+\S+(?:\s+\S+)?\s*$|written\s+by|status\s*:|relationships?\s*:|tags?\s*:|language\s*:|words\s*:)
+      by\s+\S+(?:\s+\S+)?\s*$|written\s+by|status\s*:|chapters?\s*:\s*\d|relationships?\s*:|tags?\s*:|language\s*:|words\s*:)
     |\b(?:don'?t|do\s+not|doesn'?t|does\s+not|didn'?t)\s+own\b|\bown\s+nothing\b|\bnot\s+mine\b
     |\b(?:disclaimer|fanfic(?:tion)?s?|fics?|one-?shots?|songfics?|drabbles?)\b
     |\b(?:reviews?|reviewers?|reviewing|reviewed|r\s*&\s*r|read\s+(?:and|&)\s+review|kudos|comments?)\b
@@ -23,14 +23,15 @@ _STRONG = re.compile(
       pairings?|crossover|sequel|prequel|plot\s+bunny|writer'?s\s+block|beta-?read)\b
     |\benjoy\s*[!.]
     |^\W{0,3}(?:n/a|n\.\s?a\.|nota(?:s)?\s+(?:de\s+)?(?:la\s+|el\s+)?(?:autor[a]?|autrice)|
-      note(?:s)?\s+de\s+l['’]aut(?:eur|rice)(?:e)?|anmerkung(?:en)?|od\s+autor(?:a|ki)|
+      note(?:s)?\s+de\s+l['’]aut(?:eur|rice)(?:e)?|nota\s+dell['’]aut(?:ore|rice)|anmerkung(?:en)?|od\s+autor(?:a|ki)|
       catatan(?:\s+penulis)?|nda|n\.d\.a\.)\b
     |\b(?:gracias\s+por\s+leer|dejen\s+(?:sus\s+)?(?:comentarios|reviews)|comenten|
       merci\s+(?:de|d['’]avoir|pour)\s+(?:m['’]avoir\s+)?(?:lu|lire|lue|la\s+lecture)|
       danke\s+fürs\s+lesen|viel\s+spaß|dziękuję\s+za|terima\s+kasih|selamat\s+membaca|
-      grazie\s+per|obrigad[oa]\s+por)
-    |\b(?:written\s+for|gift\s+for|a\s+gift|for\s+the\s+[\w\s-]{0,30}(?:exchange|challenge|fest|bang|week)|
-      prompt|exchange|challenge|beta(?:'d|ed)?|feedback|concrit)\b
+      grazie\s+(?:per|a\s+tutt[ie])|obrigad[oa]\s+por)
+    |\b(?:written\s+for|gift\s+for|a\s+gift\s+for|(?:for|in)\s+(?:the|a|my)\s+[\w\s-]{0,30}
+      (?:exchange|challenge|fest|bang|prompt|prompts)|(?:prompt|exchange|challenge)\s*[:#]|
+      beta(?:'d|ed)?|concrit|feedback|rated\s+(?:[GKTMR]\+?|PG(?:-13)?|NC-17|MA|fiction)(?=[\s.,!;:]|$))
     |(?:\^_*\^|\^\^|\bx\s?d\b|:\s?[)(dp]|;\s?\)|-_-|o\.o|<3|\bmwa(?:ha)+|\blol\b|\bteehee)
     """
 )

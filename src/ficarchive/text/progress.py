@@ -17,13 +17,16 @@ _STATUS = re.compile(
     r"(?i)\bstatus\s*:\s*(?P<status>complete[d]?|finished|in[\s-]?progress|wip|ongoing|"
     r"incomplete|unfinished|on\s+hiatus|hiatus|abandoned)\b"
 )
-_POST_PART = re.compile(r"\((?:\d+\s*-\s*)?\d+\s*/\s*(?P<total>\d+|\?)\)")
+_POST_PART = re.compile(
+    r"(?i)\((?:(?:part|pt|chapter|ch)\.?\s*)?(?:\d+\s*-\s*)?\d+\s*/\s*(?P<total>\d+|\?)\)"
+)
 _FFN_STATS = re.compile(r"(?i)\bRated:\s*(?:Fiction\s+)?\S+\s+-\s+.*\bWords:\s*[\d,]+[^\n]*")
 _UNFINISHED = re.compile(
     r"""(?ix)\b(?:
       (?:just|only|merely)\s+(?:the|a|my)\s+(?:prologue|first\s+(?:chapter|part)|beginning|start)
     | this\s+is\s+(?:the|a)\s+prologue | to\s+be\s+continued | tbc | cont(?:inued)?\s+in\s+next
-    | more\s+(?:coming\s+)?soon | next\s+(?:chapter|part|update|time) | (?:will|shall)\s+update
+    | more\s+(?:coming\s+)?soon | (?:chapters?|parts?|updates?)\s+(?:next\s+week|soon|tomorrow|to\s+come)
+    | see\s+you\s+(?:next|in\s+the\s+next) | goes\s+up\s+(?:tomorrow|next|soon) | next\s+(?:chapter|part|update|time) | (?:will|shall)\s+update
     | update\s+soon | (?:a|my|this\s+is\s+a)\s+wip | work\s+in\s+progress | stay\s+tuned
     | continuar[áa] | à\s+suivre | fortsetzung\s+folgt | ciąg\s+dalszy\s+nastąpi | bersambung
     )\b"""

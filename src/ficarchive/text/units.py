@@ -79,6 +79,18 @@ def is_scene_break(text: str, centered: bool = False) -> bool:
     return True
 
 
+def _heading_over_title(text: str) -> tuple[str, str | None] | None:
+    """ "CHAPTER ONE" with its title on the next line of the same paragraph."""
+    lines = text.split("\n")
+    if len(lines) != 2:
+        return None
+    found = match_chapter(lines[0])
+    title = lines[1].strip()
+    if not found or found[1] or len(title.split()) > 8 or title[-1:] in '.!?,;"”':
+        return None
+    return found[0], title
+
+
 def strip_marker(text: str) -> tuple[str | None, str]:
     for name, pattern in (("//", _DOUBLE_SLASH), ("~", _TILDE), ("*", _STAR), ("_", _UNDERSCORE)):
         m = pattern.match(text)
@@ -100,7 +112,7 @@ def make_unit(para: Para) -> Unit:
     if _NOTE_LABEL.match(text) and len(text) < 40:
         unit.hint = "note_label"
         return unit
-    chapter = match_chapter(text)
+    chapter = match_chapter(text) or _heading_over_title(text)
     if chapter:
         unit.hint = "chapter"
         unit.label, unit.title = chapter

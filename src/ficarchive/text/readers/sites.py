@@ -24,7 +24,7 @@ _CHROME_IDS = frozenset(
 )  # fmt: skip
 _CHROME_CLASSES = frozenset(
     "landmark navigation actions message jump endnote-link toc-heading entry-interaction-links "
-    "entry-tags entry-date part-actions story-stats recommendations next-part-link site-header "
+    "entry-tags entry-date datetime part-actions story-stats recommendations next-part-link site-header "
     "menulink lc-left footer comments-link kudos".split()
 )  # fmt: skip
 _META_CLASSES = frozenset(
@@ -61,7 +61,19 @@ def _drop(el: etree._Element) -> None:
 
 
 def _replace_with_text(el: etree._Element, text: str) -> None:
-    el.tail = text + (el.tail or "")
+    """Put text in the element's place; whatever a never-closed tag swallowed stays."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tag != "span" and len(el):  # <user name=x> is never closed: lxml nests the rest in it
+        tail, at, children = el.tail, parent.index(el), list(el)
+        for i, child in enumerate(children, 1):
+            parent.insert(at + i, child)
+        if tail:
+            children[-1].tail = (children[-1].tail or "") + tail
+        el.text, el.tail = None, text + (el.text or "")
+    else:
+        el.tail = text + (el.tail or "")
     _drop(el)
 
 
