@@ -49,7 +49,7 @@ def send_notification_mail(notification_id: int) -> bool:
         "item": item,
         "recipient": item.user,
         "link": absolute(target.get_absolute_url()),
-        "inbox_link": absolute("/inbox/"),
+        "inbox_link": absolute("/inbox"),
         "plain_body": html_to_plain_text(item.comment.body) if item.comment_id else "",
     }
     send_templated_mail(item.user.email, name, context)
