@@ -5,9 +5,12 @@ class DiscoveryConfig(AppConfig):
     name = "ficarchive.discovery"
     label = "discovery"
 
-    def ready(self):
+    def ready(self) -> None:
         from ficarchive.core.listing import hide_with
+        from ficarchive.core.signals import work_changed
 
         from .blocklist import hide_muted
+        from .indexing import on_work_changed
 
+        work_changed.connect(on_work_changed, dispatch_uid="discovery.search-index")
         hide_with(hide_muted)
