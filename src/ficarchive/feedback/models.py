@@ -267,7 +267,20 @@ class Reading(models.Model):
     last_read_at = models.DateTimeField(null=True, blank=True)
     marked_for_later = models.BooleanField(default=False)
 
+    # A place this close to either end of a chapter is not worth offering to continue from.
+    RESUME_MARGIN = 0.02
+
     class Meta:
         ordering = ["-last_read_at", "-pk"]
         constraints = [models.UniqueConstraint(fields=["user", "work"], name="reading_once")]
         indexes = [models.Index(fields=["user", "-last_read_at"])]
+
+    @property
+    def resume_percent(self) -> int | None:
+        """How far into `stopped_in` the reader got, in percent, when that is worth a
+        "continue where you left off" (the work page and the history say the same)."""
+        if not self.stopped_in_id:
+            return None
+        if not self.RESUME_MARGIN < self.stopped_at < 1 - self.RESUME_MARGIN:
+            return None
+        return max(1, min(99, round(self.stopped_at * 100)))

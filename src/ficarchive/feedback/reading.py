@@ -12,9 +12,9 @@ from .services.hits import count_hit, flush_if_due, visitor_key
 def on_work_read(request, work, chapter=None) -> None:
     """Record that request's reader opened `work` (at `chapter`, when one chapter is shown):
     a hit (never the creator's own, once per visitor and day, buffered in the cache) and a
-    line of reading history for a signed-in reader who keeps one."""
+    line of reading history for a signed-in reader who keeps one (their own works too: the
+    history is theirs, and a place saved in it needs a visit beside it)."""
     flush_if_due()
-    if work.is_creator(request.user):
-        return
-    count_hit(work, visitor_key(request))
+    if not work.is_creator(request.user):
+        count_hit(work, visitor_key(request))
     record_reading(request.user, work, chapter)

@@ -65,6 +65,7 @@ def _show(request, work, chapters, shown, *, chapter, whole):
         "is_creator": work.is_creator(request.user),
         "hide_notes": hide,
         "show_end_notes": whole or index == len(chapters) - 1,
+        "show_preface": whole or index <= 0,  # AO3: the summary and notes with chapter 1 only
         "notes_toggle": _query(request, hide_notes="false" if hide else "true"),
         "full_work_query": _query(request, view_full_work="true"),
         "status_date": max((c.published_on for c in chapters if c.posted), default=None)

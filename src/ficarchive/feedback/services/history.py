@@ -3,13 +3,19 @@ chapter (so reading resumes on another device), and works marked for later."""
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 from django.db import IntegrityError, transaction
-from django.db.models import F
+from django.db.models import Case, F, IntegerField, Q, When
 from django.utils import timezone
 
 from ficarchive.accounts.services import preferences_of
 
 from ..models import Reading
+
+# Pages of one work opened less than this apart are one visit: turning chapters, and coming
+# back to the work after leaving kudos, a comment or a subscription, are not visits of their own.
+VISIT_GAP = timedelta(minutes=30)
 
 
 def history_enabled(user) -> bool:
@@ -35,7 +41,12 @@ def record_reading(user, work, chapter=None) -> bool:
     """The reader opened the work (at `chapter`). Nothing is kept when history is off."""
     if not (user and user.is_authenticated) or not history_enabled(user):
         return False
-    values = {"visits": F("visits") + 1, "last_read_at": timezone.now()}
+    now = timezone.now()
+    new_visit = Q(last_read_at__isnull=True) | Q(last_read_at__lt=now - VISIT_GAP)
+    visits = Case(
+        When(new_visit, then=F("visits") + 1), default=F("visits"), output_field=IntegerField()
+    )
+    values = {"visits": visits, "last_read_at": now}
     if chapter is not None:
         values["chapter"] = chapter
     _upsert(user, work, **values)

@@ -38,9 +38,6 @@ def work_feedback(context, work, chapter=None) -> dict:
     else:
         left_kudos = request is not None and _guest_left_kudos(request, work)
     reading = reading_of(user, work) if signed_in else None
-    resume = None
-    if reading and reading.stopped_in_id and 0.02 < reading.stopped_at < 0.98:
-        resume = {"chapter": reading.stopped_in, "percent": round(reading.stopped_at * 100)}
     return {
         "kudos": kudos_summary(work),
         "left_kudos": left_kudos,
@@ -49,9 +46,17 @@ def work_feedback(context, work, chapter=None) -> dict:
         "bookmark": bookmark_of(user, work=work) if signed_in else None,
         "subscribed": is_subscribed(user, work=work) if signed_in else False,
         "reading": reading,
-        "resume": resume,
         "here": chapter,
     }
+
+
+@register.simple_tag(takes_context=True)
+def reading_place(context, work):
+    """The signed-in reader's history line of `work` when it has a place to continue from
+    (Reading.resume_percent), else None."""
+    user = getattr(context.get("request"), "user", None)
+    reading = reading_of(user, work) if user and user.is_authenticated else None
+    return reading if reading and reading.resume_percent else None
 
 
 @register.simple_tag(takes_context=True)

@@ -35,33 +35,46 @@
       .catch(function () { form.submit(); });
   });
 
-  // The reader's place: a fraction of the chapter text, saved as they read.
+  // The reader's place: which chapter is under the reading line (a third down the screen)
+  // and how far into it, saved as they read. A chapter page holds one chapter, a one-shot or
+  // the whole work all of them, each a div[data-chapter-id].
   const actions = document.getElementById("feedback-actions");
-  const text = document.getElementById("chapters") || document.querySelector("main");
+  const chapters = Array.from(document.querySelectorAll("[data-chapter-id]"));
 
-  function fractionRead() {
-    const box = text.getBoundingClientRect();
-    const seen = window.innerHeight / 3 - box.top;
-    return Math.min(Math.max(seen / Math.max(box.height, 1), 0), 1);
+  function readingLine() { return window.innerHeight / 3; }
+
+  function chapterInView() {
+    let current = chapters[0];
+    for (const box of chapters) {
+      if (box.getBoundingClientRect().top <= readingLine()) current = box;
+    }
+    return current;
   }
 
-  function scrollToFraction(fraction) {
-    const box = text.getBoundingClientRect();
-    window.scrollTo(0, window.scrollY + box.top + fraction * box.height - window.innerHeight / 3);
+  function fractionRead(box) {
+    const rect = box.getBoundingClientRect();
+    return Math.min(Math.max((readingLine() - rect.top) / Math.max(rect.height, 1), 0), 1);
   }
 
-  if (actions && actions.dataset.positionUrl) {
+  function scrollToFraction(box, fraction) {
+    const rect = box.getBoundingClientRect();
+    window.scrollTo(0, window.scrollY + rect.top + fraction * rect.height - readingLine());
+  }
+
+  if (actions && actions.dataset.positionUrl && chapters.length) {
     let timer = null;
-    let last = -1;
+    let last = "";
     const save = function () {
       timer = null;
-      const fraction = fractionRead();
-      if (Math.abs(fraction - last) < 0.01) return;
-      last = fraction;
+      const box = chapterInView();
+      const fraction = fractionRead(box);
+      const place = box.dataset.chapterId + ":" + fraction.toFixed(2);
+      if (place === last) return;
+      last = place;
       const body = new FormData();
       body.append("csrfmiddlewaretoken", csrfToken());
       body.append("work", actions.dataset.work);
-      body.append("chapter", actions.dataset.chapter);
+      body.append("chapter", box.dataset.chapterId);
       body.append("fraction", fraction.toFixed(4));
       if (document.visibilityState === "hidden" && navigator.sendBeacon) {
         navigator.sendBeacon(actions.dataset.positionUrl, body);
@@ -77,10 +90,13 @@
     });
   }
 
-  // "Continue where you left off": on the chapter it names, scroll there.
+  // "Continue where you left off": when the chapter it names is on this page, scroll there.
   const resume = document.querySelector("a.js-resume");
-  if (resume && actions && resume.dataset.chapter === actions.dataset.chapter) {
-    const go = function () { scrollToFraction(parseFloat(resume.dataset.fraction)); };
+  const target = resume && chapters.find(function (box) {
+    return box.dataset.chapterId === resume.dataset.chapter;
+  });
+  if (target) {
+    const go = function () { scrollToFraction(target, parseFloat(resume.dataset.fraction)); };
     resume.addEventListener("click", function (event) { event.preventDefault(); go(); });
     if (window.location.hash === "#resume") window.addEventListener("load", go);
   }
