@@ -1,7 +1,11 @@
 """The filterable tag sets of works, and the tag counts that follow them.
 
 A tag typed by the author counts under its canonical tag (itself, or what it is a synonym of)
-and under every ancestor of that canonical tag. Listings and search read WorkFilterTag only.
+and under every ancestor of that canonical tag, except that a work joins a fandom only through
+its own fandom tags: a character's or a relationship's fandom parents say where the character
+belongs, not what the work is (a Sherlock Holmes of Conan Doyle's stories is not a work of
+"Sherlock (TV)", though the TV show's character tag is the same). Listings and search read
+WorkFilterTag only.
 
 Counts: a posted work that no admin has hidden counts once under each of its filter tags. When
 that set changes, refresh_work_filter_tags appends +1/-1 rows to TagCountDelta (insert-only, so
@@ -19,7 +23,7 @@ from django.db.models import Q
 
 from ficarchive.core.signals import announce_work_changed
 
-from .models import CountedWork, Tag, TagCountDelta, TagParent
+from .models import CountedWork, Tag, TagCountDelta, TagParent, TagType
 
 
 def ancestors_by_tag(tag_ids: Iterable[int]) -> dict[int, set[int]]:
@@ -50,13 +54,24 @@ def ancestors_by_tag(tag_ids: Iterable[int]) -> dict[int, set[int]]:
     return {t: closure(t, frozenset({t})) for t in set(tag_ids)}
 
 
+def filter_closures(tag_ids: Iterable[int]) -> dict[int, set[int]]:
+    """For each canonical tag, the tags a work carrying it is filtered under: the tag and its
+    ancestors, fandoms among them only when the tag is a fandom itself."""
+    closures = ancestors_by_tag(tag_ids)
+    every = set().union(*closures.values()) if closures else set()
+    fandoms = set(
+        Tag.objects.filter(pk__in=every, type=TagType.FANDOM).values_list("pk", flat=True)
+    )
+    return {tag_id: ids if tag_id in fandoms else ids - fandoms for tag_id, ids in closures.items()}
+
+
 def filter_tag_ids_for(tag_ids: Iterable[int]) -> set[int]:
     """The canonical tags and all their ancestors for the given typed tags."""
     tags = Tag.objects.filter(pk__in=set(tag_ids)).values_list("pk", "canonical", "synonym_of_id")
     canonical = {pk if is_canonical else synonym_of for pk, is_canonical, synonym_of in tags}
     canonical.discard(None)
     found: set[int] = set()
-    for ids in ancestors_by_tag(canonical).values():
+    for ids in filter_closures(canonical).values():
         found |= ids
     return found
 
@@ -87,7 +102,7 @@ def _refresh_chunk(work_ids: set[int]) -> None:
             pk__in=set().union(*typed.values())
         ).values_list("pk", "canonical", "synonym_of_id")
     }
-    closures = ancestors_by_tag({c for c in canonical_of.values() if c is not None})
+    closures = filter_closures({c for c in canonical_of.values() if c is not None})
     have: dict[int, set[int]] = {w: set() for w in work_ids}
     for work_id, tag_id in WorkFilterTag.objects.filter(work_id__in=work_ids).values_list(
         "work_id", "tag_id"

@@ -118,6 +118,11 @@ def load_lexicon_into_tags(lexicon: Lexicon) -> LoadReport:
         for alias in term.aliases:
             if alias.lower() != term.name.lower():
                 loader.synonym(TagType.FREEFORM, alias, tag)
+    for fandom in lexicon.fandoms:  # once every fandom exists, the links between them
+        child = Tag.objects.named(TagType.FANDOM, fandom.name).filter(canonical=True).first()
+        parents = [loader.canonical(TagType.FANDOM, name) for name in fandom.parents]
+        if child is not None:
+            loader.parents(child, [p for p in parents if p is not None])
     affected = works_under(loader.touched) if loader.touched else set()
     works_changed(affected)
     loader.report.works_refreshed = len(affected)

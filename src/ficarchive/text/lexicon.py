@@ -79,6 +79,7 @@ class Fandom:
     aliases: tuple[str, ...] = ()
     characters: tuple[Character, ...] = ()
     ships: tuple[Ship, ...] = ()
+    parents: tuple[str, ...] = ()  # the fandoms this one is part of, as AO3 wrangles them
 
 
 @dataclass(frozen=True)
@@ -182,12 +183,15 @@ class Lexicon:
                 "aliases": list(f.aliases),
                 "characters": {c.name: c for c in f.characters},
                 "ships": {s.name: s for s in f.ships},
+                "parents": list(f.parents),
             }
             for f in self.fandoms
         }
 
         def fandom_entry(name: str) -> dict[str, Any]:
-            return fandoms.setdefault(name, {"aliases": [], "characters": {}, "ships": {}})
+            return fandoms.setdefault(
+                name, {"aliases": [], "characters": {}, "ships": {}, "parents": []}
+            )
 
         for item in extra_fandoms:
             entry = fandom_entry(item["name"])
@@ -226,6 +230,7 @@ class Lexicon:
                     aliases=tuple(e["aliases"]),
                     characters=tuple(e["characters"].values()),
                     ships=tuple(e["ships"].values()),
+                    parents=tuple(e["parents"]),
                 )
                 for name, e in fandoms.items()
             ),
@@ -283,6 +288,7 @@ def lexicon_from_data(data: Mapping[str, Any]) -> Lexicon:
                     Ship(name=s["name"], fandom=f["name"], aliases=tuple(s.get("aliases", ())))
                     for s in f.get("ships", [])
                 ),
+                parents=tuple(f.get("parents", ())),
             )
         )
     return Lexicon(
