@@ -72,6 +72,10 @@ class ParsedWork:
     chapters: list[Chapter] = field(default_factory=list)
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     confidence: dict[str, float] = field(default_factory=dict)
+    unmatched: dict[str, list[str]] = field(
+        default_factory=dict
+    )  # kept as written, not in the lexicon
+    defaults: list[str] = field(default_factory=list)  # fields given a default, not read
     source_format: str = "txt"
     words: int = 0
 
