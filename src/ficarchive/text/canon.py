@@ -24,8 +24,9 @@ _BEFORE_OWNER = (
     r"(?:adalah\s+)?(?:bukan\s+)?milik|punya|"
     r"nie\s+należ[yą]\s+do\s+mnie|należ[yą]\s+do)"
 )
+_AND_CAST = r"(?:[ \t]+(?i:and|&)[ \t]+(?i:all[ \t]+)?(?i:its|their|the|of[ \t]+its)?[ \t]*(?i:characters|cast|co\.?|world|universe)\b)?"
 _PATTERNS = (
-    re.compile(_X + r"[ \t,]+" + _BEFORE_OWNER),
+    re.compile(_X + _AND_CAST + r"[ \t,]+" + _BEFORE_OWNER),
     re.compile(
         r"(?i:\b(?:I|we)\s+(?:do\s*n['’]?t|do\s+not|did\s*n['’]?t|don['’]t|sadly\s+don['’]t|"
         r"still\s+don['’]t)\s+own\s+)" + _X

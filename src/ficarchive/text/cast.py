@@ -72,8 +72,8 @@ class _Cast:
         if name is None:
             if not keep_unknown:
                 return
-            name = tidy_name(value)
-            if any(name.casefold() == k.casefold() for k in self.fandoms):
+            name = " ".join(value.strip(" \t\"“”'‘’*_~,;:").split())
+            if not name or any(name.casefold() == k.casefold() for k in self.fandoms):
                 return
             self.unmatched["fandoms"].add(name)
         self.fandoms.setdefault(name, []).append(span)
@@ -100,12 +100,14 @@ class _Cast:
 
     # ---- names -----------------------------------------------------------------------------
     def character_for(self, name: str) -> Character | None:
+        """The lexicon character a name means: one of the work's fandoms, or, while no
+        fandom is known, the only character of that name."""
         found = resolve_name(self.lex, name, set(self.fandoms))
         if not found:
             return None
-        if self.fandoms and found[0].fandom not in self.fandoms:
-            return None
-        return found[0]
+        if self.fandoms:
+            return found[0] if found[0].fandom in self.fandoms else None
+        return found[0] if len({c.fandom for c in found}) == 1 else None
 
     def header_name(self, name: str) -> str | None:
         """A Characters-field name that this shorter name stands for ("Ryuji" ->
@@ -309,7 +311,8 @@ def read_cast(
     mentions = count_mentions(lex, story_regions)
     for rel in rels:
         known = [c for c in rel.characters if c is not None]
-        if known and len(known) == len(rel.characters) and not stated:
+        people = [m for m in rel.members if m != "Reader"]
+        if known and len(known) == len(people) and not stated:
             cast.fandoms.setdefault(known[0].fandom, []).append(rel.span)
     if not stated:
         _fandoms_from_story(cast.fandoms, mentions)

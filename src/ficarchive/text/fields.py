@@ -55,7 +55,7 @@ FIELD_NAMES = {
     "lagu": "song", "piosenka": "song",
 }  # fmt: skip
 _DECOR = r"[ \t*_~=#\]\)\[\(>|•✨★☆♥❤]*"
-_FIELD = re.compile(
+FIELD_LINE = re.compile(
     r"(?im)^" + _DECOR + r"(?P<key>"
     + "|".join(sorted((re.escape(k) for k in FIELD_NAMES), key=len, reverse=True))
     + r")" + _DECOR + r"[ \t]*(?::|-|–|—|=)[ \t]*(?P<value>[^\n]*)$"
@@ -97,13 +97,13 @@ def find_fields(regions: list[tuple[str, int]]) -> dict[str, list[Field]]:
     """
     out: dict[str, list[Field]] = {}
     for text, offset in regions:
-        for m in _FIELD.finditer(text):
+        for m in FIELD_LINE.finditer(text):
             name = FIELD_NAMES[m.group("key").lower()]
             raw = m.group("value")
             start = m.start("value")
             if not raw.strip(" \t*_~"):
                 nxt = re.match(r"\n*[ \t]*([^\n]+)", text[m.end() :])
-                if not nxt or _FIELD.match(nxt.group(1)):
+                if not nxt or FIELD_LINE.match(nxt.group(1)):
                     continue
                 raw, start = nxt.group(1), m.end() + nxt.start(1)
             value, at = _clean_value(raw)

@@ -19,8 +19,8 @@ _FILLER = (
     r"(?:[\s:=\-–—…,.~*()\[\]'\"]|(?i:\b(?:um+|uh+|er+m?|hmm+|like|probably|maybe|about|"
     r"solidly|fiction|a|an|at|for\s+now)\b))*"
 )
-_DISCLAIMER = re.compile(
-    r"(?i)\b(?:(?:do|does|did)\s*(?:n['’]?t|not)\s+own|own\s+nothing|(?:not|n['’]t)\s+mine|"
+DISCLAIMER = re.compile(
+    r"(?i)n['’]t\s+mine|\b(?:(?:do|does|did)\s*(?:n['’]?t|not)\s+own|own\s+nothing|(?:not|n['’]t)\s+mine|"
     r"belongs?\s+to|property\s+of|disclaimer|no\s+(?:profit|money)|making\s+no\s+money|"
     r"not\s+making\s+(?:any\s+)?money|all\s+rights|copyright|owns?\s+(?!nothing)\w|"
     r"no\s+me\s+pertenecen?|propiedad\s+de|no\s+son\s+m[ií]os|sin\s+fines\s+de\s+lucro|"
@@ -204,7 +204,7 @@ def find_disclaimer(
     for text, offset in regions:
         for m in _SENTENCE.finditer(text):
             sentence = m.group(0).strip()
-            if sentence and _DISCLAIMER.search(sentence) and sentence not in sentences:
+            if sentence and DISCLAIMER.search(sentence) and sentence not in sentences:
                 sentences.append(sentence)
                 s = offset + m.start() + m.group(0).find(sentence)
                 spans.append(Evidence(s, s + len(sentence), sentence))

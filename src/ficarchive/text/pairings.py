@@ -14,7 +14,10 @@ from functools import lru_cache
 from .lexicon import Character, Lexicon
 
 _HONORIFIC = re.compile(r"(?i)-(?:kun|chan|san|sama|sensei|senpai|sempai|teme|dobe|nii|nee)$")
-_NAME = r"(?:[A-Z][\w'’.\-]*|\d{1,2})(?:[ \t](?:[A-Z][\w'’\-]*|of|the|di|de|von|van)){0,2}"
+_NAME = (
+    r"(?:[A-Z][\w'’\-]*|\d{1,2})(?:[ \t](?:[A-Z][\w'’\-]*|of|the|di|de|von|van)){0,2}"
+    r"(?:[ \t][A-Z]\.)?"  # "Kaeya A."
+)
 _PAIR = re.compile(
     rf"(?<![\w/&])(?P<all>{_NAME}(?:[ \t]*(?:/|\+)[ \t]*{_NAME}|[ \t]+[xX×][ \t]+{_NAME})+)"
     r"(?![\w/])"

@@ -60,7 +60,7 @@ class StoryNames:
         if len(prefix) < 2:
             return None
         found = [(n, c) for n, c in self.count.items() if n.startswith(prefix) and n != prefix]
-        found = [(n, c) for n, c in found if c >= 2 and self.mid[n] >= 1]
+        found = [(n, c) for n, c in found if c >= 2]
         found.sort(key=lambda item: -item[1])
         if not found or (len(found) > 1 and found[1][1] == found[0][1]):
             return None

@@ -18,8 +18,7 @@ Region = tuple[str, int]
 CATEGORY_ORDER = ("F/F", "F/M", "Gen", "M/M", "Multi", "Other")
 NO_WARNINGS = "No Archive Warnings Apply"
 CHOSE_NOT_TO_WARN = "Creator Chose Not To Use Archive Warnings"
-_OWN_TEXT_FIELDS = ("title", "fandom", "rating", "tags", "warnings", "song", "disclaimer",
-                    "summary", "language", "author", "category")  # fmt: skip
+_OWN_TEXT_FIELDS = ("title", "fandom", "song", "disclaimer", "language", "author", "category")
 
 
 def fill_tags(
