@@ -45,7 +45,7 @@ _GENERIC = set(
     story plot idea prompt oc ocs cover art title disclaimer personajes todos todo personnages
     tout tous figuren charaktere alle die der das personagens os todas personaggi tutti tokoh
     semua karakter postacie wszystkie wszystko nic nada rien nichts niente los las les el la
-    first another new short little random quick old one two an a christmas halloween valentine
+    first another new short little random quick old an a christmas halloween valentine
     valentine's birthday secret santa exchange week day challenge contest bang yaoi yuri slash
     songfic lemon lime smut fluff angst crack au rpf""".split()
 )
@@ -68,11 +68,18 @@ def _plausible(name: str, fic_phrase: bool) -> bool:
     return True
 
 
+_LABEL = re.compile(
+    r"(?im)^[\W_]*(?:disclaimer|descargo|aclaración|zastrzeżenie|haftungsausschluss|a/n|n/a|"
+    r"nda|notes?)[ \t]*:"
+)
+
+
 def canon_names(regions: list[Region]) -> list[tuple[str, Evidence]]:
     """(name as written, evidence) for every canon the notes name in a disclaimer or a
     "X fic" phrase, in order."""
     out: list[tuple[str, Evidence]] = []
     for text, offset in regions:
+        text = _LABEL.sub(lambda m: " " * len(m.group(0)), text)  # "Disclaimer: X belongs..."
         for i, pattern in enumerate(_PATTERNS):
             for m in pattern.finditer(text):
                 name = _clean(m.group("x"))

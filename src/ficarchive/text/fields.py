@@ -19,7 +19,7 @@ FIELD_NAMES = {
     "rating": "rating", "rated": "rating", "ratings": "rating", "rate": "rating",
     "clasificación": "rating", "clasificacion": "rating", "classificação": "rating",
     "classificacao": "rating", "classement": "rating", "classificazione": "rating",
-    "altersfreigabe": "rating", "altersbeschränkung": "rating", "fsk": "rating",
+    "altersfreigabe": "rating", "bewertung": "rating", "einstufung": "rating", "altersbeschränkung": "rating", "fsk": "rating",
     "kategoria wiekowa": "rating", "ograniczenie wiekowe": "rating", "peringkat": "rating",
     "pairing": "pairing", "pairings": "pairing", "pairing(s)": "pairing", "pair": "pairing",
     "relationship": "pairing", "relationships": "pairing", "relationship(s)": "pairing",

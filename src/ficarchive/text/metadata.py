@@ -23,7 +23,7 @@ DISCLAIMER = re.compile(
     r"(?i)n['’]t\s+mine|\b(?:(?:do|does|did)\s*(?:n['’]?t|not)\s+own|own\s+nothing|(?:not|n['’]t)\s+mine|"
     r"belongs?\s+to|property\s+of|disclaimer|no\s+(?:profit|money)|making\s+no\s+money|"
     r"not\s+making\s+(?:any\s+)?money|all\s+rights|copyright|owns?\s+(?!nothing)\w|"
-    r"no\s+me\s+pertenecen?|propiedad\s+de|no\s+son\s+m[ií]os|sin\s+fines\s+de\s+lucro|"
+    r"no\s+me\s+pertenecen?|pertenecen?\s+a|propiedad\s+de|no\s+son\s+m[ií]os|sin\s+fines\s+de\s+lucro|"
     r"não\s+me\s+pertencem?|pertencem?\s+a|propriedade\s+de|"
     r"ne\s+m['’]appartien|appartien(?:nen)?t\s+à|je\s+ne\s+possède|"
     r"gehör(?:t|en)\b|kein\s+geld|"
@@ -31,7 +31,7 @@ DISCLAIMER = re.compile(
     r"\bmilik\b|bukan\s+punya|"
     r"należ[yą]\s+do|nie\s+czerpię)|©"
 )
-_SENTENCE = re.compile(r"[^.!?…\n]*(?:[.!?…]+[\"”')]*|$)")
+_SENTENCE = re.compile(r"(?:[^.!?…\n]|(?<=\b[A-Z])\.(?=[ \t]*[A-Z]))*(?:[.!?…]+[\"”')]*|$)")
 _LABEL_IN_NOTES = re.compile(
     r"(?i)\b(?:this\s+(?:is|was)|here(?:'s|\s+is)|it'?s|just\s+(?:a|the))\s+(?:just\s+|only\s+|merely\s+)?"
     r"(?:the\s+|a\s+)?(?P<kw>prologue|epilogue|first\s+chapter|chapter\s+(?:\d+|one|two|three))\b"
@@ -65,7 +65,8 @@ def _rating_patterns(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
     alts.sort(key=len, reverse=True)
     letters = r"(?:[kK]\+|[gtmrk]|ma|pg|nc-17|pg-13)(?=\s+for\b)"  # "rated g for gentle"
     pattern = re.compile(
-        r"(?i:\b(?:rated|rating|rate)\b)"
+        r"(?i:\b(?:rated|rating|rate|clasificaci[oó]n|classifica[çc][ãa]o|classement|"
+        r"classificazione|bewertung|altersfreigabe|fsk|kategoria\s+wiekowa)\b)"
         + _FILLER
         + r"(?P<r>"
         + "|".join(alts)
