@@ -36,3 +36,11 @@ def test_seed_evidence_points_into_the_text(path: Path) -> None:
     for spans in work.evidence.values():
         for span in spans:
             assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.skipif(not SEED_FILES, reason="no shared seeds beside the repository")
+@pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.stem)
+def test_seed_without_stated_warnings_gets_the_honest_default(path: Path) -> None:
+    work = parse_document(path.read_bytes(), filename=path.name).to_dict()
+    assert work["archive_warnings"] == ["Creator Chose Not To Use Archive Warnings"]
+    assert "archive_warnings" in work["defaults"]
