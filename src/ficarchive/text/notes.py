@@ -23,6 +23,7 @@ _STRONG = re.compile(
       yaoi|yuri|slash|lemons?|limes?|shounen-ai|smut|angst|fluff|ooc|(?-i:AU)|
       pairings?|crossover|sequel|prequel|plot\s+bunny|writer'?s\s+block|beta-?read)\b
     |\benjoy\s*[!.]
+    |^\W*(?:to\s+be\s+continued|tbc|end\s+of\s+(?:chapter|part)(?:\s+\w+)?|end\s+chapter(?:\s+\w+)?)\W*$
     |^\W{0,3}(?:n/a|n\.\s?a\.|nota(?:s)?\s+(?:de\s+)?(?:la\s+|el\s+)?(?:autor[a]?|autrice)|
       note(?:s)?\s+de\s+l['’]aut(?:eur|rice)(?:e)?|nota\s+dell['’]aut(?:ore|rice)|anmerkung(?:en)?|od\s+autor(?:a|ki)|
       catatan(?:\s+penulis)?|nda|n\.d\.a\.)\b

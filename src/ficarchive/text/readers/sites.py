@@ -95,10 +95,22 @@ def prepare_tree(root: etree._Element) -> dict[str, str]:
             _drop(el)  # a site's banner or footer: links, not the fic
         elif el.tag in ("p", "div") and _CHROME_TEXT.match(_text(el)):
             _drop(el)
+        elif el.tag in ("p", "div", "ul", "td", "center") and _link_bar(el):
+            _drop(el)
     for el in root.iter():
         if isinstance(el.tag, str) and (_classes(el) & _META_CLASSES or el.get("id") == "preface"):
             el.set(META, "1")
     return facts
+
+
+def _link_bar(el: etree._Element) -> bool:
+    """A row of three or more links and little else: a site's menu ("Home | Stories | About")."""
+    links = [a for a in el.iter("a") if _text(a)]
+    if len(links) < 3:
+        return False
+    text = _text(el)
+    linked = sum(len(_text(a)) for a in links)
+    return len(text) < 300 and linked >= 0.7 * len(text.replace(" ", "").replace("|", ""))
 
 
 def _journal_users(root: etree._Element) -> None:
