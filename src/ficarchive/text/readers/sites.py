@@ -20,12 +20,13 @@ _ALWAYS_CHROME = "nav form button select input textarea".split()
 # Ids and classes of chrome on the sites fics are copied from.
 _CHROME_IDS = frozenset(
     "skiplinks header footer feedback kudos comments_placeholder top zmenu review "
-    "pre_story_links dashboard share greeting".split()
+    "pre_story_links dashboard share greeting comments".split()
 )  # fmt: skip
 _CHROME_CLASSES = frozenset(
     "landmark navigation actions message jump endnote-link toc-heading entry-interaction-links "
     "entry-tags entry-date datetime part-actions story-stats recommendations next-part-link site-header "
-    "menulink lc-left footer comments-link kudos".split()
+    "menulink lc-left footer comments-link kudos comment comment-wrapper comment-thread "
+    "comment-list".split()
 )  # fmt: skip
 _META_CLASSES = frozenset(
     "meta preface summary notes end-notes endnotes byline entry-title story-info".split()
