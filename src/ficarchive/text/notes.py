@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .note_cues import note_cues
 from .units import Unit
 
 _STRONG = re.compile(
@@ -46,7 +47,7 @@ _WORD = re.compile(r"\S+")
 
 def note_score(text: str) -> int:
     """How strongly a paragraph reads as the author speaking about the fic."""
-    return len(_STRONG.findall(text[:2000]))
+    return len(_STRONG.findall(text[:2000])) + note_cues(text[:2000])
 
 
 def word_count(text: str) -> int:
