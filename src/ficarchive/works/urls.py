@@ -3,7 +3,7 @@ page also answers with a trailing slash, so that links written either way work."
 
 from django.urls import path
 
-from . import creators, dashboard, posting, reading
+from . import association_views, creators, dashboard, posting, reading
 
 
 def ao3_path(route: str, view, name: str) -> list:
@@ -28,6 +28,12 @@ urlpatterns = [
     *ao3_path(f"{C}/edit", posting.edit_chapter, "edit_chapter"),
     *ao3_path(f"{C}/delete", posting.delete_chapter, "delete_chapter"),
     *ao3_path(f"{C}/post", posting.post_chapter, "post_chapter"),
+    *ao3_path(f"{W}/related_works", association_views.related_works, "related_works"),
+    *ao3_path(f"{W}/orphan", association_views.orphan_work, "orphan_work"),
+    *ao3_path(f"{W}/gift/refuse", association_views.refuse, "refuse_gift"),
+    *ao3_path("series/<int:series_id>/orphan", association_views.orphan_series, "orphan_series"),
+    *ao3_path("orphans", association_views.orphan_all, "orphan_all"),
+    *ao3_path("users/<str:username>/gifts", association_views.gifts, "user_gifts"),
     *ao3_path("dashboard", dashboard.dashboard, "dashboard"),
     *ao3_path("series/<int:series_id>", dashboard.series, "series"),
     *ao3_path("series/<int:series_id>/edit", dashboard.edit_series, "edit_series"),

@@ -86,6 +86,17 @@ def notify_new_work(work: Work) -> bool:
 
 
 @transaction.atomic
+def announce_revealed_work(work: Work) -> bool:
+    """Call when a work kept back by an unrevealed collection is revealed: its subscribers,
+    who could not see it when it was posted, hear of it now (those told before are not told
+    again, see deliver_event)."""
+    event = SubscriptionEvent.objects.filter(kind=SubscriptionEvent.WORK, object_id=work.pk)
+    if not event.exists():
+        return notify_new_work(work)
+    return _announce(event.first())
+
+
+@transaction.atomic
 def notify_new_series_part(series, work: Work) -> bool:
     """Call when a posted work is placed in a series. Series subscribers hear of it once, however
     often the work is placed there again."""
@@ -132,10 +143,12 @@ def deliver_event(event_id: int) -> int:
         work = Work.objects.filter(pk=event.object_id).first()
         if work is None:
             return 0
-        subs = Subscription.objects.filter(creator_id__in=creator_user_ids(work)) | (
-            Subscription.objects.filter(series__parts__work=work)
-        )
-        return deliver_updates(_readers(subs, work), kind=Notification.WORK, work=work)
+        subs = Subscription.objects.filter(series__parts__work=work)
+        if not work.anonymous:  # an anonymous work would give its creators' followers a name
+            subs |= Subscription.objects.filter(creator_id__in=creator_user_ids(work))
+        told = Notification.objects.filter(kind=Notification.WORK, work=work)
+        readers = set(_readers(subs, work)) - set(told.values_list("user_id", flat=True))
+        return deliver_updates(readers, kind=Notification.WORK, work=work)
     part = (
         SeriesWork.objects.select_related("series", "work")
         .filter(work_id=event.object_id, series_id=event.scope)
