@@ -32,13 +32,8 @@ def send_notification_mail(notification_id: int) -> bool:
     context = {
         "item": item,
         "recipient": item.user,
-<<<<<<< HEAD
         "link": absolute(target.get_absolute_url() if target else item.link),
-        "inbox_link": absolute("/inbox/"),
-=======
-        "link": absolute(target.get_absolute_url()),
         "inbox_link": absolute("/inbox"),
->>>>>>> main
         "plain_body": html_to_plain_text(item.comment.body) if item.comment_id else "",
     }
     send_templated_mail(item.user.email, name, context)
