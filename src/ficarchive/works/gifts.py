@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from ficarchive.accounts.models import Block
-from ficarchive.feedback.services.inbox import deliver_notice
+from ficarchive.core.signals import notice
 
 from .models import Gift, Work
 
@@ -60,10 +60,10 @@ def announce_gifts(work: Work) -> int:
     users = set(waiting.values_list("pseud__user_id", flat=True))
     if not users:
         return 0
-    told = deliver_notice(users, f"You were given a gift: “{work.title}”.",
-                          work.get_absolute_url(), work=work)  # fmt: skip
+    notice.send(sender=Gift, user_ids=users, message=f"You were given a gift: “{work.title}”.",
+                link=work.get_absolute_url(), work=work)  # fmt: skip
     waiting.update(told=True)
-    return told
+    return len(users)
 
 
 @transaction.atomic

@@ -15,7 +15,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.urls import reverse
 
-from ficarchive.feedback.services.inbox import deliver_notice
+from ficarchive.core.signals import notice
 
 from .models import RelatedWork, Work
 
@@ -60,11 +60,10 @@ def add_source(work: Work, by, *, url: str, kind: str = RelatedWork.INSPIRED, ti
     link = RelatedWork.objects.create(work=work, parent=parent, kind=kind, approved=own)
     if not own:
         creators = set(parent.creatorships.values_list("pseud__user_id", flat=True))
-        deliver_notice(
-            creators, f"A work says it is {link.kind_label.lower()} your work “{parent.title}”: "
-            "approve it to show it there.", reverse("related_works", args=[parent.pk]),
-            work=work,
-        )  # fmt: skip
+        message = (f"A work says it is {link.kind_label.lower()} your work “{parent.title}”: "
+                   "approve it to show it there.")  # fmt: skip
+        notice.send(sender=RelatedWork, user_ids=creators, message=message,
+                    link=reverse("related_works", args=[parent.pk]), work=work)  # fmt: skip
     return link
 
 
