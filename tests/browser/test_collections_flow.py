@@ -56,7 +56,9 @@ def test_a_moderated_anonymous_collection_from_opening_to_reveal(page, login_pag
     expect(queue).to_contain_text("Frost Song")
     expect(queue).to_contain_text("Thaw Song")
     expect(queue.locator("a[rel=author]")).to_have_count(2)  # a maintainer sees both creators
-    page.locator("li.collection-item", has_text="Frost Song").locator("input[type=checkbox]").check()
+    page.locator("li.collection-item", has_text="Frost Song").locator(
+        "input[type=checkbox]"
+    ).check()
     page.get_by_role("button", name="Approve the chosen").click()
     expect(page.locator(".messages, [role=status]").first).to_contain_text("1 item approved")
 
