@@ -52,7 +52,9 @@ def profile(request, username):
     owner = get_object_or_404(User, username=username, is_active=True)
     from ficarchive.works.models import Work
 
-    listed = shown(request, Work.objects.visible_to(request.user).by_user(owner))
+    listed = shown(
+        request, Work.objects.visible_to(request.user).by_user(owner).named_for(request.user)
+    )
     works = listed.works.listing().order_by("-updated_at")
     series = owner.series.filter(works__in=works).distinct().order_by("-updated_at")
     return render(
@@ -68,7 +70,8 @@ def pseud_detail(request, username, pseud_name):
     pseud = get_object_or_404(Pseud, user__username=username, user__is_active=True, name=pseud_name)
     from ficarchive.works.models import Work
 
-    listed = shown(request, Work.objects.visible_to(request.user).filter(creatorships__pseud=pseud))
+    works = Work.objects.visible_to(request.user).filter(creatorships__pseud=pseud)
+    listed = shown(request, works.named_for(request.user))
     works = listed.works.listing().order_by("-updated_at")[:50]
     return render(
         request,

@@ -96,16 +96,25 @@ def promote_headings(units: list[Unit]) -> None:
             u.label, u.title = match_structural(u.text)
 
 
+def _follow_structure(units: list[Unit]) -> None:
+    """When the document's structure says where chapters start (EPUB files, AO3's chapter
+    headings, FFN's chapter menu), a chapter-like line inside a chapter is only a heading."""
+    for u in units:
+        if u.hint == "chapter" and not u.para.chapter_head:
+            u.hint, u.kind = "heading", "heading"
+
+
 def number_headings(units: list[Unit]) -> None:
     """Lines that are only a number ("~ One ~", "2.", "III") are chapter headings when there
     are two or more, they count up one by one, and the document has no other headings."""
     if any(u.hint == "chapter" for u in units):
         return
     found = [(u, n) for u in units if u.hint is None and (n := bare_number(u.text)) is not None]
-    if len(found) < 2 or any(b - a != 1 for (_, a), (_, b) in zip(found, found[1:], strict=False)):
+    numbers = [n for _, (n, _) in found]
+    if len(found) < 2 or any(b - a != 1 for a, b in zip(numbers, numbers[1:], strict=False)):
         return
-    for unit, n in found:
-        unit.hint, unit.label, unit.title = "chapter", f"Chapter {n}", None
+    for unit, (n, title) in found:
+        unit.hint, unit.label, unit.title = "chapter", f"Chapter {n}", title
 
 
 def _is_work_title(units: list[Unit], i: int, level: int) -> bool:
@@ -125,12 +134,15 @@ def layout(units: list[Unit]) -> Layout:
     ending = [u for u in units if u.para.work_end]
     if ending:
         units = [u for u in units if not u.para.work_end]
-    promote_headings(units)
-    number_headings(units)
+    if any(u.para.chapter_head for u in units):
+        _follow_structure(units)
+    else:
+        promote_headings(units)
+        number_headings(units)
     heads = [i for i, u in enumerate(units) if u.hint == "chapter"]
     first_head = heads[0] if heads else len(units)
     i = 0
-    if first_head > 1 and title_like(units[0]):
+    if first_head >= 1 and title_like(units[0]):
         out.title, i = units[0], 1
     end = min(leading_notes(units, i), first_head)
     out.notes_start = units[i:end]

@@ -105,7 +105,7 @@ def _plausible_title(title: str | None) -> bool:
     if len(words) > 14 or title.endswith((",", ";")):
         return False
     # prose that happens to begin with "Part two of ...": a lower-case run-on or two sentences
-    if title[0].islower() and len(words) > 3:
+    if title[0].islower() and (len(words) > 3 or title[-1] in ".!?…"):
         return False
     return len(_SENTENCES.findall(title)) <= 1 or len(words) <= 6
 
@@ -135,13 +135,22 @@ def match_chapter(text: str) -> tuple[str, str | None] | None:
 _BARE_NUMBER = re.compile(rf"(?i)^{_DECOR}(?P<num>{_NUM}){_DECOR}$")
 
 
-def bare_number(text: str) -> int | None:
-    """The number of a line that is only a number, however decorated: "~ One ~", "- 2 -",
-    "III.", "4". Such lines are headings only when they count up through the document."""
-    if len(text) > 40 or "\n" in text:
+def bare_number(text: str) -> tuple[int, str | None] | None:
+    """(number, title) of a line that is only a number, however decorated ("~ One ~", "- 2 -",
+    "III.") or a number and a short title ("1. The Beginning"). Such lines are headings only
+    when they count up through the document."""
+    if len(text) > 80 or "\n" in text:
         return None
     m = _BARE_NUMBER.match(text)
-    return number_value(m.group("num")) if m else None
+    if m:
+        value = number_value(m.group("num"))
+        return (value, None) if value is not None else None
+    m = _NUMBER_TITLE.match(text)
+    if m:
+        title = _title(m.group("title"))
+        if title and len(title.split()) <= 10 and title[-1] not in ".!?,;" and title[0].isupper():
+            return int(m.group("num")), title
+    return None
 
 
 def match_structural(text: str) -> tuple[str | None, str | None]:
@@ -154,4 +163,7 @@ def match_structural(text: str) -> tuple[str | None, str | None]:
     m = _NUMBER_TITLE.match(text)
     if m:
         return f"Chapter {int(m.group('num'))}", _title(m.group("title"))
+    number = bare_number(text)
+    if number and number[1] is None:
+        return f"Chapter {number[0]}", None
     return None, _title(text)

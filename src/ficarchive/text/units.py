@@ -72,6 +72,9 @@ def is_scene_break(text: str, centered: bool = False) -> bool:
     if not set(s) <= _SYMBOLS:
         return False
     letters = [c for c in s if c.isalpha()]
+    tokens = text.split()
+    if len(tokens) >= 3 and all(len(t) == 1 for t in tokens) and len(set(s.lower())) == 1:
+        return True  # "x x x", "o o o": one mark, spaced out
     if len(letters) == len(s):  # oOo, xXx: needs mixed case
         return any(c.isupper() for c in s) and any(c.islower() for c in s)
     if set(s) <= {"."}:

@@ -11,6 +11,7 @@ from lxml import etree
 
 from ..decode import check_size, clean_text
 from ..errors import ImportRefused
+from ..headings import match_structural
 from ..source import Document, TextBuilder
 from .html import HtmlWalker, parse_html, walk_html
 from .sites import prepare_tree
@@ -119,8 +120,11 @@ def _mark_chapter(builder: TextBuilder, first: int) -> None:
         return
     paras[0].chapter_head = True
     name = paras[0].text.casefold()
+    label = match_structural(paras[0].text)[0]
     for para in paras[1:3]:
-        if para.heading and para.text.casefold() in name:
+        if para.heading and (
+            para.text.casefold() in name or (label and match_structural(para.text)[0] == label)
+        ):
             builder.paras.remove(para)
 
 
