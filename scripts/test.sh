@@ -41,6 +41,19 @@ PY
 
 ensure_debian_packages
 
+# axe-core (npm) for the browser tests' accessibility checks (package.json, package-lock.json).
+ensure_axe() {
+  [ -f node_modules/axe-core/axe.min.js ] && return 0
+  if command -v npm >/dev/null; then
+    say "installing axe-core for the accessibility tests"
+    npm ci --no-audit --no-fund >/dev/null || echo "could not install axe-core"
+  fi
+  if [ -f node_modules/axe-core/axe.min.js ]; then return 0; fi
+  if [ "$CI" = true ]; then echo "axe-core (npm) is required in CI" >&2; exit 1; fi
+  echo "axe-core is missing: the accessibility checks will be skipped"
+}
+ensure_axe
+
 say "ruff"
 "$BIN/ruff" check .
 "$BIN/ruff" format --check .
