@@ -11,6 +11,7 @@ from ficarchive.accounts.models import Pseud
 from ficarchive.tags.models import Tag
 from ficarchive.works.models import Work
 
+from .chips import filter_chips
 from .facets import facets_for
 from .filters import apply_filters
 from .paging import page_of
@@ -38,6 +39,7 @@ def render_listing(request: HttpRequest, works: QuerySet, context: dict, *,
         **context, "listing": listing, "page": page, "facets": facets,
         "facets_sampled": sampled, "notes": notes,
         "page_query": query_without(request.GET, "page"),
+        "chips": filter_chips(request.GET, listing),
         "chosen_include": set(listing.form.valid_data().get("include_ids", [])),
         "chosen_exclude": set(listing.form.valid_data().get("exclude_ids", [])),
     })  # fmt: skip
