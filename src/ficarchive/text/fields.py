@@ -51,6 +51,7 @@ FIELD_NAMES = {
     "language": "language", "idioma": "language", "langue": "language", "sprache": "language",
     "lingua": "language", "bahasa": "language", "język": "language",
     "song": "song", "songs": "song", "song title": "song", "music": "song", "lyrics": "song",
+    "song used": "song", "songs used": "song", "song(s)": "song", "soundtrack": "song",
     "canción": "song", "chanson": "song", "lied": "song", "música": "song", "canzone": "song",
     "lagu": "song", "piosenka": "song",
 }  # fmt: skip
@@ -125,7 +126,7 @@ def _ffn_fields(m: re.Match[str], offset: int, out: dict[str, list[Field]]) -> N
     add("rating", m.group("rating"), m.start("rating"))
     add("language", m.group("language"), m.start("language"))
     base = m.start("rest")
-    for part in re.finditer(r"[^-]+(?:-(?=\w)[^-]*)*", m.group("rest")):
+    for part in list(re.finditer(r"[^-]+(?:-(?=\w)[^-]*)*", m.group("rest")[:600]))[:12]:
         value, at = _clean_value(part.group(0))
         start = base + part.start() + at
         if not value or _FFN_STAT.match(value):
