@@ -76,6 +76,11 @@ _FFN_GENRES = {
 }  # fmt: skip
 
 
+_GENRE_SPLIT = re.compile(
+    "|".join(sorted(map(re.escape, _FFN_GENRES), key=len, reverse=True)) + "|/"
+)
+
+
 @dataclass
 class Field:
     name: str
@@ -131,7 +136,7 @@ def _ffn_fields(m: re.Match[str], offset: int, out: dict[str, list[Field]]) -> N
         start = base + part.start() + at
         if not value or _FFN_STAT.match(value):
             continue
-        if all(g.lower() in _FFN_GENRES for g in value.split("/")):
+        if not _GENRE_SPLIT.sub("", value.lower().replace("hurt/comfort", "")).strip("/"):
             add("tags", value, start)
             continue
         for bracket in re.finditer(r"\[([^\]]+)\]", value):  # [A, B] is a pairing

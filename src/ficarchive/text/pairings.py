@@ -15,7 +15,7 @@ from .lexicon import Character, Lexicon
 
 _HONORIFIC = re.compile(r"(?i)-(?:kun|chan|san|sama|sensei|senpai|sempai|teme|dobe|nii|nee)$")
 _NAME = (
-    r"(?:[A-Z][\w'’\-]*|\d{1,2})(?:[ \t](?:[A-Z][\w'’\-]*|of|the|di|de|von|van)){0,2}"
+    r"[A-Z][\w'’\-]*(?:[ \t](?:[A-Z][\w'’\-]*|of|the|di|de|von|van)){0,2}"
     r"(?:[ \t][A-Z]\.)?"  # "Kaeya A."
 )
 _PAIR = re.compile(
