@@ -189,7 +189,7 @@ def _line_kind(line: str) -> str | None:
     m = _MENU.match(line)
     if m and (m.group("prev") or m.group("next")):
         return "menu"
-    if _COUNTERS.match(line) and re.search(r"(?i)\d[km]\b|reads|votes", line):
+    if len(line) <= 80 and _COUNTERS.match(line) and re.search(r"(?i)\d[km]\b|reads|votes", line):
         return "counters"
     if _BY.match(line):
         return "by"
