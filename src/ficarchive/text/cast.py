@@ -307,7 +307,9 @@ def read_cast(
     cast = _Cast(lex, fields, story)
     cast.read_fandoms(note_regions, songs)
     stated = bool(cast.fandoms)
-    rels = cast.read_pairings(note_regions, list(field_spans))
+    rels = [
+        r for r in cast.read_pairings(note_regions, list(field_spans)) if len(set(r.members)) > 1
+    ]
     mentions = count_mentions(lex, story_regions)
     for rel in rels:
         known = [c for c in rel.characters if c is not None]
@@ -323,8 +325,6 @@ def read_cast(
     seen_rel: dict[str, list[Evidence]] = {}
     for rel in rels:
         name = relationship_name(lex, rel.members, rel.platonic)
-        if len(set(rel.members)) < 2:
-            continue
         seen_rel.setdefault(name, []).append(rel.span)
         if rel.platonic:
             continue

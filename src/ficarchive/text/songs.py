@@ -29,6 +29,11 @@ _PATTERNS = (
         _SONG_WORD + r"\s+(?i:(?:are|is|come|comes|were|was)\s+)?(?i:from|taken\s+from)\s+"
         r"(?:(?i:the\s+song\s+))?(?P<title>[A-Z][^\n\"“”.,!?;:()]{0,60}?)\s+[-–—]\s+" + _ARTIST
     ),
+    # the song is Title by Artist (no quotes)
+    re.compile(
+        _SONG_WORD + r"\s+(?i:used\s+)?(?:(?i:is|was)\s+|:\s*)"
+        r"(?P<title>[A-Z][^\n\"“”.,!?;:()]{0,60}?)\s+(?i:by)\s+" + _ARTIST
+    ),
     # Artist's "Title" / belong to Artist ("Title")
     re.compile(
         _SONG_WORD
@@ -50,7 +55,7 @@ _FIELD_FORMS = (
     re.compile(r"^" + _ARTIST.replace("{0,59}", "{0,40}?") + r"['’]s\s+" + _TITLE + r"\W*$"),
     re.compile(
         r"^[\"“]?(?P<title>[^\"”\n]{1,80}?)[\"”]?\s*(?:\s(?i:by)\s|[-–—]|,|\()\s*"
-        r"(?P<artist>[^\n.!?;()\"“”]{1,60})\)?\W*$"
+        r"(?P<artist>[^\n.!?;(),\"“”]{1,60})(?:\)|,.*)?\W*$"
     ),
 )
 _ARTIST_STOP = re.compile(
@@ -62,7 +67,7 @@ _ARTIST_STOP = re.compile(
 def _clean_artist(artist: str | None) -> str | None:
     if not artist:
         return None
-    artist = _ARTIST_STOP.sub("", artist.strip()).strip(" -–—:'\"*")
+    artist = _ARTIST_STOP.sub("", artist.strip()).strip(" -–—:,'\"*")
     return artist or None
 
 
