@@ -55,7 +55,7 @@ _FIELD_FORMS = (
     re.compile(r"^" + _ARTIST.replace("{0,59}", "{0,40}?") + r"['’]s\s+" + _TITLE + r"\W*$"),
     re.compile(
         r"^[\"“]?(?P<title>[^\"”\n]{1,80}?)[\"”]?\s*(?:\s(?i:by)\s|[-–—]|,|\()\s*"
-        r"(?P<artist>[^\n.!?;(),\"“”]{1,60})(?:\)|,.*)?\W*$"
+        r"(?P<artist>[^\n.!?;(),\"“”]{1,60})(?:\)|,.*)?\W*(?:[(\[][^)\]\n]*[)\]]\W*)?$"
     ),
 )
 _ARTIST_STOP = re.compile(
@@ -88,8 +88,9 @@ def find_songs(
         for i, (credit, _) in enumerate(found):
             old = _key(credit.title)
             if old == key or old.startswith(key + " ") or key.startswith(old + " "):
-                if credit.artist is None and artist:  # the same song, now with its artist
-                    found[i] = (SongCredit(title=credit.title, artist=artist), span)
+                # the same song: keep the shorter title (the longer has chatter) and an artist
+                shorter = title if len(key) < len(old) else credit.title
+                found[i] = (SongCredit(title=shorter, artist=credit.artist or artist), span)
                 return
         found.append((SongCredit(title=title, artist=artist), span))
 
@@ -101,7 +102,7 @@ def find_songs(
                 add(m.group("title"), _clean_artist(m.group("artist")), span)
                 break
         else:
-            add(f.value, None, span)
+            add(re.sub(r"\s*[(\[][^)\]]*[)\]]\W*$", "", f.value), None, span)
     for text, offset in regions:
         for pattern in _PATTERNS:
             for m in pattern.finditer(text):
