@@ -31,7 +31,7 @@ _PATTERNS = (
     ),
     # the song is Title by Artist (no quotes)
     re.compile(
-        _SONG_WORD + r"\s+(?i:used\s+)?(?:(?i:is|was)\s+|:\s*)"
+        _SONG_WORD + r"\s+(?i:used\s+)?(?:(?i:is|was|to|based\s+on|from)\s+|:\s*)"
         r"(?P<title>[A-Z][^\n\"“”.,!?;:()]{0,60}?)\s+(?i:by)\s+" + _ARTIST
     ),
     # Artist's "Title" / belong to Artist ("Title")
@@ -95,14 +95,17 @@ def find_songs(
         found.append((SongCredit(title=title, artist=artist), span))
 
     for f in fields.get("song", []):
-        span = Evidence(f.start, f.end, f.value)
-        for form in _FIELD_FORMS:
-            m = form.match(f.value)
-            if m:
-                add(m.group("title"), _clean_artist(m.group("artist")), span)
-                break
-        else:
-            add(re.sub(r"\s*[(\[][^)\]]*[)\]]\W*$", "", f.value), None, span)
+        for part in re.finditer(r"[^;]+", f.value):  # "Song(s): A by B; C by D"
+            value = part.group(0).strip()
+            at = f.start + part.start() + part.group(0).find(value)
+            span = Evidence(at, at + len(value), value)
+            for form in _FIELD_FORMS:
+                m = form.match(value)
+                if m:
+                    add(m.group("title"), _clean_artist(m.group("artist")), span)
+                    break
+            else:
+                add(re.sub(r"\s*[(\[][^)\]]*[)\]]\W*$", "", value), None, span)
     for text, offset in regions:
         for pattern in _PATTERNS:
             for m in pattern.finditer(text):
