@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .headings import bare_number, match_structural
-from .notes import is_storyish, leading_notes, note_score, trailing_notes
+from .notes import is_storyish, leading_notes, note_score, trailing_notes, unit_score
 from .units import Unit
 
 _TITLE_END = re.compile(r"[.,;:?…\-—–]$")
@@ -124,7 +124,7 @@ def _is_work_title(units: list[Unit], i: int, level: int) -> bool:
     for u in units[i + 1 :]:
         if u.para.heading == level or u.hint == "chapter":
             return True
-        if is_storyish(u) and not u.para.meta and note_score(u.text) == 0:
+        if is_storyish(u) and not u.para.meta and unit_score(u) == 0:
             return False
     return False
 
@@ -156,9 +156,7 @@ def layout(units: list[Unit]) -> Layout:
         return out
     pre = units[end:first_head]
     if any(
-        (is_storyish(u) or (u.marker and u.hint is None))
-        and note_score(u.text) == 0
-        and not u.para.meta
+        (is_storyish(u) or (u.marker and u.hint is None)) and unit_score(u) == 0 and not u.para.meta
         for u in pre
     ):
         out.chapters.append(_chapter(pre, None))
