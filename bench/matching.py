@@ -3,7 +3,7 @@
 Generates an exchange — by default 5,000 sign-ups over 2,000 small fandoms on a long tail,
 3 requests and 3 offers each, 1-4 characters a request — then times the potential matches
 and the assignments separately, and runs networkx's Hopcroft-Karp (the algorithm of AO3's
-assignment generator, with each recipient's givers in order of quality as AO3 orders them)
+assignment generator, the edges tried best first as AO3 orders them)
 on the same potential-match graph in the same run as the baseline.
 
 Its last line is the summary: sign-ups, potential pairs and the time to find them, then the
