@@ -29,14 +29,33 @@ class Layout:
     chapters: list[ChapterLayout] = field(default_factory=list)
 
 
+_QUOTED = re.compile(r"^[\"“«']([^\"“”«»]+)[\"”»']$")
+# "Title by username": a user name (lower case first, or with digits or underscores), not
+# the end of a title such as "Stand by Me"
+_BY_AUTHOR = re.compile(
+    r"^(?P<title>.+?)\s+(?:by|von|por|par|oleh)\s+@?(?=[a-z0-9_]|\S*[\d_])[\w.\-]+$"
+)
+
+
+def title_text(unit: Unit) -> str:
+    """A title line as its title: a trailing "by username" and quotes around it go."""
+    text = unit.text.strip()
+    m = _BY_AUTHOR.match(text)
+    if m and not m.group("title").endswith((",", ":")):
+        text = m.group("title").strip()
+    m = _QUOTED.match(text)
+    return m.group(1).strip() if m else text
+
+
 def title_like(unit: Unit) -> bool:
     text = unit.text
     if unit.hint not in (None, "heading") or unit.marker or "\n" in text or unit.para.meta:
         return False
+    text = title_text(unit)
     words = text.split()
     if not words or len(words) > 12 or len(text) > 90 or _TITLE_END.search(text):
         return False
-    if text[0] in "\"“'(" or not (text[0].isupper() or text[0].isdigit()):
+    if not text or text[0] in "\"“'(" or not (text[0].isupper() or text[0].isdigit()):
         return False
     return note_score(text) == 0
 
