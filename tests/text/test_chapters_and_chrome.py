@@ -28,6 +28,11 @@ STORY = (
         ("BOOK II", "Book 2", None),
         ("Interlude", "Interlude", None),
         ("Épilogue", "Épilogue", None),
+        ("Chapter 10.5: Omake", "Chapter 10.5", "Omake"),
+        ("Chapter #4", "Chapter 4", None),
+        ("Chapter 3 of 10", "Chapter 3", None),
+        ("Chapter 2 (Part 1)", "Chapter 2", "Part 1"),
+        ("[Chapter 2: The Fall]", "Chapter 2", "The Fall"),
     ],
 )
 def test_it_reads_headings_in_every_form_and_language(line, label, title) -> None:
@@ -41,6 +46,7 @@ def test_it_reads_headings_in_every_form_and_language(line, label, title) -> Non
         "Chapter three of the book was about bells, and she had read it twice.",
         "Part two of the plan was simple: wait for the tide and then run.",
         "Act normal, she told herself.",
+        "Chapter 12 was the worst.",
     ],
 )
 def test_a_chapter_word_in_the_prose_is_no_heading(line) -> None:
@@ -91,3 +97,14 @@ def test_a_genre_field_keeps_every_genre_it_lists() -> None:
     assert not {"Completed", "FanFiction", "Status"} & set(work["freeform_tags"])
     spans = {e["text"] for e in work["evidence"]["freeform_tags"]}
     assert {"Sci-Fi", "Found Family"} <= spans
+
+
+def test_bold_lines_that_shout_are_no_chapter_headings() -> None:
+    text = f"{STORY}\n\n**Run!**\n\n{STORY}\n\n**Not that way!**\n\n{STORY}"
+    assert len(parse_document(text, filename="f.md").to_dict()["chapters"]) == 1
+
+
+def test_short_bold_lines_above_story_are_chapter_headings() -> None:
+    text = f"**Harbour**\n\n{STORY}\n\n**Lighthouse**\n\n{STORY}"
+    chapters = parse_document(text, filename="f.md").to_dict()["chapters"]
+    assert [c["title"] for c in chapters] == ["Harbour", "Lighthouse"]
