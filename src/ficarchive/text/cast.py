@@ -44,6 +44,7 @@ class CastResult:
     categories: dict[str, list[Evidence]] = field(default_factory=dict)
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     unmatched: dict[str, list[str]] = field(default_factory=dict)
+    candidates: list[tuple[str, Evidence]] = field(default_factory=list)
     no_pairing: Evidence | None = None
 
 
@@ -362,7 +363,29 @@ def read_cast(
     for f in fields.get("pairing", []):
         if is_none(f.value) and not rels:
             result.no_pairing = Evidence(f.start, f.end, f.value)
+    result.candidates = _candidates(lex, story, chars, cast.fandoms)
     return result
+
+
+MAX_CANDIDATES = 8
+
+
+def _candidates(
+    lex: Lexicon, story: StoryNames, chars: dict[str, list[Evidence]], fandoms: dict
+) -> list[tuple[str, Evidence]]:
+    """Names the story keeps using that no tag holds: for the author (or a wrangler's lexicon)
+    to confirm, never tagged by themselves."""
+    tagged = {w for name in chars for w in name.split()}
+    out = []
+    for word in story.recurring():
+        if word in tagged or lex.is_term(word) or word in fandoms or lex.match_fandom(word):
+            continue
+        where = story.first_use(word)
+        if where:
+            out.append((word, Evidence(where[0], where[1], word)))
+        if len(out) == MAX_CANDIDATES:
+            break
+    return out
 
 
 def _fandoms_from_story(
