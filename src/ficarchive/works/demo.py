@@ -1,6 +1,8 @@
-"""Demo content: three accounts and their works (stories written for this project: one in
-three chapters, two fandoms and an original world, a series, a restricted work, a draft and a
-shared work). Safe to run again: it adds only what is missing."""
+"""Demo content: a dozen accounts and over forty works (stories written for this project, in
+public-domain fandoms, original work and three languages besides English: every rating,
+warning but one and category, works of several chapters and works in progress, series,
+co-created and restricted works, a draft), with kudos, comments, bookmarks and wrangled
+synonyms (demo_feedback.py). Safe to run again: it adds only what is missing."""
 
 from __future__ import annotations
 
@@ -13,12 +15,17 @@ from ficarchive.accounts.models import User
 from ficarchive.accounts.services import create_account
 
 from .chapters import add_chapter
+from .demo_feedback import add_feedback, wrangle
+from .demo_library import LIBRARY
 from .demo_stories import DEMO_WORKS
 from .models import Series, Work
 from .services import post_work
 
 DEMO_PASSWORD = "demo password 123"
-DEMO_AUTHORS = ["quillfeather", "moonlitmoth", "paperlantern"]
+DEMO_AUTHORS = [
+    "quillfeather", "moonlitmoth", "paperlantern", "harbourlight", "inkandember", "ravenquill",
+    "tidewriter", "fernhollow", "stormpetrel", "lanternmoth", "wintergreen", "saltmarsh",
+]  # fmt: skip
 
 
 def _post_demo_work(story: dict, days_ago: int) -> Work:
@@ -37,7 +44,8 @@ def _post_demo_work(story: dict, days_ago: int) -> Work:
         freeforms=story.get("freeforms", []), summary=story["summary"],
         notes=story.get("notes", ""), end_notes=story.get("end_notes", ""),
         chapter_title=first_title, body=first_body,
-        chapters_expected=story.get("chapters_expected", 1),
+        chapters_expected=story.get("chapters_expected", len(story["chapters"])),
+        language=story.get("language", "en"),
         restricted=story.get("restricted", False), draft=story.get("draft", False),
         published_on=timezone.localdate() - timedelta(days=days_ago), series=series,
     )  # fmt: skip
@@ -53,11 +61,13 @@ def load_demo() -> int:
         if not User.objects.filter(username=name).exists():
             create_account(username=name, email=f"{name}@demo.invalid", password=DEMO_PASSWORD)
             created += 1
-    for days_ago, story in enumerate(reversed(DEMO_WORKS), start=1):
+    for days_ago, story in enumerate(reversed([*DEMO_WORKS, *LIBRARY]), start=1):
         exists = Work.objects.filter(
             title=story["title"], creatorships__pseud__user__username=story["author"]
         ).exists()
         if not exists:
-            _post_demo_work(story, days_ago * 3)
+            _post_demo_work(story, days_ago)
             created += 1
+    wrangle()
+    add_feedback()
     return created
