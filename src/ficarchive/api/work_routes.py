@@ -1,4 +1,4 @@
-"""Reading works over the API: the listing (the same filters, sorts and blocklist as /works/,
+"""Reading works over the API: the listing (the same filters, sorts and blocklist as /works,
 through discovery's apply_filters), search, one work with its chapter list, one chapter."""
 
 from __future__ import annotations
@@ -76,7 +76,7 @@ def listing(request: HttpRequest) -> dict:
 
 @router.get("works", response=WorkPage, openapi_extra=LISTING_DOC, summary="List works")
 def list_works(request):
-    """The archive's works that the caller may see, filtered and sorted as on /works/, with
+    """The archive's works that the caller may see, filtered and sorted as on /works, with
     the caller's blocklist applied. `total` is counted up to a window; `more` says there are
     more than that. `notes` says which filters were left out and why."""
     return listing(request)
