@@ -126,8 +126,9 @@ def _follow_structure(units: list[Unit]) -> None:
 
 def number_headings(units: list[Unit]) -> None:
     """Lines that are only a number ("~ One ~", "2.", "III") are chapter headings when there
-    are two or more, they count up one by one, and the document has no other headings."""
-    if any(u.hint == "chapter" for u in units):
+    are two or more, they count up one by one, and the document has no numbered headings
+    (a Prologue or an Interlude may stand among them)."""
+    if _numbered_chapters(units):
         return
     found = [(u, n) for u in units if u.hint is None and (n := bare_number(u.text)) is not None]
     numbers = [n for _, (n, _) in found]
@@ -137,11 +138,15 @@ def number_headings(units: list[Unit]) -> None:
         unit.hint, unit.label, unit.title = "chapter", f"Chapter {n}", title
 
 
+def _numbered_chapters(units: list[Unit]) -> bool:
+    return any(u.hint == "chapter" and any(c.isdigit() for c in u.label or "") for u in units)
+
+
 def _bold_headings(units: list[Unit]) -> None:
     """Short bold lines, each set above some story, are the chapter headings of a document
     whose author made headings by hand (Word's bold, Markdown's **...**), when there are
-    two or more and the document has no other chapter headings."""
-    if any(u.hint == "chapter" for u in units):
+    two or more and the document has no numbered chapter headings."""
+    if _numbered_chapters(units):
         return
     found = [
         i
