@@ -19,6 +19,8 @@ _CUES = re.compile(
     | \b(?:fanfic(?:tion)?|fic|one-?shot|capítulo|chapitre|kapitel|capitolo|rozdział|bab)\b
     """
 )
+# "her own hand", "on its own": the story's "own", not an owner's
+_POSSESSIVE_OWN = re.compile(r"(?i)\b(?:my|your|his|her|its|our|their|one's|the|on)\s+owns?\s+\w?$")
 _EPIGRAPH = re.compile(r"^[\"“«].{1,300}[\"”»]\s*\n\s*(?:[—–]|--?)\s*\w", re.S)
 
 
@@ -28,5 +30,7 @@ def note_cues(text: str) -> int:
         return 0  # dialogue opens a story paragraph
     score = len(FIELD_LINE.findall(text)) + len(_CUES.findall(text))
     if len(text.split()) <= 80:
-        score += len(DISCLAIMER.findall(text))
+        score += sum(
+            1 for m in DISCLAIMER.finditer(text) if not _POSSESSIVE_OWN.search(text, 0, m.end())
+        )
     return score + (1 if _EPIGRAPH.match(text) else 0)

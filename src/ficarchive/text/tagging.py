@@ -6,6 +6,7 @@ defaults rather than read are listed in `work.defaults`."""
 from __future__ import annotations
 
 from .cast import read_cast
+from .field_tags import tag_field_values
 from .fields import Field
 from .language import detect_language, language_named
 from .lexicon import Lexicon
@@ -69,6 +70,8 @@ def fill_tags(
     work.song_credits = [credit for credit, _ in songs]
     work.add_evidence("song_credits", [span for _, span in songs])
     freeforms = dict(hits.freeforms)
+    for name, spans in tag_field_values(lex, fields).items():
+        freeforms.setdefault(name, spans)
     if songs and "Songfic" not in freeforms:
         freeforms["Songfic"] = [songs[0][1]]
     work.freeform_tags = list(freeforms)
