@@ -38,7 +38,7 @@ def works_of(collection: Collection, user):
     ids = shown_items(collection).exclude(work=None).values("work_id")
     works = Work.objects.visible_to(user).filter(pk__in=ids)
     if is_maintainer(collection, user):
-        works = works | Work.objects.filter(pk__in=ids, posted=True)
+        works = works | Work.objects.filter(pk__in=ids, posted=True, hidden_by_admin=False)
     return works
 
 
