@@ -37,7 +37,7 @@ def test_the_demo_shows_the_archive_off_and_loading_it_twice_adds_nothing(client
     assert any(not w.complete for w in works if w.posted)  # a work in progress
     assert any(w.creatorships.count() == 2 for w in works)
     assert sum(w.restricted for w in works) >= 2
-    assert sum(not w.posted for w in works) == 1
+    assert sum(not w.posted for w in works) >= 1
     assert Series.objects.filter(parts__isnull=False).distinct().count() >= 2
     assert Comment.objects.filter(parent__isnull=False).exists()  # replies
     assert Bookmark.objects.exclude(notes="").exists()

@@ -53,6 +53,8 @@ def series(request, series_id: int):
         {
             "series": series, "parts": parts, "is_owner": is_owner, "shown": listed,
             "words": sum(w.word_count for _, w in parts),
+            # a series holding an anonymous work would name that work's creator
+            "owner_hidden": any(not w.creators_known_to(request.user) for _, w in parts),
             **_reader_state(request.user, series),
         },
     )  # fmt: skip
