@@ -61,3 +61,10 @@ def test_the_tag_index_lists_canonical_fandoms_with_counts(client, naruto, post)
     post("Counted", fandoms=["Naruto"])
     page = client.get("/tags").text
     assert ">Naruto</a> (1)" in page
+
+
+def test_the_tag_index_leaves_out_tags_no_work_is_found_under(client, naruto, post):
+    post("Counted", fandoms=["Naruto"])
+    page = client.get("/tags").text
+    assert ">Naruto</a> (1)" in page
+    assert "(0)" not in page  # the lexicon's characters without works, for one

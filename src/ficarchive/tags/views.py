@@ -16,10 +16,12 @@ INDEX_LIMIT = 100
 
 
 def tag_index(request):
-    """Canonical fandoms (all of them) and the most used relationships, characters and tags."""
+    """Canonical fandoms (all that have works) and the most used relationships, characters
+    and tags; a tag no work is found under is left out."""
     sections = []
     for tag_type in INDEX_TYPES:
         tags = Tag.objects.filter(type=tag_type, canonical=True).with_current_counts()
+        tags = tags.filter(current_count__gt=0)
         if tag_type == TagType.FANDOM:
             tags = tags.order_by("name_key")
         else:
