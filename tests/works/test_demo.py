@@ -44,3 +44,11 @@ def test_the_demo_shows_the_archive_off_and_loading_it_twice_adds_nothing(client
     assert Tag.objects.filter(synonym_of__isnull=False).count() >= 4  # merged spellings
     page = client.get("/").content.decode()
     assert "The Clockmaker" not in page  # the draft
+
+
+def test_the_demos_fandoms_are_on_the_fandom_index(client):
+    load_demo()
+    page = client.get("/tags").content.decode()
+    for fandom in ("Pride and Prejudice - Jane Austen", "The Odyssey - Homer", "Original Work"):
+        assert f">{fandom}</a>" in page
+    assert "Les Mis</a>" not in page  # a synonym, merged into Les Misérables - Victor Hugo

@@ -68,6 +68,6 @@ def load_demo() -> int:
         if not exists:
             _post_demo_work(story, days_ago)
             created += 1
-    wrangle()
+    wrangle(DEMO_AUTHORS)
     add_feedback()
     return created

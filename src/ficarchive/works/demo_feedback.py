@@ -95,9 +95,10 @@ def add_feedback() -> None:
             save_bookmark(user, work=work, notes=notes, tags=tags, rec=rec)
 
 
-def wrangle() -> None:
-    """Make each canonical tag canonical and the other spellings its synonyms, unless a
-    wrangler (or the lexicon) has decided about them already."""
+def wrangle(authors: list[str]) -> None:
+    """Make each canonical tag canonical and the other spellings its synonyms, and the other
+    fandoms of the demo `authors`' works canonical, unless a wrangler (or the lexicon) has
+    decided about them already."""
     for name, tag_type, spellings in SYNONYMS:
         canonical = Tag.objects.named(tag_type, name).first() or get_or_create_tag(
             tag_type, name, canonical=True
@@ -109,3 +110,9 @@ def wrangle() -> None:
             tag = Tag.objects.named(tag_type, spelling).first()
             if tag is not None and not tag.canonical and tag.synonym_of_id is None:
                 wrangling.make_synonym(tag, target)
+    # Every other fandom the demo authors typed is a fandom of its own: on the fandom index,
+    # in the filters and the e-reader catalog.
+    typed = Tag.objects.filter(type=TagType.FANDOM, canonical=False, synonym_of__isnull=True)
+    demo = typed.filter(works__creatorships__pseud__user__username__in=authors)
+    for tag in demo.distinct():
+        wrangling.make_canonical(tag)
