@@ -18,7 +18,7 @@ def test_the_text_download_has_the_meta_header_and_both_chapters(client, work, f
 def test_paragraphs_are_separated_by_one_blank_line_and_line_breaks_kept(client, work, fetch):
     _, data = fetch(client, work, "txt")
     text = data.decode("utf-8")
-    assert f"The sky went dark — and then darker.\n\n{CJK}\n\nНочь была тихой.\n\n" in text
+    assert f"The sky went dark — and then _darker_.\n\n{CJK}\n\nНочь была тихой.\n\n" in text
     assert "Morning came at last.\n\nLine one\nline two\n" in text
 
 
@@ -28,3 +28,10 @@ def test_a_line_break_written_on_its_own_line_is_not_a_paragraph_break(
     work = make_work(author, body="First line\nsecond line\n\nNext paragraph")
     _, data = fetch(client, work, "txt")
     assert "First line\nsecond line\n\nNext paragraph" in data.decode("utf-8")
+
+
+def test_italics_and_bold_are_marked_as_plain_text_marks_them(client, work, fetch):
+    _, data = fetch(client, work, "txt")
+    text = data.decode()
+    assert "and then _darker_." in text
+    assert "Café au lait, *please*." in text

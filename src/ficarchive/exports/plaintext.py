@@ -15,15 +15,20 @@ from .htmlfile import shows_chapter_headings
 _PRE = re.compile(r"(<pre\b.*?</pre>)", re.IGNORECASE | re.DOTALL)
 _WHITESPACE = re.compile(r"\s+")
 _MANY_BLANK_LINES = re.compile(r"\n{3,}")
+# Emphasis as plain text marks it: _italics_ and *bold*.
+_ITALIC = re.compile(r"</?(?:em|i|cite)\b[^>]*>", re.IGNORECASE)
+_BOLD = re.compile(r"</?(?:strong|b)\b[^>]*>", re.IGNORECASE)
 
 
 def plain_text(fragment: str) -> str:
     """Paragraphs of an HTML fragment. Whitespace in HTML source is insignificant (outside
     <pre>), so it is folded before converting: a <br> then gives one line break and a paragraph
-    one blank line, however the source was wrapped."""
+    one blank line, however the source was wrapped. Italics come out as _underscores_ and bold
+    as *asterisks*, as plain text writes them."""
     pieces = _PRE.split(fragment or "")
     folded = "".join(p if i % 2 else _WHITESPACE.sub(" ", p) for i, p in enumerate(pieces))
-    text = html_to_plain_text(folded)
+    marked = _BOLD.sub("*", _ITALIC.sub("_", folded))
+    text = html_to_plain_text(marked)
     lines = [line.strip() for line in text.split("\n")]
     return _MANY_BLANK_LINES.sub("\n\n", "\n".join(lines)).strip()
 
