@@ -33,6 +33,10 @@ series_part_added = Signal()
 invited = Signal()
 invitation_answered = Signal()
 
+# Someone should be told something in their inbox (a gift, a related work waiting for approval):
+# user_ids, message (plain text), link, work (the notice shows while its reader may see it).
+notice = Signal()
+
 # A reader opened a work: request, work_id, chapter_id (when one chapter is shown), and from
 # the reading views also the work and chapter objects. The page cache sends it with the ids
 # alone when it serves a guest a kept reading page.
