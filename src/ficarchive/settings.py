@@ -127,6 +127,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "ficarchive.core.context_processors.site",
+                "ficarchive.feedback.context_processors.inbox",
                 "ficarchive.core.csrf.guest_forms",
             ],
         },

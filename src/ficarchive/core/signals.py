@@ -28,6 +28,10 @@ work_published = Signal()
 chapter_published = Signal()
 series_part_added = Signal()
 
+# A pseud is about to be deleted (accounts): pseud, successor. Its works are credited to the
+# successor first (works listens).
+pseud_retiring = Signal()
+
 # A user was invited to be a co-creator of a work: user_id, work. The invitation was answered
 # or withdrawn: user_id, work_id.
 invited = Signal()
