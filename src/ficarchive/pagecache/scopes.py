@@ -1,13 +1,15 @@
 """Which pages are kept for guests, and what each depends on.
 
-A page depends on "scopes", each with a version (versions.py): `w:<id>` a work, `t:<name key>` a
-tag, `u:<username>` a creator, `all` everything listed across the archive (and `tags`, `creators`
+A page depends on "scopes", each with a version (versions.py): `w:<id>` a work, `t:<hash of
+the name key>` a tag, `u:<username>` a creator, `all` everything listed across the archive (and `tags`, `creators`
 for every tag's and every creator's page at once). A change of a work
 bumps the work, every tag and creator it was or is listed under, and `all` (listeners.py); so a
 page kept under the old versions is never served again.
 """
 
 from __future__ import annotations
+
+import hashlib
 
 from ficarchive.tags.converters import unescape_tag_name
 from ficarchive.tags.models import name_key
@@ -36,7 +38,9 @@ def archive(kwargs) -> list[str]:
 
 
 def tag_scope(key: str) -> str:
-    return f"t:{key}"
+    """A tag's scope from its name key, hashed: names hold spaces and any character, and
+    cache keys may not."""
+    return "t:" + hashlib.blake2b(key.encode(), digest_size=10).hexdigest()
 
 
 def user_scope(username: str) -> str:
