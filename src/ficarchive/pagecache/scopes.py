@@ -1,10 +1,10 @@
 """Which pages are kept for guests, and what each depends on.
 
 A page depends on "scopes", each with a version (versions.py): `w:<id>` a work, `t:<hash of
-the name key>` a tag, `u:<username>` a creator, `all` everything listed across the archive (and `tags`, `creators`
-for every tag's and every creator's page at once). A change of a work
-bumps the work, every tag and creator it was or is listed under, and `all` (listeners.py); so a
-page kept under the old versions is never served again.
+the name key>` a tag, `u:<username>` a creator, `all` everything listed across the archive
+(and `tags`, `creators` for every tag's and every creator's page at once). A change of a work
+bumps the work, every tag and creator it was or is listed under, and `all` (listeners.py); so
+a page kept under the old versions is never served again.
 """
 
 from __future__ import annotations
