@@ -103,3 +103,23 @@ def test_adult_consent_is_a_cookie_given_once_and_no_session(author, make_work):
     after = guest.get(url).content.decode()
     assert "adult content" not in after.lower()
     assert "adult content" in Client().get(url).content.decode().lower()
+
+
+def test_a_page_served_from_the_cache_still_counts_its_hit(shelf):
+    from ficarchive.feedback.services.hits import pending_hits
+
+    work, _ = shelf
+    url = reverse("work", args=[work.pk])
+    states = [fetch(Client(REMOTE_ADDR=f"10.0.0.{n}"), url)[2] for n in range(1, 4)]
+    assert states == ["miss", "hit", "hit"]
+    assert pending_hits(work.pk) == 3
+    fetch(Client(REMOTE_ADDR="10.0.0.3"), url)  # the same guest again the same day
+    assert pending_hits(work.pk) == 3
+
+
+def test_no_answer_but_a_kept_guest_page_may_be_kept_by_a_proxy(shelf, reader, client_for):
+    work, _ = shelf
+    profile = Client().get(reverse("profile", args=[work.creatorships.first().pseud.user.username]))
+    assert profile["Cache-Control"].startswith("private")
+    signed_in = client_for(reader).get(reverse("works_index"))
+    assert signed_in["Cache-Control"].startswith("private") and "Cookie" in signed_in["Vary"]

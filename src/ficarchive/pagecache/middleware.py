@@ -4,7 +4,8 @@ A guest's GET of a page named in scopes.PAGES is answered from the cache when a 
 the current versions of its scopes exists; otherwise the page is built as usual and kept for
 PAGE_CACHE_SECONDS. A request with a session cookie, a message waiting or an Authorization
 header is never answered from the cache and its page is never kept; its response says
-`Cache-Control: private`, so no proxy keeps it either.
+`Cache-Control: private`, so no proxy keeps it either — nor any other answer that is not a
+kept page, unless its view set Cache-Control itself.
 
 Placed before the session middleware: a hit reads two cache keys (one round trip with Redis)
 and builds a response, nothing else.
@@ -149,8 +150,7 @@ def page_cache_middleware(get_response):
         page = guest_page(request) if settings.PAGE_CACHE_SECONDS > 0 else None
         if page is None:
             response = get_response(request)
-            if settings.SESSION_COOKIE_NAME in request.COOKIES or response.cookies:
-                _private(response)
+            _private(response)  # unless the view said otherwise: no proxy keeps it
             return response
         entry, current = versions.lookup(page.key, page.scopes)
         if entry is not None:
