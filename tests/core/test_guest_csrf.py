@@ -62,3 +62,18 @@ def test_a_signed_in_reader_still_needs_the_token(work, reader):
         HTTP_SEC_FETCH_SITE="same-origin",
     )  # fmt: skip
     assert accepted.status_code == 302 and Kudos.objects.filter(work=work).count() == 1
+
+
+def test_a_guest_with_a_session_but_no_account_is_checked_by_the_browser_too(work):
+    guest = Client(enforce_csrf_checks=True)
+    guest.get(reverse("work", args=[work.pk]))  # the page, without a token
+    assert kudos(guest, work, HTTP_SEC_FETCH_SITE="same-origin").status_code == 302
+    assert "sessionid" in guest.cookies  # kudos started a session
+    comment = guest.post(
+        reverse("post_comment", args=[work.pk]),
+        {"guest_name": "Wanderer", "guest_email": "w@example.org", "body": "Lovely."},
+        HTTP_SEC_FETCH_SITE="same-origin",
+    )
+    assert comment.status_code in (200, 302)
+    assert work.comments.filter(body__contains="Lovely").exists()
+    assert kudos(guest, work, HTTP_SEC_FETCH_SITE="cross-site").status_code == 403

@@ -1,13 +1,14 @@
 """CSRF protection that lets a guest's page be the same for every guest, so it can be cached.
 
 A guest (a request without a session cookie) gets pages without a CSRF token and without a CSRF
-cookie (`guest_forms`, a context processor). A guest's POST is accepted when the browser itself
-says it comes from this site: `Sec-Fetch-Site: same-origin` (or `none`, typed by the user), or,
+cookie (`guest_forms`, a context processor). The POST of anyone not signed in — a guest, or one
+whose session holds no account (kudos start one, so a form on the page a guest already has must
+still work) — is accepted when the browser itself says it comes from this site: `Sec-Fetch-Site: same-origin` (or `none`, typed by the user), or,
 from a browser that sends no Sec-Fetch-Site, an `Origin` that is this site or one of
 CSRF_TRUSTED_ORIGINS. Neither header can be set by a page's script, and every current browser
 sends them with a form's POST. A request that carries neither falls back to Django's token
-check (and fails for a guest, who has no token). Anyone with a session — every signed-in
-reader — keeps Django's full token check. See docs/security.md.
+check (and fails for a guest, who has no token). Every signed-in reader keeps Django's full
+token check. See docs/security.md.
 """
 
 from __future__ import annotations
@@ -24,6 +25,11 @@ def is_guest(request) -> bool:
     return settings.SESSION_COOKIE_NAME not in request.COOKIES
 
 
+def signed_in(request) -> bool:
+    user = getattr(request, "user", None)
+    return user is not None and user.is_authenticated
+
+
 def guest_forms(request) -> dict:
     """Guests' forms carry no token: `{% csrf_token %}` renders nothing for them."""
     return {"csrf_token": "NOTPROVIDED"} if is_guest(request) else {}
@@ -33,7 +39,7 @@ class GuestCsrfMiddleware(CsrfViewMiddleware):
     def process_view(self, request, callback, callback_args, callback_kwargs):
         if (
             request.method not in SAFE_METHODS
-            and is_guest(request)
+            and not signed_in(request)
             and not getattr(callback, "csrf_exempt", False)
             and not getattr(request, "csrf_processing_done", False)
         ):
