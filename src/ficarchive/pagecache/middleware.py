@@ -75,7 +75,6 @@ def guest_page(request) -> GuestPage | None:
         meta.get("HTTP_HOST", ""),
         request.path_info,
         meta.get("QUERY_STRING", ""),
-        meta.get("HTTP_HX_REQUEST", ""),
         *(cookies.get(name, "") for name in KEYED_COOKIES),
     ]
     key = hashlib.blake2b("\x00".join(parts).encode(), digest_size=20).hexdigest()
