@@ -90,6 +90,7 @@ INSTALLED_APPS = [
     "ficarchive.feedback",
     "ficarchive.discovery",
     "ficarchive.collections",
+    "ficarchive.challenges",
     "ficarchive.exports",
     "ficarchive.imports",
     "ficarchive.moderation",
@@ -315,6 +316,7 @@ PERIODIC_TASKS: list[tuple[str, int]] = [
     ("ficarchive.feedback.tasks.flush_hits", HIT_FLUSH_SECONDS),
     ("ficarchive.tags.tasks.fold_tag_counts_task", env_int("TAG_COUNT_FOLD_SECONDS", 60)),
     ("ficarchive.collections.tasks.reveal_due_task", env_int("REVEAL_CHECK_SECONDS", 60)),
+    ("ficarchive.challenges.tasks.signup_dates_task", env_int("SIGNUP_DATES_CHECK_SECONDS", 60)),
 ]
 WORKS_PER_PAGE = env_int("WORKS_PER_PAGE", 20)
 # Threads per server process that build PDF downloads off the request (exports/background.py);
