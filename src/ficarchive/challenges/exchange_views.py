@@ -16,6 +16,7 @@ from ficarchive.collections.access import collection_named, maintained_collectio
 from ficarchive.collections.services import is_maintainer
 
 from . import running, signups
+from .context import page_context
 from .exchanges import add_to_tag_set, save_exchange
 from .forms import ExchangeForm, SignupForm, exchange_initial, signup_initial
 from .models import Assignment, GiftExchange, Signup, TagSetEntry
@@ -47,7 +48,9 @@ def setup(request, name: str):
         else:
             messages.success(request, "The gift exchange is saved.")
             return redirect(f"{collection.get_absolute_url()}/tag_set")
-    return render(request, "challenges/setup.html", {"collection": collection, "form": form})
+    return render(
+        request, "challenges/setup.html", {**page_context(request, collection), "form": form}
+    )
 
 
 @never_cache
@@ -79,8 +82,7 @@ def tag_set(request, name: str):
     entries = TagSetEntry.objects.filter(exchange=exchange).select_related("tag")
     if not maintainer:
         entries = entries.filter(state=TagSetEntry.APPROVED)
-    return render(request, "challenges/tag_set.html", {
-        "collection": collection, "exchange": exchange, "entries": entries,
+    return render(request, "challenges/tag_set.html", {**page_context(request, collection), "exchange": exchange, "entries": entries,
         "maintainer": maintainer, "types": [(r.tag_type, signups.TYPE_NAMES[r.tag_type])
                                             for r in exchange.rules.all()],
     })  # fmt: skip
@@ -102,8 +104,7 @@ def sign_up(request, name: str):
         else:
             messages.success(request, f"You are signed up for “{collection.title}”.")
             return redirect(collection)
-    return render(request, "challenges/signup.html", {
-        "collection": collection, "exchange": exchange, "form": form, "signed_up": mine is not None,
+    return render(request, "challenges/signup.html", {**page_context(request, collection), "exchange": exchange, "form": form, "signed_up": mine is not None,
     })  # fmt: skip
 
 
@@ -137,8 +138,7 @@ def assignments(request, name: str):
         "giver__user", "recipient__user", "pinch_hitter", "work"
     ).order_by("pk")
     assigned = {a.recipient_id for a in rows if a.giver_id}
-    return render(request, "challenges/assignments.html", {
-        "collection": collection, "exchange": exchange, "assignments": rows,
+    return render(request, "challenges/assignments.html", {**page_context(request, collection), "exchange": exchange, "assignments": rows,
         "signups_count": exchange.signups.count(),
         "posted": sum(1 for a in rows if a.work_id),
         "defaulted": sum(1 for a in rows if a.defaulted_at and not a.pinch_hitter_id),
@@ -167,8 +167,7 @@ def _assignment_for(request, name: str, pk: int) -> Assignment:
 @login_required
 def assignment(request, name: str, pk: int):
     item = _assignment_for(request, name, pk)
-    return render(request, "challenges/assignment.html", {
-        "collection": item.exchange.collection, "assignment": item,
+    return render(request, "challenges/assignment.html", {**page_context(request, item.exchange.collection), "assignment": item,
         "request_tags": item.request.tags.all() if item.request_id else [],
         "own": item.giver_user is not None and item.giver_user.pk == request.user.pk,
     })  # fmt: skip
@@ -209,4 +208,4 @@ def pinch_hits(request, name: str):
         return _back(exchange, "pinch_hits")
     open_ones = running.open_requests(exchange).prefetch_related("request__tags")
     return render(request, "challenges/pinch_hits.html",
-                  {"collection": collection, "open_requests": open_ones})  # fmt: skip
+                  {**page_context(request, collection), "open_requests": open_ones})  # fmt: skip

@@ -15,6 +15,7 @@ from django.views.decorators.http import require_POST
 from ficarchive.collections.access import collection_named, maintained_collection
 
 from . import memes
+from .context import page_context
 from .exchanges import save_meme
 from .forms import PromptForm
 from .models import MemePrompt, PromptMeme
@@ -29,17 +30,21 @@ def _meme(collection) -> PromptMeme:
 
 @never_cache
 @login_required
-@require_POST
 def setup(request, name: str):
     collection = maintained_collection(request, name)
-    try:
-        save_meme(collection, request.user, anonymous_allowed=bool(request.POST.get("anonymous_allowed")),
-                  open=bool(request.POST.get("open")))  # fmt: skip
-    except ValueError as error:
-        messages.error(request, str(error))
-    else:
-        messages.success(request, "The prompt meme is saved.")
-    return redirect(f"{collection.get_absolute_url()}/prompts")
+    meme = PromptMeme.objects.filter(collection=collection).first()
+    if request.method == "POST":
+        try:
+            save_meme(collection, request.user, open=bool(request.POST.get("open")),
+                      anonymous_allowed=bool(request.POST.get("anonymous_allowed")))  # fmt: skip
+        except ValueError as error:
+            messages.error(request, str(error))
+        else:
+            messages.success(request, "The prompt meme is saved.")
+            return redirect("meme_prompts", collection.name)
+    return render(
+        request, "challenges/meme_setup.html", {**page_context(request, collection), "meme": meme}
+    )
 
 
 def prompts(request, name: str):
@@ -50,8 +55,7 @@ def prompts(request, name: str):
         meme, tag=tag, sort=sort, unclaimed=request.GET.get("unclaimed") == "1"
     )
     page = Paginator(listed, 20).get_page(request.GET.get("page"))
-    return render(request, "challenges/prompts.html", {
-        "collection": collection, "meme": meme, "page": page, "tag": tag, "sort": sort,
+    return render(request, "challenges/prompts.html", {**page_context(request, collection), "meme": meme, "page": page, "tag": tag, "sort": sort,
         "sorts": [("date", "Newest"), ("claims", "Fewest claims"), ("most_claimed", "Most claims")],
     })  # fmt: skip
 
@@ -75,7 +79,7 @@ def new_prompt(request, name: str):
     return render(
         request,
         "challenges/prompt_form.html",
-        {"collection": collection, "meme": meme, "form": form},
+        {**page_context(request, collection), "meme": meme, "form": form},
     )
 
 
@@ -86,8 +90,7 @@ def prompt(request, name: str, pk: int):
     claims = item.claims.select_related("user", "work")
     mine = request.user.is_authenticated and claims.filter(user=request.user).exists()
     fills = [c.work for c in claims if c.work_id and c.work.posted and not c.work.unrevealed]
-    return render(request, "challenges/prompt.html", {
-        "collection": collection, "prompt": item, "claims": claims, "claimed": mine, "fills": fills,
+    return render(request, "challenges/prompt.html", {**page_context(request, collection), "prompt": item, "claims": claims, "claimed": mine, "fills": fills,
     })  # fmt: skip
 
 
