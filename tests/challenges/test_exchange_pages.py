@@ -102,3 +102,14 @@ def test_a_giver_reads_their_assignment_defaults_and_a_volunteer_takes_it(
     assert client_for(volunteer).post(board, {"assignment": mine.pk}).status_code == 302
     mine.refresh_from_db()
     assert mine.pinch_hitter == volunteer
+
+
+def test_hostile_ids_get_a_message_not_an_error(exchange, participants, maintainer, client_for):
+    url = reverse("exchange_assignments", args=["hobbit_swap"])
+    for data in ({"action": "swap", "first": "1 OR 1=1", "second": "x"},
+                 {"action": "remove", "assignment": "<script>"}):  # fmt: skip
+        page = client_for(maintainer).post(url, data, follow=True)
+        assert page.status_code == 200 and "There is no such assignment" in page.content.decode()
+    board = reverse("exchange_pinch_hits", args=["hobbit_swap"])
+    taken = client_for(participants[0]).post(board, {"assignment": "nope"}, follow=True)
+    assert "There is no such request" in taken.content.decode()

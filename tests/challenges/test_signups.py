@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+from datetime import timedelta
+
 import pytest
+from django.utils import timezone
 
 from ficarchive.challenges.exchanges import save_exchange
 from ficarchive.challenges.models import Signup, SignupPrompt, TagSetEntry
@@ -89,3 +92,11 @@ def test_nominations_are_limited_and_closed_by_default(exchange, participants):
     exchange.save()
     with pytest.raises(SignupError, match="at most 1 characters"):
         nominate(exchange, participants[0], TagType.CHARACTER, ["Smaug", "Bilbo"])
+
+
+def test_a_signup_after_the_closing_date_is_refused_before_the_job_runs(exchange, participants):
+    exchange.signups_close_at = timezone.now() - timedelta(minutes=1)
+    exchange.save()  # still marked open: the periodic job hasn't come by yet
+    with pytest.raises(SignupError, match="closed"):
+        sign_up(exchange, participants[0], [prompt("Smaug")], [prompt("Smaug")])
+    assert not Signup.objects.exists()

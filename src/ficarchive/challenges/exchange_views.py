@@ -195,7 +195,7 @@ def pinch_hits(request, name: str):
     if request.method == "POST":
         if not request.user.is_authenticated:
             return redirect("login")
-        wanted = exchange.assignments.filter(pk=request.POST.get("assignment")).first()
+        wanted = running.find_assignment(exchange, request.POST.get("assignment"))
         try:
             if wanted is None:
                 raise ValueError("There is no such request.")

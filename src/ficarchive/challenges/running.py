@@ -78,8 +78,16 @@ def generate_assignments(exchange: GiftExchange) -> int:
     return len(result.matches)
 
 
+def find_assignment(exchange: GiftExchange, assignment_id) -> Assignment | None:
+    """The exchange's assignment with this id (as typed in a form), or None."""
+    try:
+        return exchange.assignments.filter(pk=int(assignment_id)).first()
+    except (TypeError, ValueError):
+        return None
+
+
 def _draft(exchange: GiftExchange, assignment_id) -> Assignment:
-    assignment = exchange.assignments.filter(pk=assignment_id).first()
+    assignment = find_assignment(exchange, assignment_id)
     if assignment is None:
         raise ExchangeError("There is no such assignment in this exchange.")
     if assignment.sent_at:

@@ -6,6 +6,7 @@ from __future__ import annotations
 from dataclasses import dataclass, field
 
 from django.db import transaction
+from django.utils import timezone
 
 from ficarchive.tags.models import Tag
 
@@ -35,7 +36,8 @@ def sign_up(
 ) -> Signup:
     """Sign `user` up (or change their sign-up) with these requests and offers."""
     problems: list[str] = []
-    if not exchange.signups_open:
+    closes = exchange.signups_close_at
+    if not exchange.signups_open or (closes and closes <= timezone.now()):
         raise SignupError([f"Sign-ups for “{exchange.collection.title}” are closed."])
     rules = {rule.tag_type: rule for rule in exchange.rules.all()}
     for kind, prompts, low, high in (
