@@ -159,7 +159,7 @@ def pinch_hit(assignment: Assignment, user) -> None:
     """A volunteer takes an open request."""
     with transaction.atomic():
         assignment = (
-            Assignment.objects.select_for_update()
+            Assignment.objects.select_for_update(of=("self",))
             .select_related("recipient", "giver")
             .get(pk=assignment.pk)
         )
