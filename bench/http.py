@@ -244,9 +244,11 @@ def baseline_server(port: int) -> None:
     )  # fmt: skip
     globals()["urlpatterns"] = [path("", hello)]
     django.setup()
-    from ficarchive.core.server import serve
+    from ficarchive.core.server import cores, serve
 
-    serve(get_wsgi_application(), host="127.0.0.1", port=port)
+    # Loaded here, in __main__, and found there by the forked workers (as serve does).
+    globals()["application"] = get_wsgi_application()
+    serve("__main__:application", host="127.0.0.1", port=port, workers=cores(), threads=8)
 
 
 def environment(work_dir: Path, database_url: str, redis_url: str) -> dict:

@@ -1,8 +1,8 @@
 """Periodic jobs (flushing buffered hits, folding tag counts): each is a django-tasks task,
 enqueued every so many seconds by one scheduler so that any worker runs it.
 
-`ficarchive serve` runs the scheduler in a thread beside the web server; a site of several app
-servers runs `ficarchive periodic` once, on one machine, instead.
+`ficarchive serve` runs `ficarchive periodic` as a process beside the web server; a site of
+several app servers runs `ficarchive periodic` once, on one machine, instead.
 """
 
 from __future__ import annotations
@@ -46,9 +46,3 @@ def run_forever(stop: threading.Event | None = None, tick: float = 5.0) -> None:
             except Exception:  # one failing job must not stop the others
                 log.exception("periodic job %s failed to start", path)
         stop.wait(tick)
-
-
-def start_in_thread() -> threading.Event:
-    stop = threading.Event()
-    threading.Thread(target=run_forever, args=(stop,), name="periodic", daemon=True).start()
-    return stop
