@@ -181,6 +181,14 @@ else:
         }
     }
 
+# Rendered fragments (blurbs) in each process's memory: their keys are digests of what they
+# show, so they are never stale and need no sharing between processes.
+CACHES["template_fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": env_int("FRAGMENT_CACHE_ENTRIES", 20_000)},
+}
+
 # --- Background tasks -------------------------------------------------------------------------
 TASKS = {
     "default": {
