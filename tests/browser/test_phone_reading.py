@@ -47,7 +47,7 @@ def phone(browser, live_server):
 def log_in(page, user):
     # Not about the reading position: keep feedback.js's saves (and the beacon it sends when a
     # page closes) from reaching the server while the test database is being emptied.
-    page.context.route("**/history/position/", lambda route: route.abort())
+    page.context.route("**/history/position", lambda route: route.abort())
     page.goto("/login")
     page.fill("#id_username", user.username)
     page.fill("#id_password", PASSWORD)
@@ -90,7 +90,7 @@ def test_a_reader_on_a_phone_reads_on_leaves_kudos_and_opens_the_menu(phone, she
     expect(history).to_be_visible()
     assert height(history) >= TAP
     history.tap()
-    phone.wait_for_url("**/history/")
+    phone.wait_for_url("**/history")
     expect(phone.locator("h1")).to_contain_text("Reading history")
 
 

@@ -14,7 +14,7 @@ def test_a_newcomer_signs_up_fills_in_a_profile_and_sees_it(page):
     page.fill("#id_password2", "a long and unusual passphrase")
     page.get_by_role("button", name="Create account").click()
 
-    page.wait_for_url("**/users/inkwell/")
+    page.wait_for_url("**/users/inkwell")
     assert page.get_by_role("heading", name="inkwell", exact=True).is_visible()
     assert "Your account is ready" in page.content()
 
@@ -24,7 +24,7 @@ def test_a_newcomer_signs_up_fills_in_a_profile_and_sees_it(page):
     page.fill("#id_links-0-url", "https://example.org/inkwell")
     page.get_by_role("button", name="Save profile").click()
 
-    page.wait_for_url("**/users/inkwell/")
+    page.wait_for_url("**/users/inkwell")
     bio = page.locator(".bio")
     assert bio.inner_text().strip() == "I write long slow burns."
     assert bio.locator("em").inner_text() == "long"

@@ -146,9 +146,20 @@ def check_expected(work: dict[str, Any], expected: dict[str, Any]) -> list[str]:
     if "chapters" in expected:
         errors += check_chapters(work["chapters"], expected["chapters"])
     for name, value in work.items():
-        if name in ("evidence", "confidence", "chapters", "language", "source_format", "words"):
+        if name in (
+            "evidence",
+            "confidence",
+            "chapters",
+            "language",
+            "source_format",
+            "words",
+            "chapters_expected",
+            "site_meta",
+            "unmatched",
+            "defaults",
+        ):
             continue
-        default = value in (None, [], "Not Rated")
+        default = value in (None, [], "Not Rated") or name in work.get("defaults", [])
         if not default and name not in work["evidence"] and name != "title":
             errors.append(f"evidence: {name} has a value but no evidence")
     return errors

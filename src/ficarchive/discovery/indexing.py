@@ -1,5 +1,6 @@
-"""The search index of works. Called by the works app after every change to a work's text,
-tags, creators or visibility; the discovery app owns what it keeps (WorkSearch rows)."""
+"""The search index of works. Follows core.signals.work_changed, sent after every change to a
+work's text, tags, creators or visibility; the discovery app owns what it keeps (WorkSearch
+rows). The tags app's listener runs first, so the filter tags read here are fresh."""
 
 from __future__ import annotations
 
@@ -50,7 +51,8 @@ def index_works(work_ids: Iterable[int]) -> None:
     filtered = WorkFilterTag.objects.filter(work_id__in=works).values_list("work_id", "tag__name")
     for work_id, name in filtered:
         names[work_id].append(name)
-    creators = Creatorship.objects.filter(work_id__in=works).values_list(
+    named = [pk for pk, w in works.items() if not w.anonymous]  # anonymous: no names to find
+    creators = Creatorship.objects.filter(work_id__in=named).values_list(
         "work_id", "pseud__name", "pseud__user__username"
     )
     for work_id, pseud, username in creators:
@@ -67,3 +69,8 @@ def index_works(work_ids: Iterable[int]) -> None:
     ]
     WorkSearch.objects.filter(work_id__in=ids).delete()
     WorkSearch.objects.bulk_create(rows)
+
+
+def on_work_changed(sender, work_ids, **kwargs) -> None:
+    """The discovery app's listener for core.signals.work_changed."""
+    index_works(work_ids)

@@ -80,8 +80,17 @@ def form_initial(parsed: dict, user) -> dict:
         "freeforms": ", ".join(parsed.get("freeform_tags") or []),
         "language": language if language in LANGUAGE_NAMES else "en",
         "pseuds": [p.pk for p in user.pseuds.filter(is_default=True)],
-        "chapters_expected": max(len(chapters), 1),
+        "chapters_expected": _chapters_expected(parsed, len(chapters)),
     }
+
+
+def _chapters_expected(parsed: dict, found: int) -> int | None:
+    """What the document says of the chapters to come: None when it says the work goes on
+    ("this is just the prologue"), else at least the chapters it holds."""
+    if "chapters_expected" not in parsed:
+        return max(found, 1)
+    expected = parsed["chapters_expected"]
+    return None if expected is None else max(int(expected), found, 1)
 
 
 def evidence_by_field(parsed: dict) -> dict[str, list[dict]]:
@@ -100,6 +109,29 @@ def evidence_by_field(parsed: dict) -> dict[str, list[dict]]:
         if shown:
             found[field] = shown[:6]
     return found
+
+
+# Import JSON keys whose values the reader kept as written because no archive tag matched.
+UNMATCHED_SOURCES = {"fandoms": "fandoms", "relationships": "relationships",
+                     "characters": "characters"}  # fmt: skip
+
+
+def field_notes(parsed: dict) -> dict[str, str]:
+    """A line for the posting-form fields whose value the reader did not find as such: a
+    default it chose, or names that are not yet the archive's tags."""
+    notes: dict[str, str] = {}
+    defaults = parsed.get("defaults") or []
+    for field, source in FIELD_SOURCES.items():
+        if source in defaults:
+            value = ", ".join(parsed.get(source) or [])
+            notes[field] = f"The text states none, so this is the default: {value}."
+    unmatched = parsed.get("unmatched") or {}
+    for field, source in UNMATCHED_SOURCES.items():
+        names = unmatched.get(source) or []
+        if names:
+            shown = ", ".join(names[:6])
+            notes[field] = f"Kept as written, not yet tags of this archive: {shown}."
+    return notes
 
 
 def _cut(text: str, limit: int = 160) -> str:

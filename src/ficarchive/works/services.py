@@ -2,19 +2,18 @@
 
 Every action is one transaction: a failure leaves nothing half-saved. Every action that changes
 what a work says or who may see it ends in `work_changed`, the one place that tells the rest of
-the archive (the search index) about it.
+the archive (core.signals: filter tags, search index, page cache) about it.
 """
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time
 
 from django.db import transaction
 from django.utils import timezone
 
-from ficarchive.feedback.services.subscriptions import notify_new_work
-from ficarchive.tags.filtering import refresh_work_filter_tags
+from ficarchive.core.signals import announce_work_changed, work_published
 from ficarchive.tags.models import Tag, TagType
 from ficarchive.tags.services import resolve_tags
 from ficarchive.text.sanitize import sanitize_fiction_html
@@ -29,14 +28,17 @@ TAG_ORDER = [
 ]  # fmt: skip
 
 
-def work_changed(work_ids: Iterable[int]) -> None:
-    """Called after every change of a work's text, tags, creators or visibility (and of the
-    wrangling of its tags): its filterable tags, the tag counts and its search row follow."""
-    from ficarchive.discovery.indexing import index_works
+def announce_gifts(work: Work) -> None:
+    from .gifts import announce_gifts as announce
 
-    work_ids = list(work_ids)
-    refresh_work_filter_tags(work_ids)
-    index_works(work_ids)
+    announce(work)
+
+
+def work_changed(work_ids: Iterable[int]) -> None:
+    """Called after every change of a work's text, tags, creators or visibility: the
+    `core.signals.work_changed` listeners (filter tags and counts, the search row, the page
+    cache) follow."""
+    announce_work_changed(work_ids)
 
 
 def set_work_tags(work: Work, tags_by_type: dict[str, Iterable[str]]) -> None:
@@ -159,10 +161,13 @@ def post_work(
     new_series_title: str = "",
     series_position: int | None = None,
     editor=None,
+    before_announce: Callable[[Work], None] | None = None,
 ) -> Work:
     """Create a work with its first chapter. A draft is saved but shown only to its creators.
     `series` (one of the creator's Series) or `new_series_title` puts the work in a series.
-    With an `editor` (the person posting), other people's pseuds are invited, not credited."""
+    With an `editor` (the person posting), other people's pseuds are invited, not credited.
+    `before_announce(work)` runs in the same transaction before subscribers hear of it (the
+    form's parts: works/form_parts.py); its ValueError undoes the whole post."""
     tags = _tags_of(list(fandoms), warnings, categories, relationships, characters, freeforms)
     if not title.strip():
         raise ValueError("a work needs a title")
@@ -200,7 +205,12 @@ def post_work(
             work, owner, series=series, new_title=new_series_title, position=series_position,
             announce=False,
         )  # fmt: skip
-    notify_new_work(work)  # after the series is placed: its subscribers hear of it once
+    if before_announce is not None:
+        before_announce(work)
+        work.refresh_from_db(fields=["anonymous", "unrevealed"])
+    # after the series is placed: its subscribers hear of it once
+    work_published.send(sender=Work, work=work)
+    announce_gifts(work)
     work_changed([work.pk])
     return work
 
@@ -294,7 +304,8 @@ def publish_work(work: Work) -> None:
     work.updated_at = _updated_at_for(work.published_on)
     work.save(update_fields=["posted", "updated_at"])
     refresh_work_stats(work)
-    notify_new_work(work)
+    work_published.send(sender=Work, work=work)
+    announce_gifts(work)
     work_changed([work.pk])
 
 
@@ -332,3 +343,22 @@ def move_creatorships(source_pseud, target_pseud) -> None:
             creatorship.save(update_fields=["pseud"])
     if moved:
         work_changed(moved)
+
+
+@transaction.atomic
+def set_collection_flags(flags: dict[int, tuple[bool, bool]]) -> list[int]:
+    """Set works' (anonymous, unrevealed) flags, as the collections app decides them from the
+    collections each work is in; the ids of the works that were unrevealed and no longer are
+    (the caller announces them)."""
+    revealed, changed = [], []
+    for work in Work.objects.filter(pk__in=list(flags)).only("pk", "anonymous", "unrevealed"):
+        anonymous, unrevealed = flags[work.pk]
+        if (work.anonymous, work.unrevealed) == (anonymous, unrevealed):
+            continue
+        if work.unrevealed and not unrevealed:
+            revealed.append(work.pk)
+        Work.objects.filter(pk=work.pk).update(anonymous=anonymous, unrevealed=unrevealed)
+        changed.append(work.pk)
+    if changed:
+        work_changed(changed)
+    return revealed

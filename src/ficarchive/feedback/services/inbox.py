@@ -8,6 +8,7 @@ from django.db.models import Q
 from ficarchive.accounts.models import Mute, Preference
 from ficarchive.works.models import Work
 
+from ..mail import send_notification_mail
 from ..models import Comment, Notification
 from .rules import creator_user_ids
 
@@ -17,8 +18,6 @@ def _mutes(user_id: int, other_id: int | None) -> bool:
 
 
 def _deliver(notifications: list[Notification], preference_field: str) -> None:
-    from ..tasks import send_notification_mail
-
     created = Notification.objects.bulk_create(notifications)
     wanting = set(
         Preference.objects.filter(
@@ -61,6 +60,20 @@ def deliver_updates(user_ids, *, kind: str, work, chapter=None, series=None) -> 
         Notification(user_id=uid, kind=kind, work=work, chapter=chapter, series=series)
         for uid in sorted(set(user_ids))
     ]
+    _deliver(items, "email_subscriptions")
+    return len(items)
+
+
+def deliver_notice(user_ids, message: str, link: str, *, work=None) -> int:
+    """A notice from another app (a gift, a collection's invitation or decision, a related
+    work) for these users, in the inbox and by mail through the task runner. With a `work`,
+    the notice shows only while its reader may see the work (so a gift in an unrevealed
+    collection waits for the reveal: see _shown_to)."""
+    items = [
+        Notification(user_id=uid, kind=Notification.NOTICE, work=work, message=message[:300],
+                     link=link[:500])
+        for uid in sorted(set(user_ids))
+    ]  # fmt: skip
     _deliver(items, "email_subscriptions")
     return len(items)
 
