@@ -56,7 +56,7 @@ def production_env(data_dir: Path, **extra: str) -> dict:
     env = {k: v for k, v in os.environ.items() if k not in DROPPED}
     env.update(
         SECRET_KEY=secrets.token_hex(32), FICARCHIVE_DATA_DIR=str(data_dir),
-        SECURE_SSL_REDIRECT="false", SECURE_COOKIES="false", ALLOWED_HOSTS="127.0.0.1",
+        SECURE_SSL_REDIRECT="false", SECURE_COOKIES="false", ALLOWED_HOSTS="127.0.0.1,localhost",
         LOG_LEVEL="ERROR", **extra,
     )  # fmt: skip
     return env
