@@ -11,7 +11,7 @@ from .model import Evidence
 Region = tuple[str, int]
 
 _LINK = r"(?:of|the|no|and|&|de|del|la|le|du|des|di|in|on|x|to|a|wa|ga)"
-_WORD = r"(?:[A-Z0-9][\w'’!:.\-]*|[A-Z][\w'’!.\-]*)"
+_WORD = r"[A-Z0-9][\w'’!:.\-]*"
 _X = rf"(?P<x>(?<![\w\"“'‘]){_WORD}(?:[ \t]+(?:{_WORD}|{_LINK}(?=[ \t]+[A-Z0-9]))){{0,6}})"
 _BEFORE_OWNER = (
     r"(?i:belongs?\s+to|(?:is|are)\s+(?:the\s+)?(?:sole\s+)?property\s+of|(?:is|are)\s+owned\s+by|"
@@ -24,12 +24,15 @@ _BEFORE_OWNER = (
     r"(?:adalah\s+)?(?:bukan\s+)?milik|punya|"
     r"nie\s+należ[yą]\s+do\s+mnie|należ[yą]\s+do)"
 )
-_AND_CAST = r"(?:[ \t]+(?i:and|&)[ \t]+(?i:all[ \t]+)?(?i:its|their|the|of[ \t]+its)?[ \t]*(?i:characters|cast|co\.?|world|universe)\b)?"
+_AND_CAST = (  # "X and all its characters belong to", "X and co. are", "X and related characters"
+    r"(?:[ \t]+(?i:and|&)[ \t]+(?:[a-z]+[ \t]+){0,3}?"
+    r"(?i:characters|cast|co\.?|world|universe|elements|places)\b)?"
+)
 _PATTERNS = (
     re.compile(_X + _AND_CAST + r"[ \t,]+" + _BEFORE_OWNER),
     re.compile(
         r"(?i:\b(?:I|we)\s+(?:do\s*n['’]?t|do\s+not|did\s*n['’]?t|don['’]t|sadly\s+don['’]t|"
-        r"still\s+don['’]t)\s+own\s+)" + _X
+        r"still\s+don['’]t)\s+own\s+)(?P<the>(?i:the)\s+)?" + _X
     ),
     re.compile(r"(?i:\bje\s+ne\s+possède\s+pas\s+)" + _X),
     re.compile(r"(?<=[a-z])[ \t]+(?i:owns?)[ \t]+" + _X),
@@ -85,7 +88,10 @@ def canon_names(regions: list[Region]) -> list[tuple[str, Evidence]]:
                 name = _clean(m.group("x"))
                 if _plausible(name, fic_phrase=i == len(_PATTERNS) - 1):
                     s = offset + m.start("x")
-                    out.append((name, Evidence(s, s + len(name), name)))
+                    span = Evidence(s, s + len(name), name)
+                    if "the" in pattern.groupindex and m.group("the"):
+                        name = "The " + name  # "I don't own the Witcher"
+                    out.append((name, span))
         for m in _CROSSOVER.finditer(text):
             for group in ("x", "y"):
                 name = _clean(m.group(group))

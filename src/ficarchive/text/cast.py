@@ -44,6 +44,7 @@ class CastResult:
     categories: dict[str, list[Evidence]] = field(default_factory=dict)
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     unmatched: dict[str, list[str]] = field(default_factory=dict)
+    candidates: list[tuple[str, Evidence]] = field(default_factory=list)
     no_pairing: Evidence | None = None
 
 
@@ -227,6 +228,10 @@ class _Cast:
         return _Rel(members, p.platonic, Evidence(p.start, p.end, p.text), chars)
 
     # ---- characters --------------------------------------------------------------------------
+    def _named(self, spans: list[Evidence]) -> bool:
+        """The story names the character: by a full name, or a one-word name used as one."""
+        return any(" " in s.text or self.story.names_a_person(s.text) for s in spans)
+
     def characters(self, rels: list[_Rel], mentions: dict[Character, list[Evidence]]) -> dict:
         chars: dict[str, list[Evidence]] = {}
         for rel in rels:
@@ -245,7 +250,7 @@ class _Cast:
                 s = f.start + part.start() + max(part.group(0).find(value), 0)
                 chars.setdefault(name, []).append(Evidence(s, s + len(value), value))
         in_story = sorted(
-            (c for c in mentions if c.fandom in self.fandoms),
+            (c for c in mentions if c.fandom in self.fandoms and self._named(mentions[c])),
             key=lambda c: (-len(mentions[c]), c.name),
         )
         for char in in_story:
@@ -257,8 +262,16 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
+_CROSSOVER_WORD = re.compile(r"(?i)[ \t]*[(\[]?\b(?:crossover|cross-over|fusion|au)\b[)\]]?\W*$")
+
+
 def _split_fandoms(value: str, lex: Lexicon) -> list[tuple[str, int]]:
     """Parts of a Fandom field: "A, B", "A / B", "HP/LotR" when both parts are known."""
+    value = _CROSSOVER_WORD.sub("", value) or value  # "Harry Potter/Twilight crossover"
+    _, index = lex.fandom_pattern
+    halves = value.split("/")
+    if value.lower() not in index and len(halves) > 1 and all(map(lex.match_fandom, halves)):
+        return [(h, value.find(h)) for h in halves]
     if lex.match_fandom(value):
         return [(value, 0)]
     parts = []
@@ -307,7 +320,9 @@ def read_cast(
     cast = _Cast(lex, fields, story)
     cast.read_fandoms(note_regions, songs)
     stated = bool(cast.fandoms)
-    rels = cast.read_pairings(note_regions, list(field_spans))
+    rels = [
+        r for r in cast.read_pairings(note_regions, list(field_spans)) if len(set(r.members)) > 1
+    ]
     mentions = count_mentions(lex, story_regions)
     for rel in rels:
         known = [c for c in rel.characters if c is not None]
@@ -323,8 +338,6 @@ def read_cast(
     seen_rel: dict[str, list[Evidence]] = {}
     for rel in rels:
         name = relationship_name(lex, rel.members, rel.platonic)
-        if len(set(rel.members)) < 2:
-            continue
         seen_rel.setdefault(name, []).append(rel.span)
         if rel.platonic:
             continue
@@ -350,7 +363,29 @@ def read_cast(
     for f in fields.get("pairing", []):
         if is_none(f.value) and not rels:
             result.no_pairing = Evidence(f.start, f.end, f.value)
+    result.candidates = _candidates(lex, story, chars, cast.fandoms)
     return result
+
+
+MAX_CANDIDATES = 8
+
+
+def _candidates(
+    lex: Lexicon, story: StoryNames, chars: dict[str, list[Evidence]], fandoms: dict
+) -> list[tuple[str, Evidence]]:
+    """Names the story keeps using that no tag holds: for the author (or a wrangler's lexicon)
+    to confirm, never tagged by themselves."""
+    tagged = {w for name in chars for w in name.split()}
+    out = []
+    for word in story.recurring():
+        if word in tagged or lex.is_term(word) or word in fandoms or lex.match_fandom(word):
+            continue
+        where = story.first_use(word)
+        if where:
+            out.append((word, Evidence(where[0], where[1], word)))
+        if len(out) == MAX_CANDIDATES:
+            break
+    return out
 
 
 def _fandoms_from_story(

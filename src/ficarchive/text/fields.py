@@ -51,6 +51,7 @@ FIELD_NAMES = {
     "language": "language", "idioma": "language", "langue": "language", "sprache": "language",
     "lingua": "language", "bahasa": "language", "język": "language",
     "song": "song", "songs": "song", "song title": "song", "music": "song", "lyrics": "song",
+    "song used": "song", "songs used": "song", "song(s)": "song", "soundtrack": "song",
     "canción": "song", "chanson": "song", "lied": "song", "música": "song", "canzone": "song",
     "lagu": "song", "piosenka": "song",
 }  # fmt: skip
@@ -73,6 +74,11 @@ _FFN_GENRES = {
     "horror", "humor", "hurt/comfort", "mystery", "parody", "poetry", "romance", "sci-fi",
     "spiritual", "supernatural", "suspense", "tragedy", "western",
 }  # fmt: skip
+
+
+_GENRE_SPLIT = re.compile(
+    "|".join(sorted(map(re.escape, _FFN_GENRES), key=len, reverse=True)) + "|/"
+)
 
 
 @dataclass
@@ -125,12 +131,12 @@ def _ffn_fields(m: re.Match[str], offset: int, out: dict[str, list[Field]]) -> N
     add("rating", m.group("rating"), m.start("rating"))
     add("language", m.group("language"), m.start("language"))
     base = m.start("rest")
-    for part in re.finditer(r"[^-]+(?:-(?=\w)[^-]*)*", m.group("rest")):
+    for part in list(re.finditer(r"[^-]+(?:-(?=\w)[^-]*)*", m.group("rest")[:600]))[:12]:
         value, at = _clean_value(part.group(0))
         start = base + part.start() + at
         if not value or _FFN_STAT.match(value):
             continue
-        if all(g.lower() in _FFN_GENRES for g in value.split("/")):
+        if not _GENRE_SPLIT.sub("", value.lower().replace("hurt/comfort", "")).strip("/"):
             add("tags", value, start)
             continue
         for bracket in re.finditer(r"\[([^\]]+)\]", value):  # [A, B] is a pairing

@@ -14,8 +14,9 @@ from functools import lru_cache
 from .lexicon import Character, Lexicon
 
 _HONORIFIC = re.compile(r"(?i)-(?:kun|chan|san|sama|sensei|senpai|sempai|teme|dobe|nii|nee)$")
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _NAME = (
-    r"(?:[A-Z][\w'’\-]*|\d{1,2})(?:[ \t](?:[A-Z][\w'’\-]*|of|the|di|de|von|van)){0,2}"
+    rf"[{_UPPER}][\w'’\-]*(?:[ \t](?:[{_UPPER}][\w'’\-]*|of|the|di|de|von|van)){{0,2}}"
     r"(?:[ \t][A-Z]\.)?"  # "Kaeya A."
 )
 _PAIR = re.compile(
@@ -41,6 +42,8 @@ _NONE = re.compile(
     r"(?i)^\W*(?:none|no|nope|n/?a|nothing|no\s+pairings?|gen|keins?|keine|ninguna|ninguno|"
     r"nenhum|nenhuma|aucun|aucune|nessuno|nessuna|tidak\s+ada|brak|żaden|nada)\b"
 )
+MAX_MEMBERS = 8  # more names in one notation is a list, not a pairing
+MAX_PAIRINGS = 100  # per region: more is not an author's note
 READER_NAMES = {"reader", "you", "y/n", "oc", "original character", "original female character",
                 "original male character", "ofc", "omc"}  # fmt: skip
 
@@ -88,8 +91,8 @@ def split_names(text: str) -> list[str]:
 
 def field_pairings(value: str, start: int) -> list[Pairing]:
     """Pairings in a Pairing field value: every part with a separator, names kept."""
-    found = []
-    for part_m in re.finditer(r"[^,;]+", value):
+    found: list[Pairing] = []
+    for part_m in re.finditer(r"[^,;]+", value[:2000]):
         raw = part_m.group(0)
         part = strip_qualifiers(raw.strip())
         platonic = "&" in part or bool(_PLATONIC_WORDS.search(part))
@@ -98,7 +101,7 @@ def field_pairings(value: str, start: int) -> list[Pairing]:
         if not part or not _SPLIT.search(part):
             continue
         names = split_names(part)
-        if len(names) < 2 or any(len(n) > 40 for n in names):
+        if not 2 <= len(names) <= MAX_MEMBERS or any(len(n) > 40 for n in names):
             continue
         s = start + part_m.start() + max(raw.find(part), 0)
         found.append(Pairing(names, platonic, s, s + len(part), part, True))
@@ -118,11 +121,14 @@ def text_pairings(text: str, offset: int) -> list[Pairing]:
     """Notations in free text; the caller decides which to believe (see cast.py)."""
     found = []
     for m in _PAIR.finditer(text):
-        names = split_names(m.group("all"))
-        found.append(Pairing(names, False, offset + m.start(), offset + m.end(), m.group(0)))
+        if m.group(0).count("/") + m.group(0).count("+") + m.group(0).count(" x ") < MAX_MEMBERS:
+            names = split_names(m.group("all"))
+            found.append(Pairing(names, False, offset + m.start(), offset + m.end(), m.group(0)))
     for m in _AMP.finditer(text):
         names = split_names(m.group("all"))
         found.append(Pairing(names, True, offset + m.start(), offset + m.end(), m.group(0)))
+    if len(found) > MAX_PAIRINGS:
+        return []
     for m in _COMPACT_X.finditer(text):
         names = [m.group("a"), m.group("b")]
         found.append(Pairing(names, False, offset + m.start(), offset + m.end(), m.group(0)))

@@ -16,6 +16,7 @@ from .pairings import is_none
 from .songs import find_songs
 
 Region = tuple[str, int]
+NOTE_CHARS = 6000  # of each note read for tags: an author's note is never longer; junk may be
 CATEGORY_ORDER = ("F/F", "F/M", "Gen", "M/M", "Multi", "Other")
 NO_WARNINGS = "No Archive Warnings Apply"
 CHOSE_NOT_TO_WARN = "Creator Chose Not To Use Archive Warnings"
@@ -31,6 +32,7 @@ def fill_tags(
     fields: dict[str, list[Field]],
 ) -> None:
     conf = work.confidence
+    notes = [(text[:NOTE_CHARS], offset) for text, offset in notes]
     songs = find_songs(notes, fields)
     field_spans = [(f.start, f.end) for name in _OWN_TEXT_FIELDS for f in fields.get(name, [])]
     cast = read_cast(lex, notes, story, fields, {c.title.casefold() for c, _ in songs}, field_spans)
@@ -40,6 +42,9 @@ def fill_tags(
         cast.characters,
     )
     work.unmatched = {k: v for k, v in cast.unmatched.items() if v}
+    if cast.candidates:
+        work.candidates = {"characters": [name for name, _ in cast.candidates]}
+        work.add_evidence("candidates", [span for _, span in cast.candidates])
     for name in ("fandoms", "relationships", "characters"):
         if getattr(work, name):
             work.add_evidence(name, cast.evidence.get(name, []))
