@@ -289,11 +289,17 @@ def baseline_server(port: int) -> None:
     )  # fmt: skip
     globals()["urlpatterns"] = [path("", hello)]
     django.setup()
-    from ficarchive.core.server import cores, serve
+    from ficarchive.core.server import cores, default_threads, serve
 
     # Loaded here, in __main__, and found there by the forked workers (as serve does).
     globals()["application"] = get_wsgi_application()
-    serve("__main__:application", host="127.0.0.1", port=port, workers=cores(), threads=8)
+    serve(
+        "__main__:application",
+        host="127.0.0.1",
+        port=port,
+        workers=cores(),
+        threads=default_threads(),
+    )
 
 
 def environment(work_dir: Path, database_url: str, redis_url: str) -> dict:
@@ -331,6 +337,12 @@ def bench_one(label: str, env: dict, args, work_dir: Path) -> None:
     started = time.monotonic()
     plan = prepare_archive(env)
     print(f"archive prepared in {time.monotonic() - started:.0f} s", flush=True)
+    costs = [sys.executable, "-P", __file__, "--page-costs", json.dumps(plan)]
+    if args.profile:
+        print(run([*costs, "--profile", args.profile], env))
+        return
+    print(f"\nin one process, median of 20\n  {'page':<27}{'queries':>9}{'CPU ms':>9}")
+    print(run(costs, env), end="", flush=True)
     app_port, base_port = free_port(), free_port()
     serve_cmd = [str(BIN / "ficarchive"), "serve", "--host", "127.0.0.1", "--port", str(app_port)]
     archive = start(serve_cmd, env, app_port, work_dir / "serve.log")

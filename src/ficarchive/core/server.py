@@ -13,6 +13,13 @@ def cores() -> int:
     return os.cpu_count() or 1
 
 
+def default_threads() -> int:
+    """Threads a process: enough to wait on the database for a few requests at once, and no
+    more than granian advises (twice the cores and one), since the Python of a request holds
+    the process's lock while it runs."""
+    return min(8, 2 * cores() + 1)
+
+
 def serve(target: str, *, host: str, port: int, workers: int, threads: int) -> None:
     """Serve the WSGI application `target` ("module:name") until SIGINT or SIGTERM, in
     `workers` processes of `threads` threads each. Where the OS forks (Linux), the workers

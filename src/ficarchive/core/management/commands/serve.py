@@ -9,7 +9,7 @@ import sys
 from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from ficarchive.core.server import cores
+from ficarchive.core.server import cores, default_threads
 
 
 class Command(BaseCommand):
@@ -21,7 +21,9 @@ class Command(BaseCommand):
         parser.add_argument(
             "--workers", type=int, default=cores(), help="Server processes (default: the cores)."
         )
-        parser.add_argument("--threads", type=int, default=8, help="Threads per process.")
+        parser.add_argument(
+            "--threads", type=int, default=default_threads(), help="Threads per process."
+        )
         parser.add_argument(
             "--no-worker",
             action="store_true",
