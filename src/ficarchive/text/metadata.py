@@ -22,7 +22,11 @@ _FILLER = (
 DISCLAIMER = re.compile(
     r"(?i)n['’]t\s+mine|\b(?:(?:do|does|did)\s*(?:n['’]?t|not)\s+own|own\s+nothing|(?:not|n['’]t)\s+mine|"
     r"belongs?\s+to|property\s+of|disclaimer|no\s+(?:profit|money)|making\s+no\s+money|"
-    r"not\s+making\s+(?:any\s+)?money|all\s+rights|copyright|\bowns\s+(?!nothing)\w|"
+    r"not\s+making\s+(?:any\s+)?money|all\s+rights|copyright|owned\s+by|"
+    r"credits?\s+(?:goes|go)\s+to|(?:do\s*n['’]?t|do\s+not)\s+claim|"
+    r"borrow(?:ing|ed)?\s+(?:them|the\s+characters|these)|"
+    r"(?:todos\s+los\s+derechos|todos\s+os\s+direitos|tous\s+(?:les\s+)?droits|alle\s+rechte|"
+    r"tutti\s+i\s+diritti)|\bowns\s+(?!nothing)\w|"
     r"no\s+me\s+pertenecen?|pertenecen?\s+a|propiedad\s+de|no\s+son\s+m[ií]os|sin\s+fines\s+de\s+lucro|"
     r"não\s+me\s+pertencem?|pertencem?\s+a|propriedade\s+de|"
     r"ne\s+m['’]appartien|appartien(?:nen)?t\s+à|je\s+ne\s+possède|"
@@ -34,7 +38,7 @@ DISCLAIMER = re.compile(
 # Every disclaimer phrase holds one of these: a cheap test before the pattern.
 _DISCLAIMER_KEYS = (
     "own", "mine", "belong", "propert", "disclaim", "profit", "money", "rights", "copyright",
-    "©", "(c)", "perten", "propi", "míos", "mios", "lucro", "apparti", "possède", "gehör",
+    "©", "(c)", "claim", "credit", "borrow", "derech", "direit", "droit", "recht", "diritt", "perten", "propi", "míos", "mios", "lucro", "apparti", "possède", "gehör",
     "geld", "milik", "punya", "należ", "czerpię",
 )  # fmt: skip
 
