@@ -6,13 +6,10 @@ class FeedbackConfig(AppConfig):
     label = "feedback"
 
     def ready(self) -> None:
-        from django.core.signals import request_started
-
         from ficarchive.core import signals
 
-        from . import flusher, listeners
+        from . import listeners
 
-        request_started.connect(flusher.start_once, dispatch_uid="feedback.hit-flusher")
         signals.work_published.connect(listeners.work_published, dispatch_uid="feedback.work")
         signals.chapter_published.connect(
             listeners.chapter_published, dispatch_uid="feedback.chapter"

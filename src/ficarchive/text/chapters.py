@@ -7,7 +7,14 @@ import re
 from dataclasses import dataclass, field
 
 from .headings import bare_number, match_structural
-from .notes import is_storyish, leading_notes, note_score, trailing_notes, unit_score
+from .notes import (
+    is_storyish,
+    leading_notes,
+    note_score,
+    plain_sentence,
+    trailing_notes,
+    unit_score,
+)
 from .units import Unit
 
 _TITLE_END = re.compile(r"[.,;:?…\-—–]$")
@@ -126,8 +133,9 @@ def _follow_structure(units: list[Unit]) -> None:
 
 def number_headings(units: list[Unit]) -> None:
     """Lines that are only a number ("~ One ~", "2.", "III") are chapter headings when there
-    are two or more, they count up one by one, and the document has no other headings."""
-    if any(u.hint == "chapter" for u in units):
+    are two or more, they count up one by one, and the document has no numbered headings
+    (a Prologue or an Interlude may stand among them)."""
+    if _numbered_chapters(units):
         return
     found = [(u, n) for u in units if u.hint is None and (n := bare_number(u.text)) is not None]
     numbers = [n for _, (n, _) in found]
@@ -137,11 +145,15 @@ def number_headings(units: list[Unit]) -> None:
         unit.hint, unit.label, unit.title = "chapter", f"Chapter {n}", title
 
 
+def _numbered_chapters(units: list[Unit]) -> bool:
+    return any(u.hint == "chapter" and any(c.isdigit() for c in u.label or "") for u in units)
+
+
 def _bold_headings(units: list[Unit]) -> None:
     """Short bold lines, each set above some story, are the chapter headings of a document
     whose author made headings by hand (Word's bold, Markdown's **...**), when there are
-    two or more and the document has no other chapter headings."""
-    if any(u.hint == "chapter" for u in units):
+    two or more and the document has no numbered chapter headings."""
+    if _numbered_chapters(units):
         return
     found = [
         i
@@ -175,10 +187,12 @@ def _is_work_title(units: list[Unit], i: int, level: int) -> bool:
     (level 0: the next bold line)."""
     if any(_same_level(u, level) for u in units[:i]):
         return False
+    if level and any(0 < u.para.heading < level for u in units[:i]):
+        return False  # a heading above it already titles the work
     for u in units[i + 1 :]:
         if _same_level(u, level) or u.hint == "chapter":
             return True
-        if is_storyish(u) and not u.para.meta and unit_score(u) == 0:
+        if (is_storyish(u) or plain_sentence(u)) and not u.para.meta and unit_score(u) == 0:
             return False
     return False
 
