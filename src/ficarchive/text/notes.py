@@ -80,7 +80,7 @@ def _hard(unit: Unit) -> bool:
     return unit.hint in ("scene_break", "chapter", "flash_start", "flash_end") or bool(unit.marker)
 
 
-def _plain_sentence(unit: Unit) -> bool:
+def plain_sentence(unit: Unit) -> bool:
     """A sentence of story length that says nothing about the fic."""
     return word_count(unit.text) >= 6 and not unit.para.meta and unit_score(unit) == 0
 
@@ -103,7 +103,7 @@ def leading_notes(units: list[Unit], start: int = 0, limit: int = 40) -> int:
             last, follow_label = i, False
         elif is_storyish(unit):
             break
-        plain = plain + 1 if _plain_sentence(unit) else 0
+        plain = plain + 1 if plain_sentence(unit) else 0
         if plain >= 2:
             break
         i += 1
@@ -135,7 +135,7 @@ def trailing_notes(units: list[Unit], start: int, limit: int = 40) -> int:
             first = j
         elif is_storyish(unit):
             break
-        plain = plain + 1 if _plain_sentence(unit) else 0
+        plain = plain + 1 if plain_sentence(unit) else 0
         if plain >= 2:
             break
         j -= 1
