@@ -23,6 +23,7 @@ _STRONG = re.compile(
       yaoi|yuri|slash|lemons?|limes?|shounen-ai|smut|angst|fluff|ooc|(?-i:AU)|
       pairings?|crossover|sequel|prequel|plot\s+bunny|writer'?s\s+block|beta-?read)\b
     |\benjoy\s*[!.]
+    |^\W*(?:thanks|thank\s+you|thanks\s+again|cheers|xoxo|hugs)(?:\s+(?:all|everyone|guys|so\s+much))?\W*$
     |\b(?:(?:hi|hey|hello)\s+(?:everyone|everybody|all|guys|lovelies|readers|there)|you\s+guys|
       sorry\s+(?:for\s+the\s+(?:long\s+)?(?:wait|delay|late\s+update)|this\s+(?:took|is\s+late))|
       thank\s+you\s+(?:so\s+much|all|everyone)\s+for|thanks\s+(?:so\s+much|everyone|all|guys)\s+for|
