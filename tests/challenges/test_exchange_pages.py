@@ -113,3 +113,16 @@ def test_hostile_ids_get_a_message_not_an_error(exchange, participants, maintain
     board = reverse("exchange_pinch_hits", args=["hobbit_swap"])
     taken = client_for(participants[0]).post(board, {"assignment": "nope"}, follow=True)
     assert "There is no such request" in taken.content.decode()
+
+
+def test_the_dashboard_names_who_writes_for_nobody(exchange, participants, maintainer, client_for):
+    ann, bea, cal = participants
+    dan = make_user("dan")
+    sign_up(exchange, ann, [prompt("Bilbo Baggins")], [prompt("Smaug")])
+    sign_up(exchange, bea, [prompt("Smaug")], [prompt("Thorin Oakenshield")])
+    sign_up(exchange, cal, [prompt("Thorin Oakenshield")], [prompt("Bilbo")])
+    sign_up(exchange, dan, [prompt("Thorin Oakenshield")], [prompt("Smaug")])  # like ann's offer
+    generate_assignments(exchange)
+    page = client_for(maintainer).get(reverse("exchange_assignments", args=["hobbit_swap"]))
+    idle = page.content.decode().split("Writing for nobody: ")[1].split("</p>")[0]
+    assert idle in ("ann", "dan")

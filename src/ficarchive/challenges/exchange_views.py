@@ -138,11 +138,14 @@ def assignments(request, name: str):
         "giver__user", "recipient__user", "pinch_hitter", "work"
     ).order_by("pk")
     assigned = {a.recipient_id for a in rows if a.giver_id}
+    giving = {a.giver_id for a in rows if a.giver_id}
+    idle = exchange.signups.exclude(pk__in=giving).select_related("user") if rows else []
     return render(request, "challenges/assignments.html", {**page_context(request, collection), "exchange": exchange, "assignments": rows,
         "signups_count": exchange.signups.count(),
         "posted": sum(1 for a in rows if a.work_id),
         "defaulted": sum(1 for a in rows if a.defaulted_at and not a.pinch_hitter_id),
         "unassigned": [a for a in rows if a.recipient_id not in assigned],
+        "idle_givers": idle,
         "sent": any(a.sent_at for a in rows),
     })  # fmt: skip
 
