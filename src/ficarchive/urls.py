@@ -1,8 +1,9 @@
 from django.contrib import admin
+from django.templatetags.static import static
 from django.urls import include, path
+from django.views.generic import RedirectView
 
 urlpatterns = [
-    path("", include("ficarchive.core.urls")),
     path("", include("ficarchive.accounts.urls")),
     path("", include("ficarchive.tags.urls")),
     path("", include("ficarchive.imports.urls")),
@@ -10,10 +11,13 @@ urlpatterns = [
     path("", include("ficarchive.feedback.urls")),
     path("", include("ficarchive.discovery.urls")),
     path("", include("ficarchive.collections.urls")),
+    path("", include("ficarchive.challenges.urls")),
     path("", include("ficarchive.exports.urls")),
     path("", include("ficarchive.moderation.urls")),
     path("api/", include("ficarchive.api.urls")),
     path("admin/", admin.site.urls),
+    # Browsers ask for /favicon.ico whatever a page says; the icon itself is a static SVG.
+    path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)),
 ]
 
 handler400 = "ficarchive.core.views.bad_request"

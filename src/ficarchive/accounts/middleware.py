@@ -1,8 +1,15 @@
 """Attach the reader's display preferences to the request (from the account, or a guest cookie)."""
 
-from .models import Preference
+from .services import preferences_of
 
 GUEST_THEME_COOKIE = "theme"
+# "Yes, show me adult works" for the rest of the visit (a browser-session cookie): stored once,
+# never in the database, so reading stays free of writes (works/reading.py sets it).
+ADULT_COOKIE = "view_adult"
+
+
+def consents_to_adult(request) -> bool:
+    return request.COOKIES.get(ADULT_COOKIE) == "1"
 
 
 class ReaderPrefs:
@@ -27,10 +34,8 @@ def reader_prefs_middleware(get_response):
 def _prefs_for(request):
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
-        pref = Preference.objects.filter(user=user).first()
-        if pref:
-            return pref
+        return preferences_of(user)
     theme = request.COOKIES.get(GUEST_THEME_COOKIE, "auto")
     if theme not in {"auto", "light", "dark"}:
         theme = "auto"
-    return ReaderPrefs(theme=theme, view_adult=request.session.get("view_adult", False))
+    return ReaderPrefs(theme=theme, view_adult=consents_to_adult(request))

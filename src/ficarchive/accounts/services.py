@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from ficarchive.core.signals import pseud_retiring
 from ficarchive.text.sanitize import sanitize_comment_html
 
 from .models import Preference, Pseud, User
@@ -20,10 +21,16 @@ def create_account(*, username: str, email: str, password: str, **extra) -> User
 
 
 def preferences_of(user) -> Preference | None:
+    """The user's preferences, read once per user object: a request's reader is one object,
+    so the middleware's read serves every later caller in the request."""
     if not user.is_authenticated:
         return None
-    prefs, _ = Preference.objects.get_or_create(user=user)
-    return prefs
+    try:
+        return user.preference  # Django keeps it on the object once read
+    except Preference.DoesNotExist:
+        prefs, _ = Preference.objects.get_or_create(user=user)
+        user.preference = prefs
+        return prefs
 
 
 @transaction.atomic
@@ -40,10 +47,7 @@ def delete_pseud(pseud: Pseud) -> None:
         raise ValidationError(
             "You can't delete your default pseud. Make another the default first."
         )
-    default = pseud.user.default_pseud
-    from ficarchive.works.services import move_creatorships
-
-    move_creatorships(pseud, default)
+    pseud_retiring.send(sender=Pseud, pseud=pseud, successor=pseud.user.default_pseud)
     pseud.delete()
 
 

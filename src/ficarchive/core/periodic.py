@@ -64,9 +64,3 @@ def run_forever(stop: threading.Event | None = None, tick: float = 5.0) -> None:
     while not stop.is_set():
         run_due(last_run, time.monotonic(), time.time())
         stop.wait(tick)
-
-
-def start_in_thread() -> threading.Event:
-    stop = threading.Event()
-    threading.Thread(target=run_forever, args=(stop,), name="periodic", daemon=True).start()
-    return stop

@@ -4,18 +4,6 @@ from django.conf import settings
 from django.db import InterfaceError, OperationalError
 from django.shortcuts import render
 
-from .listing import shown
-
-RECENT_ON_HOME = 10
-
-
-def home(request):
-    from ficarchive.works.models import Work
-
-    recent = shown(request, Work.objects.visible_to(request.user))
-    works = recent.works.listing().order_by("-updated_at")[:RECENT_ON_HOME]
-    return render(request, "core/home.html", {"works": works, "shown": recent})
-
 
 def bad_request(request, exception=None):
     return render(request, "core/error.html", {"status": 400, "title": "Bad request"}, status=400)

@@ -8,6 +8,7 @@ from django.http import HttpRequest, HttpResponse
 from django.shortcuts import get_object_or_404, render
 
 from ficarchive.accounts.models import Pseud
+from ficarchive.core.listing import shown
 from ficarchive.tags.models import Tag
 from ficarchive.works.models import Work
 
@@ -16,6 +17,16 @@ from .facets import facets_for
 from .filters import apply_filters
 from .paging import page_of
 from .tag_pages import tag_context, tag_for_reader, to_canonical_works
+
+RECENT_ON_HOME = 10
+
+
+def home(request: HttpRequest) -> HttpResponse:
+    """The front page: the latest works the reader may see, the blocklist applied (with its
+    note) as on every list of works (core.listing)."""
+    recent = shown(request, Work.objects.visible_to(request.user))
+    works = recent.works.listing().order_by("-updated_at")[:RECENT_ON_HOME]
+    return render(request, "discovery/home.html", {"works": works, "shown": recent})
 
 
 def query_without(params, *names: str) -> str:

@@ -10,8 +10,6 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 
 from ficarchive.core.listing import shown
-from ficarchive.feedback.services.bookmarks import bookmark_of
-from ficarchive.feedback.services.subscriptions import is_subscribed
 
 from .forms import SeriesForm
 from .invitations import invitations_for
@@ -55,20 +53,8 @@ def series(request, series_id: int):
             "words": sum(w.word_count for _, w in parts),
             # a series holding an anonymous work would name that work's creator
             "owner_hidden": any(not w.creators_known_to(request.user) for _, w in parts),
-            **_reader_state(request.user, series),
         },
     )  # fmt: skip
-
-
-def _reader_state(user, series: Series) -> dict:
-    """The reader's bookmark of the series and whether they subscribed to it."""
-    if not user.is_authenticated:
-        return {"signed_in": False}
-    return {
-        "signed_in": True,
-        "bookmark": bookmark_of(user, series=series),
-        "subscribed": is_subscribed(user, series=series),
-    }
 
 
 @login_required
