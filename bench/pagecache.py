@@ -97,6 +97,7 @@ def main() -> None:
 
     call_command("migrate", verbosity=0)
     call_command("load_demo", verbosity=0)
+    call_command("collectstatic", "--noinput", verbosity=0)  # pages name the hashed files
     ficarchive.urls.urlpatterns.append(
         path("bench-baseline", lambda request: HttpResponse("ok"), name="bench_baseline")
     )
