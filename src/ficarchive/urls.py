@@ -1,7 +1,7 @@
 from django.contrib import admin
-from django.templatetags.static import static
 from django.urls import include, path
-from django.views.generic import RedirectView
+
+from ficarchive.core.views import favicon
 
 urlpatterns = [
     path("", include("ficarchive.accounts.urls")),
@@ -17,7 +17,7 @@ urlpatterns = [
     path("api/", include("ficarchive.api.urls")),
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico whatever a page says; the icon itself is a static SVG.
-    path("favicon.ico", RedirectView.as_view(url=static("img/favicon.svg"), permanent=True)),
+    path("favicon.ico", favicon),
 ]
 
 handler400 = "ficarchive.core.views.bad_request"

@@ -38,3 +38,12 @@ def server_error(request):
         {"status": 500, "title": "Something went wrong on our side"},
         status=500,
     )
+
+
+def favicon(request):
+    """/favicon.ico, which browsers ask for whatever a page says: the static SVG icon (its
+    fingerprinted name is looked up when asked, once collectstatic has run)."""
+    from django.http import HttpResponsePermanentRedirect
+    from django.templatetags.static import static
+
+    return HttpResponsePermanentRedirect(static("img/favicon.svg"))
