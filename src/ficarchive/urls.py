@@ -2,7 +2,6 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
-    path("", include("ficarchive.core.urls")),
     path("", include("ficarchive.accounts.urls")),
     path("", include("ficarchive.tags.urls")),
     path("", include("ficarchive.imports.urls")),
