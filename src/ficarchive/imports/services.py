@@ -12,6 +12,7 @@ from django.utils import timezone
 from ficarchive.tags.fixed import CATEGORIES, RATINGS, WARNINGS
 from ficarchive.tags.lexicon_bridge import archive_lexicon
 from ficarchive.text import ImportRefused, parse_document
+from ficarchive.text.characters import clean_data, clean_text
 from ficarchive.works import services as work_services
 from ficarchive.works.chapters import add_chapter
 from ficarchive.works.languages import LANGUAGE_NAMES
@@ -39,21 +40,23 @@ FIELD_SOURCES = {
 
 
 def read_document(data: bytes | str, *, filename: str = "", fmt: str | None = None) -> dict:
-    """The import JSON of a document, read with the archive's own tags as lexicon. Raises
-    ImportRefused with one clear line for anything too big, hostile or not a document."""
+    """The import JSON of a document, read with the archive's own tags as lexicon, every string
+    through the archive's character rule (as typed text is). Raises ImportRefused with one clear
+    line for anything too big, hostile or not a document."""
     size = len(data.encode() if isinstance(data, str) else data)
     if size > settings.IMPORT_MAX_BYTES:
         limit = settings.IMPORT_MAX_BYTES // (1024 * 1024)
         raise ImportRefused(f"the file is larger than the {limit} MB an import may be")
     parsed = parse_document(data, filename=filename or None, fmt=fmt, lexicon=archive_lexicon())
-    return parsed.to_dict()
+    return clean_data(parsed.to_dict())
 
 
 def start_import(user, data: bytes | str, *, filename: str = "", fmt: str | None = None):
     """Read a document and keep the result for `user` to confirm."""
     parsed = read_document(data, filename=filename, fmt=fmt)
     forget_old_imports()
-    return PendingImport.objects.create(user=user, filename=filename[:255], parsed=parsed)
+    filename = clean_text(filename)[:255]
+    return PendingImport.objects.create(user=user, filename=filename, parsed=parsed)
 
 
 def forget_old_imports() -> None:
@@ -184,5 +187,5 @@ def _split(value: str) -> list[str]:
 
 
 def _title_from_filename(filename: str) -> str:
-    stem = filename.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    stem = clean_text(filename).rsplit("/", 1)[-1].rsplit(".", 1)[0]
     return " ".join(stem.replace("_", " ").replace("-", " ").split()) or "Untitled"
