@@ -9,6 +9,7 @@ cd "$(dirname "$0")/.."
 BIN=.venv/bin
 WORKS=${BENCH_WORKS:-100000}
 URL=${BENCH_DATABASE_URL:-sqlite:///$PWD/var/bench.sqlite3}
+# -P keeps bench/ off the import path (bench/http.py would shadow the standard library's http).
 # Production settings, as a server runs (DEBUG would keep a log of every query), with a key made
 # for this run only.
 export DEBUG=false DATABASE_URL="$URL" SECRET_KEY="bench-$(od -An -N24 -tx1 /dev/urandom | tr -d ' \n')"
@@ -28,7 +29,7 @@ PY
       ;;
   esac
   "$BIN/ficarchive" migrate --noinput -v 0
-  "$BIN/python" bench/generate.py --works "$WORKS"
+  "$BIN/python" -P bench/generate.py --works "$WORKS"
 else
   "$BIN/ficarchive" migrate --noinput -v 0  # indexes added since the archive was generated
   case "$URL" in  # tables filled by a new migration: their visibility map, for index-only scans
@@ -54,4 +55,4 @@ print(f"archive read into the OS cache in {time.perf_counter() - started:.0f} s"
 PY
     ;;
 esac
-"$BIN/python" bench/queries.py "$@"
+"$BIN/python" -P bench/queries.py "$@"

@@ -98,6 +98,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "ficarchive.core.middleware.trailing_slash_middleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "ficarchive.core.clean_input.clean_input_middleware",
@@ -179,6 +180,8 @@ TASKS = {
 # --- Accounts, passwords, login throttling ------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
 LOGIN_URL = "login"
+# AO3's addresses have no trailing slash; core.middleware redirects the slashed forms.
+APPEND_SLASH = False
 LOGIN_REDIRECT_URL = "home"
 LOGOUT_REDIRECT_URL = "home"
 PASSWORD_HASHERS = [

@@ -13,8 +13,8 @@ GOOD = {
 
 
 def test_signing_up_creates_the_account_with_a_default_pseud_and_logs_in(client):
-    response = client.post("/signup/", GOOD, follow=True)
-    assert response.redirect_chain[-1][0] == "/users/newwriter/"
+    response = client.post("/signup", GOOD, follow=True)
+    assert response.redirect_chain[-1][0] == "/users/newwriter"
     user = User.objects.get(username="newwriter")
     assert [p.name for p in user.pseuds.all()] == ["newwriter"]
     assert user.pseuds.get().is_default
@@ -32,7 +32,7 @@ def test_signing_up_creates_the_account_with_a_default_pseud_and_logs_in(client)
     ],
 )
 def test_bad_sign_up_explains_itself_and_creates_nothing(client, change, message):
-    response = client.post("/signup/", {**GOOD, **change})
+    response = client.post("/signup", {**GOOD, **change})
     assert response.status_code == 200
     assert message in response.content.decode()
     assert not User.objects.exists()
@@ -40,20 +40,20 @@ def test_bad_sign_up_explains_itself_and_creates_nothing(client, change, message
 
 
 def test_a_taken_username_is_refused_whatever_its_case(client, author):
-    response = client.post("/signup/", {**GOOD, "username": "AUTHOR"})
+    response = client.post("/signup", {**GOOD, "username": "AUTHOR"})
     assert "That username is taken." in response.content.decode()
     assert User.objects.count() == 1
 
 
 def test_an_email_address_can_hold_only_one_account(client, author):
-    response = client.post("/signup/", {**GOOD, "email": "Author@example.org"})
+    response = client.post("/signup", {**GOOD, "email": "Author@example.org"})
     assert "exists already" in response.content.decode()
     assert User.objects.count() == 1
 
 
 def test_a_reader_can_log_in_with_the_email_address(client, author):
     response = client.post(
-        "/login/", {"username": "author@example.org", "password": "correct horse battery staple"}
+        "/login", {"username": "author@example.org", "password": "correct horse battery staple"}
     )
     assert response.status_code == 302
     assert client.get("/").context["user"] == author

@@ -23,7 +23,7 @@ def shelf(author, coauthor, make_work):
 
 
 def html_titles(client, query: str) -> tuple[list[str], list[str]]:
-    response = client.get(f"/works/?{query}")
+    response = client.get(f"/works?{query}")
     assert response.status_code == 200
     return [w.title for w in response.context["page"].works], list(response.context["notes"])
 

@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 
 def make_on_page(client, name="e-reader") -> str:
-    response = client.post("/api/tokens/", {"name": name})
+    response = client.post("/api/tokens", {"name": name})
     assert response.status_code == 200
     return response.context["new_token"]
 
@@ -27,7 +27,7 @@ def test_a_reader_makes_a_token_that_is_shown_once_and_stored_only_as_a_hash(rea
     assert row.token_hash == hashlib.sha256(token.encode()).hexdigest()
     stored = [str(v) for v in ApiToken.objects.values_list().get()]
     assert not any(token in value for value in stored)
-    page = site.get("/api/tokens/").content.decode()
+    page = site.get("/api/tokens").content.decode()
     assert "e-reader" in page and token[:10] in page and token not in page
 
 
@@ -74,19 +74,19 @@ def test_the_token_of_a_suspended_account_stops_working(reader, token_client):
 
 def test_a_token_needs_a_name_and_a_reader_has_at_most_twenty(reader, client_for):
     site = client_for(reader)
-    response = site.post("/api/tokens/", {"name": "   "})
+    response = site.post("/api/tokens", {"name": "   "})
     assert response.context["new_token"] is None
     assert "name" in response.context["form"].errors
     for n in range(MAX_TOKENS):
         create_token(reader, f"t{n}")
-    response = site.post("/api/tokens/", {"name": "one more"})
+    response = site.post("/api/tokens", {"name": "one more"})
     assert response.context["new_token"] is None
     assert "revoke one" in response.content.decode()
     assert ApiToken.objects.filter(user=reader).count() == MAX_TOKENS
 
 
 def test_guests_are_sent_to_log_in_for_the_tokens_page(client):
-    response = client.get("/api/tokens/")
+    response = client.get("/api/tokens")
     assert response.status_code == 302 and "login" in response["Location"]
-    assert client.post("/api/tokens/", {"name": "x"}).status_code == 302
+    assert client.post("/api/tokens", {"name": "x"}).status_code == 302
     assert not ApiToken.objects.exists()

@@ -68,11 +68,11 @@ def login_page(page):
     """Log a user in through the real form."""
 
     def login(user, password="correct horse battery staple"):
-        page.goto("/login/")
+        page.goto("/login")
         page.fill("#id_username", user.username)
         page.fill("#id_password", password)
         page.click("main button[type=submit]")
-        page.wait_for_url(lambda url: "/login/" not in url)
+        page.wait_for_url(lambda url: "/login" not in url)
         return page
 
     return login

@@ -97,28 +97,28 @@ def key_pages(archive) -> list[str]:
         f"/works/{work.pk}/navigate",
         "/works/new",
         "/works/import",
-        "/works/",
-        "/search/?q=harbour",
+        "/works",
+        "/search?q=harbour",
         "/tags/Lighthouses",
-        "/inbox/",
+        "/inbox",
         "/dashboard",
-        "/history/",
-        "/preferences/",
-        "/tags/wrangle/",
-        "/moderation/",
-        f"/users/{archive['author'].username}/",
+        "/history",
+        "/preferences",
+        "/tags/wrangle",
+        "/moderation",
+        f"/users/{archive['author'].username}",
     ]
 
 
 def log_in(page, user):
     # Not about the reading position: keep feedback.js's saves (and the beacon it sends when a
     # page closes) from reaching the server while the test database is being emptied.
-    page.context.route("**/history/position/", lambda route: route.abort())
-    page.goto("/login/")
+    page.context.route("**/history/position", lambda route: route.abort())
+    page.goto("/login")
     page.fill("#id_username", user.username)
     page.fill("#id_password", PASSWORD)
     page.click("main button[type=submit]")
-    page.wait_for_url(lambda url: "/login/" not in url)
+    page.wait_for_url(lambda url: "/login" not in url)
 
 
 @pytest.fixture
@@ -164,7 +164,7 @@ def test_no_key_page_scrolls_sideways_on_a_320_px_phone(phone, archive):
 
 def test_the_open_account_menu_fits_a_320_px_phone(phone, archive):
     log_in(phone, archive["admin"])
-    phone.goto("/works/")
+    phone.goto("/works")
     phone.locator(".account-menu summary").click()
     box = phone.get_by_role("link", name="Moderation").bounding_box()
     assert box["x"] >= 0 and box["x"] + box["width"] <= 320
@@ -210,7 +210,7 @@ def test_field_errors_are_announced_and_tied_to_their_field(page, archive):
 def test_text_contrast_is_at_least_4_5_to_1(page, archive, theme):
     log_in(page, archive["admin"])
     work = archive["work"]
-    urls = ["/", f"/works/{work.pk}?view_full_work=true", "/works/", "/works/new", "/inbox/"]
+    urls = ["/", f"/works/{work.pk}?view_full_work=true", "/works", "/works/new", "/inbox"]
     for url in urls:
         page.goto(url)
         page.evaluate(f"document.documentElement.dataset.theme = '{theme}'")
@@ -230,13 +230,13 @@ def test_the_account_menu_and_filters_work_without_javascript(browser, live_serv
     page = context.new_page()
     try:
         log_in(page, archive["admin"])
-        page.goto("/works/")
+        page.goto("/works")
         assert not page.get_by_role("combobox", name="Sort by").is_visible()
         page.get_by_text("Sort and filter", exact=True).first.click()
         assert page.get_by_role("combobox", name="Sort by").is_visible()
         page.locator(".account-menu summary").click()
         page.get_by_role("link", name="Inbox").click()
-        page.wait_for_url("**/inbox/")
+        page.wait_for_url("**/inbox")
         assert page.locator("h1").inner_text().startswith("Inbox")
     finally:
         context.close()

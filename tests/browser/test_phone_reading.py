@@ -47,12 +47,12 @@ def phone(browser, live_server):
 def log_in(page, user):
     # Not about the reading position: keep feedback.js's saves (and the beacon it sends when a
     # page closes) from reaching the server while the test database is being emptied.
-    page.context.route("**/history/position/", lambda route: route.abort())
-    page.goto("/login/")
+    page.context.route("**/history/position", lambda route: route.abort())
+    page.goto("/login")
     page.fill("#id_username", user.username)
     page.fill("#id_password", PASSWORD)
     page.click("main button[type=submit]")
-    page.wait_for_url(lambda url: "/login/" not in url)
+    page.wait_for_url(lambda url: "/login" not in url)
 
 
 def height(locator) -> float:
@@ -90,7 +90,7 @@ def test_a_reader_on_a_phone_reads_on_leaves_kudos_and_opens_the_menu(phone, she
     expect(history).to_be_visible()
     assert height(history) >= TAP
     history.tap()
-    phone.wait_for_url("**/history/")
+    phone.wait_for_url("**/history")
     expect(phone.locator("h1")).to_contain_text("Reading history")
 
 
@@ -111,7 +111,7 @@ def test_a_readers_font_size_width_and_theme_follow_them_to_the_phone(phone, she
 
 
 def test_on_a_phone_the_filters_wait_folded_above_the_works(phone, shelf):
-    phone.goto("/works/")
+    phone.goto("/works")
     fold = phone.locator("details.filters-fold")
     results = phone.locator("ol.work.index")
     assert fold.bounding_box()["y"] < results.bounding_box()["y"]

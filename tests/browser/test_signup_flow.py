@@ -14,7 +14,7 @@ def test_a_newcomer_signs_up_fills_in_a_profile_and_sees_it(page):
     page.fill("#id_password2", "a long and unusual passphrase")
     page.get_by_role("button", name="Create account").click()
 
-    page.wait_for_url("**/users/inkwell/")
+    page.wait_for_url("**/users/inkwell")
     assert page.get_by_role("heading", name="inkwell", exact=True).is_visible()
     assert "Your account is ready" in page.content()
 
@@ -24,7 +24,7 @@ def test_a_newcomer_signs_up_fills_in_a_profile_and_sees_it(page):
     page.fill("#id_links-0-url", "https://example.org/inkwell")
     page.get_by_role("button", name="Save profile").click()
 
-    page.wait_for_url("**/users/inkwell/")
+    page.wait_for_url("**/users/inkwell")
     bio = page.locator(".bio")
     assert bio.inner_text().strip() == "I write long slow burns."
     assert bio.locator("em").inner_text() == "long"
@@ -36,7 +36,7 @@ def test_a_newcomer_signs_up_fills_in_a_profile_and_sees_it(page):
 
 
 def test_a_wrong_password_in_the_browser_shows_a_clear_message(page, author):
-    page.goto("/login/")
+    page.goto("/login")
     page.fill("#id_username", "author")
     page.fill("#id_password", "not it")
     page.get_by_role("button", name="Log in").click()
@@ -48,7 +48,7 @@ def test_dark_mode_is_chosen_without_javascript_help_and_kept(page):
     with page.expect_navigation():
         page.select_option("#theme-select", "dark")
     assert page.locator("html").get_attribute("data-theme") == "dark"
-    page.goto("/login/")
+    page.goto("/login")
     assert page.locator("html").get_attribute("data-theme") == "dark"
     background = page.evaluate("getComputedStyle(document.body).backgroundColor")
     assert background == "rgb(23, 23, 26)"

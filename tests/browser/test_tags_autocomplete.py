@@ -70,7 +70,7 @@ def test_escape_closes_the_suggestions_and_keeps_what_was_typed(login_page, auth
 def test_a_wrangler_names_the_synonym_target_with_the_suggestions(login_page, wrangler, pairing):
     typo = Tag.objects.create(type=TagType.RELATIONSHIP, name="Sasuke/Naruto <3")
     page = login_page(wrangler)
-    page.goto(f"/tags/wrangle/{typo.pk}/")
+    page.goto(f"/tags/wrangle/{typo.pk}")
     field = page.locator("#id_synonym-name")
     type_and_wait(page, field, "uchiha")
     page.get_by_role("option", name="Uchiha Sasuke/Uzumaki Naruto").click()

@@ -29,7 +29,7 @@ def test_an_invited_co_creator_accepts_from_the_inbox(login_page, author, coauth
 
     page.context.clear_cookies()
     login_page(coauthor)
-    page.goto("/inbox/")
+    page.goto("/inbox")
     page.get_by_role("link", name="The Night Porter").click()
     page.wait_for_url(f"**/works/{work.pk}/invitation")
     page.get_by_role("button", name="Accept").click()
@@ -38,5 +38,5 @@ def test_an_invited_co_creator_accepts_from_the_inbox(login_page, author, coauth
     page.get_by_role("link", name="Edit", exact=True).click()
     page.wait_for_url(f"**/works/{work.pk}/edit")
     assert page.input_value("#id_title") == "The Night Porter"
-    page.goto("/inbox/")
+    page.goto("/inbox")
     assert "The Night Porter" not in page.locator("main").inner_text()

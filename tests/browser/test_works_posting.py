@@ -13,7 +13,7 @@ pytestmark = [
 
 
 def fill_new_work(page):
-    page.goto("/works/new/")
+    page.goto("/works/new")
     page.select_option("#id_rating", "General Audiences")
     page.check("input[name=warnings][value='No Archive Warnings Apply']")
     page.fill("#id_fandoms", "Original Work")

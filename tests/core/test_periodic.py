@@ -1,7 +1,7 @@
 import pytest
 from django.utils.module_loading import import_string
 
-from ficarchive.core.periodic import due_jobs, enqueue
+from ficarchive.core.periodic import due_jobs, enqueue, run_due
 
 JOBS = [("a.job", 60), ("b.job", 300)]
 
@@ -25,3 +25,19 @@ def test_every_configured_periodic_job_is_a_task_that_runs(settings):
         assert hasattr(import_string(path), "enqueue"), f"{path} is not a task"
         assert seconds > 0
         enqueue(path)  # the test settings run tasks at once: a broken job raises here
+
+
+def test_several_schedulers_start_each_job_once_per_interval(settings, monkeypatch):
+    """Every app server runs a scheduler; the shared cache gives each interval to one."""
+    from ficarchive.core import periodic
+
+    settings.PERIODIC_TASKS = [("a.job", 60)]
+    started = []
+    monkeypatch.setattr(periodic, "enqueue", started.append)
+    servers = [{}, {}, {}]  # each scheduler's own memory of when it last ran a job
+    for server in servers:
+        run_due(server, now=1000.0, wall_clock=1_800_000_010.0)
+    assert started == ["a.job"]
+    for server in servers:  # the next interval, a minute on
+        run_due(server, now=1060.0, wall_clock=1_800_000_070.0)
+    assert started == ["a.job", "a.job"]

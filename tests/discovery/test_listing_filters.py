@@ -15,7 +15,7 @@ from .helpers import make_canonical, make_parent, make_synonym, post, tag, title
 def test_the_works_listing_shows_posted_works_and_not_drafts(client, author):
     post(author, "Posted")
     post(author, "Draft", draft=True)
-    response = client.get("/works/")
+    response = client.get("/works")
     assert response.status_code == 200
     assert titles(response) == ["Posted"]
 
@@ -26,7 +26,7 @@ def test_including_a_canonical_tag_finds_works_tagged_with_its_synonyms(client, 
     post(author, "Other", relationships=["Sakura/Ino"])
     make_canonical("Sasuke/Naruto", "Sakura/Ino")
     make_synonym("SasuNaru", of="Sasuke/Naruto")
-    response = client.get("/works/", {"include_ids": tag("Sasuke/Naruto").pk})
+    response = client.get("/works", {"include_ids": tag("Sasuke/Naruto").pk})
     assert sorted(titles(response)) == ["Typed canonical", "Typed synonym"]
 
 
@@ -36,7 +36,7 @@ def test_a_synonym_typed_in_the_filter_resolves_to_its_canonical_tag(client, aut
     make_canonical("Sasuke/Naruto", "Sakura/Ino")
     post(author, "Typed synonym", relationships=["SasuNaru"])
     make_synonym("SasuNaru", of="Sasuke/Naruto")
-    response = client.get("/works/", {"include": "sasunaru"})
+    response = client.get("/works", {"include": "sasunaru"})
     assert sorted(titles(response)) == ["Typed canonical", "Typed synonym"]
 
 
@@ -49,7 +49,7 @@ def test_including_a_parent_fandom_finds_works_of_its_child_fandoms(client, auth
     make_canonical("Star Wars - All Media Types")
     make_parent("Star Wars - All Media Types", "Star Wars: The Force Awakens")
     make_parent("Star Wars - All Media Types", "Star Wars Legends")
-    response = client.get("/works/", {"include": "Star Wars - All Media Types"})
+    response = client.get("/works", {"include": "Star Wars - All Media Types"})
     assert sorted(titles(response)) == ["Books", "Film", "Meta"]
 
 
@@ -61,14 +61,14 @@ def test_excluding_a_parent_removes_works_of_its_children_and_their_synonyms(cli
     make_canonical("Angst", "Fluff", "Hurt/Comfort")
     make_synonym("angsty", of="Angst")
     make_parent("Hurt/Comfort", "Angst")
-    response = client.get("/works/", {"exclude": "Hurt/Comfort"})
+    response = client.get("/works", {"exclude": "Hurt/Comfort"})
     assert titles(response) == ["Fluff"]
 
 
 def test_an_unwrangled_tag_can_still_be_included_by_its_exact_name(client, author):
     post(author, "Odd", freeforms=["a very specific trope"])
     post(author, "Plain")
-    response = client.get("/works/", {"include": "A Very Specific Trope"})
+    response = client.get("/works", {"include": "A Very Specific Trope"})
     assert titles(response) == ["Odd"]
 
 
@@ -76,31 +76,31 @@ def test_two_included_tags_must_both_be_on_a_work(client, author):
     post(author, "Both", freeforms=["Angst", "Fluff"])
     post(author, "Only angst", freeforms=["Angst"])
     make_canonical("Angst", "Fluff")
-    response = client.get("/works/", {"include_ids": [tag("Angst").pk, tag("Fluff").pk]})
+    response = client.get("/works", {"include_ids": [tag("Angst").pk, tag("Fluff").pk]})
     assert titles(response) == ["Both"]
 
 
 def test_rating_filter_keeps_only_the_chosen_ratings(client, author):
     post(author, "General", rating="General Audiences")
     post(author, "Explicit", rating="Explicit")
-    response = client.get("/works/", {"rating": tag("Explicit").pk})
+    response = client.get("/works", {"rating": tag("Explicit").pk})
     assert titles(response) == ["Explicit"]
 
 
 def test_warnings_and_categories_filter_like_other_tags(client, author):
     post(author, "Death", warnings=["Major Character Death"], categories=["Gen"])
     post(author, "Calm", warnings=["No Archive Warnings Apply"], categories=["F/F"])
-    response = client.get("/works/", {"exclude_ids": tag("Major Character Death").pk})
+    response = client.get("/works", {"exclude_ids": tag("Major Character Death").pk})
     assert titles(response) == ["Calm"]
-    response = client.get("/works/", {"include_ids": tag("Gen").pk})
+    response = client.get("/works", {"include_ids": tag("Gen").pk})
     assert titles(response) == ["Death"]
 
 
 def test_complete_and_in_progress_filters(client, author):
     post(author, "Oneshot")
     post(author, "Ongoing", chapters_expected=None)
-    assert titles(client.get("/works/", {"complete": "yes"})) == ["Oneshot"]
-    assert titles(client.get("/works/", {"complete": "no"})) == ["Ongoing"]
+    assert titles(client.get("/works", {"complete": "yes"})) == ["Oneshot"]
+    assert titles(client.get("/works", {"complete": "no"})) == ["Ongoing"]
 
 
 def test_crossover_filters_count_distinct_fandoms(client, author):
@@ -109,8 +109,8 @@ def test_crossover_filters_count_distinct_fandoms(client, author):
     post(author, "Same fandom twice", fandoms=["Naruto", "NARUTO (Anime)"])
     make_canonical("Naruto", "Bleach")
     make_synonym("NARUTO (Anime)", of="Naruto")
-    assert titles(client.get("/works/", {"crossover": "yes"})) == ["Crossover"]
-    assert sorted(titles(client.get("/works/", {"crossover": "no"}))) == [
+    assert titles(client.get("/works", {"crossover": "yes"})) == ["Crossover"]
+    assert sorted(titles(client.get("/works", {"crossover": "no"}))) == [
         "Same fandom twice",
         "Single",
     ]
@@ -121,12 +121,12 @@ def test_word_range_language_and_updated_dates(client, author):
     post(author, "Long", body="<p>" + "word " * 500 + "</p>", language="fr")
     old = timezone.now() - timedelta(days=400)
     Work.objects.filter(pk=short.pk).update(updated_at=old)
-    assert titles(client.get("/works/", {"words_from": 100})) == ["Long"]
-    assert titles(client.get("/works/", {"words_to": 100})) == ["Short"]
-    assert titles(client.get("/works/", {"language": "fr"})) == ["Long"]
+    assert titles(client.get("/works", {"words_from": 100})) == ["Long"]
+    assert titles(client.get("/works", {"words_to": 100})) == ["Short"]
+    assert titles(client.get("/works", {"language": "fr"})) == ["Long"]
     cutoff = (timezone.now() - timedelta(days=30)).date().isoformat()
-    assert titles(client.get("/works/", {"updated_from": cutoff})) == ["Long"]
-    assert titles(client.get("/works/", {"updated_to": cutoff})) == ["Short"]
+    assert titles(client.get("/works", {"updated_from": cutoff})) == ["Long"]
+    assert titles(client.get("/works", {"updated_to": cutoff})) == ["Short"]
 
 
 def test_sorts_by_kudos_title_and_words(client, author):
@@ -134,15 +134,15 @@ def test_sorts_by_kudos_title_and_words(client, author):
     b = post(author, "apple", body="<p>a</p>")
     Work.objects.filter(pk=a.pk).update(kudos_count=5)
     Work.objects.filter(pk=b.pk).update(kudos_count=9)
-    assert titles(client.get("/works/", {"sort": "kudos"})) == ["apple", "Banana"]
-    assert titles(client.get("/works/", {"sort": "words"})) == ["Banana", "apple"]
-    assert titles(client.get("/works/", {"sort": "title"}))[0] in {"apple", "Banana"}
+    assert titles(client.get("/works", {"sort": "kudos"})) == ["apple", "Banana"]
+    assert titles(client.get("/works", {"sort": "words"})) == ["Banana", "apple"]
+    assert titles(client.get("/works", {"sort": "title"}))[0] in {"apple", "Banana"}
 
 
 def test_pages_of_twenty_with_links_that_keep_the_filters(client, author):
     for n in range(25):
         post(author, f"Work {n:02}", freeforms=["Fluff"])
-    response = client.get("/works/", {"include": "Fluff", "page": 2})
+    response = client.get("/works", {"include": "Fluff", "page": 2})
     assert len(titles(response)) == 5
     assert response.context["page"].total == 25
     assert "include=Fluff&amp;page=1" in response.content.decode()
@@ -151,7 +151,7 @@ def test_pages_of_twenty_with_links_that_keep_the_filters(client, author):
 def test_bad_filter_values_are_left_out_with_a_message(client, author):
     post(author, "Still here")
     response = client.get(
-        "/works/",
+        "/works",
         {"words_from": "lots", "updated_from": "yesterday-ish", "sort": "chaos",
          "rating": "x", "include_ids": ["abc", "99999999"], "page": "two"},
     )  # fmt: skip
@@ -164,14 +164,14 @@ def test_bad_filter_values_are_left_out_with_a_message(client, author):
 
 def test_an_unknown_tag_name_is_reported_and_ignored(client, author):
     post(author, "Still here")
-    response = client.get("/works/", {"include": "No Such Tag", "exclude": "Nor This"})
+    response = client.get("/works", {"include": "No Such Tag", "exclude": "Nor This"})
     assert titles(response) == ["Still here"]
     assert "There is no tag named “No Such Tag”" in response.content.decode()
 
 
 def test_a_huge_page_number_shows_the_last_page_with_a_message(client, author):
     post(author, "Only")
-    response = client.get("/works/", {"page": "999999999999999999999"})
+    response = client.get("/works", {"page": "999999999999999999999"})
     assert response.status_code == 200
     assert titles(response) == ["Only"]
     assert "There are only 1 pages" in response.content.decode()
@@ -182,7 +182,7 @@ def test_pages_follow_the_sort_in_order_from_one_page_to_the_next(client, author
         work = post(author, f"Work {n:02}", freeforms=["Fluff"])
         Work.objects.filter(pk=work.pk).update(kudos_count=(n * 7) % 25)
     by_kudos = [f"Work {n:02}" for n in sorted(range(25), key=lambda n: -((n * 7) % 25))]
-    pages = [client.get("/works/", {"sort": "kudos", "page": p}) for p in (1, 2)]
+    pages = [client.get("/works", {"sort": "kudos", "page": p}) for p in (1, 2)]
     assert titles(pages[0]) + titles(pages[1]) == by_kudos
 
 
@@ -212,7 +212,7 @@ def test_a_lone_tag_filter_finds_the_same_works_however_it_is_planned(
         post(author, f"Fluffy {n}", freeforms=["Fluff"])
     post(author, "Angsty", freeforms=["Angst"])
     make_canonical("Fluff", "Angst")
-    response = client.get("/works/", {"include_ids": tag("Fluff").pk})
+    response = client.get("/works", {"include_ids": tag("Fluff").pk})
     assert titles(response) == ["Fluffy 2", "Fluffy 1", "Fluffy 0"]
     assert titles(client.get("/tags/Fluff/works")) == ["Fluffy 2", "Fluffy 1", "Fluffy 0"]
 

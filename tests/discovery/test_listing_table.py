@@ -156,8 +156,8 @@ def test_an_admin_sees_hidden_works_in_the_listing_and_guests_do_not(
 ):
     post(author, "Public")
     set_hidden_by_admin(post(author, "Hidden"), True)
-    assert titles(client_for(admin_user).get("/works/", {"sort": "title"})) == ["Hidden", "Public"]
-    assert titles(client.get("/works/")) == ["Public"]
+    assert titles(client_for(admin_user).get("/works", {"sort": "title"})) == ["Hidden", "Public"]
+    assert titles(client.get("/works")) == ["Public"]
 
 
 def test_a_creator_sees_their_own_draft_beside_the_public_works_in_the_listing(
@@ -165,7 +165,7 @@ def test_a_creator_sees_their_own_draft_beside_the_public_works_in_the_listing(
 ):
     post(reader, "Someone else's")
     post(author, "My draft", draft=True)
-    response = client_for(author).get("/works/", {"sort": "title"})
+    response = client_for(author).get("/works", {"sort": "title"})
     assert titles(response) == ["My draft", "Someone else's"]
 
 

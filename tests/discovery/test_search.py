@@ -65,7 +65,7 @@ def word_statistics(request, monkeypatch):
 
 @pytest.mark.parametrize(("query", "expected"), QUERIES)
 def test_search_finds_exactly_the_expected_works(client, corpus, word_statistics, query, expected):
-    response = client.get("/search/", {"q": query})
+    response = client.get("/search", {"q": query})
     assert response.status_code == 200
     assert sorted(titles(response)) == expected
 
@@ -80,8 +80,8 @@ def test_search_shows_guests_public_works_and_readers_restricted_ones_too(
     set_hidden_by_admin(post(author, "Snow hidden", summary="snow and ice"), True)
     for query in ["snow", "ice snow", "snow -fire"]:
         params = {"q": query, "sort": sort}
-        assert titles(client.get("/search/", params)) == ["Snow in public"]
-        assert sorted(titles(client_for(reader).get("/search/", params))) == [
+        assert titles(client.get("/search", params)) == ["Snow in public"]
+        assert sorted(titles(client_for(reader).get("/search", params))) == [
             "Snow for members",
             "Snow in public",
         ]
@@ -91,14 +91,14 @@ def test_search_results_come_newest_first_and_follow_updates(client, author, wor
     works = [post(author, f"Tale {n}", summary="lantern harbour") for n in range(3)]
     for days, work in enumerate(works):
         Work.objects.filter(pk=work.pk).update(updated_at=timezone.now() - timedelta(days=days))
-    assert titles(client.get("/search/", {"q": "lantern harbour"})) == [
+    assert titles(client.get("/search", {"q": "lantern harbour"})) == [
         "Tale 0",
         "Tale 1",
         "Tale 2",
     ]
     Work.objects.filter(pk=works[2].pk).update(updated_at=timezone.now() + timedelta(hours=1))
-    assert titles(client.get("/search/", {"q": "harbour"})) == ["Tale 2", "Tale 0", "Tale 1"]
-    assert titles(client.get("/search/", {"q": "harbour -lantern"})) == []
+    assert titles(client.get("/search", {"q": "harbour"})) == ["Tale 2", "Tale 0", "Tale 1"]
+    assert titles(client.get("/search", {"q": "harbour -lantern"})) == []
 
 
 def test_search_finds_works_by_the_canonical_name_of_a_synonym_tag(client, author):
@@ -106,7 +106,7 @@ def test_search_finds_works_by_the_canonical_name_of_a_synonym_tag(client, autho
     post(author, "Canonical", relationships=["Sasuke/Naruto"])
     make_canonical("Sasuke/Naruto")
     make_synonym("SasuNaru", of="Sasuke/Naruto")
-    assert sorted(titles(client.get("/search/", {"q": '"sasuke naruto"'}))) == [
+    assert sorted(titles(client.get("/search", {"q": '"sasuke naruto"'}))) == [
         "Canonical",
         "Tagged",
     ]
@@ -117,7 +117,7 @@ def test_search_combines_with_filters(client, author):
     post(author, "Snow general", summary="snow", rating="General Audiences")
     from .helpers import tag
 
-    response = client.get("/works/", {"q": "snow", "rating": tag("Explicit").pk})
+    response = client.get("/works", {"q": "snow", "rating": tag("Explicit").pk})
     assert titles(response) == ["Snow angst"]
 
 
@@ -133,11 +133,11 @@ def test_queries_split_into_required_and_excluded_words_and_phrases():
 
 def test_a_search_of_only_punctuation_matches_nothing_special(client, author):
     post(author, "Anything")
-    assert titles(client.get("/search/", {"q": "!!! ??? ---"})) == ["Anything"]
+    assert titles(client.get("/search", {"q": "!!! ??? ---"})) == ["Anything"]
 
 
 def test_words_with_digits_are_found_as_typed(client, author):
     post(author, "Letters of 1869", summary="<p>K2SO keeps the log.</p>")
     post(author, "Other letters")
-    assert titles(client.get("/search/", {"q": "1869"})) == ["Letters of 1869"]
-    assert titles(client.get("/search/", {"q": "k2so letters"})) == ["Letters of 1869"]
+    assert titles(client.get("/search", {"q": "1869"})) == ["Letters of 1869"]
+    assert titles(client.get("/search", {"q": "k2so letters"})) == ["Letters of 1869"]

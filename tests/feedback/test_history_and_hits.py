@@ -36,19 +36,19 @@ def test_history_records_the_last_chapter_and_the_place(work, chapter, reader, c
     client = client_for(reader)
     client.get(f"/works/{work.pk}/chapters/{chapter.pk}")
     response = client.post(
-        "/history/position/", {"work": work.pk, "chapter": chapter.pk, "fraction": "0.4"}
+        "/history/position", {"work": work.pk, "chapter": chapter.pk, "fraction": "0.4"}
     )
     assert response.json()["ok"]
     line = Reading.objects.get(user=reader, work=work)
     assert line.chapter == chapter and line.stopped_in == chapter and line.stopped_at == 0.4
     page = client.get(f"/works/{work.pk}/chapters/{chapter.pk}").content.decode()
     assert "Continue where you left off" in page and "40%" in page
-    assert "The Lantern Road" in client.get("/history/").content.decode()
+    assert "The Lantern Road" in client.get("/history").content.decode()
 
 
 def test_a_nonsense_position_is_refused(work, chapter, reader, client_for):
     response = client_for(reader).post(
-        "/history/position/", {"work": work.pk, "chapter": chapter.pk, "fraction": "7"}
+        "/history/position", {"work": work.pk, "chapter": chapter.pk, "fraction": "7"}
     )
     assert response.status_code == 400
 
@@ -65,5 +65,5 @@ def test_clearing_history_keeps_works_marked_for_later(work, reader, client_for)
     clear_history(reader)
     line = Reading.objects.get(user=reader, work=work)
     assert line.marked_for_later and line.last_read_at is None
-    page = client_for(reader).get("/history/?show=later").content.decode()
+    page = client_for(reader).get("/history?show=later").content.decode()
     assert "The Lantern Road" in page

@@ -15,25 +15,25 @@ def test_the_work_page_shows_the_kudos_button_and_the_comment_form(work, client)
 
 
 def test_a_guest_leaves_kudos_without_javascript_and_is_thanked(work, client):
-    response = client.post(f"/works/{work.pk}/kudos/", follow=True)
+    response = client.post(f"/works/{work.pk}/kudos", follow=True)
     assert "Thank you for leaving kudos!" in response.content.decode()
     work.refresh_from_db()
     assert work.kudos_count == 1
-    again = client.post(f"/works/{work.pk}/kudos/", follow=True)
+    again = client.post(f"/works/{work.pk}/kudos", follow=True)
     assert "already left kudos" in again.content.decode()
     work.refresh_from_db()
     assert work.kudos_count == 1
 
 
 def test_kudos_by_fetch_answer_with_the_new_list(work, reader, client_for):
-    response = client_for(reader).post(f"/works/{work.pk}/kudos/", HTTP_ACCEPT="application/json")
+    response = client_for(reader).post(f"/works/{work.pk}/kudos", HTTP_ACCEPT="application/json")
     data = response.json()
     assert data["ok"] and "reader" in data["html"]
 
 
 def test_a_guest_comment_appears_under_the_chapter(work, chapter, client):
     response = client.post(
-        f"/works/{work.pk}/comments/",
+        f"/works/{work.pk}/comments",
         {"chapter": chapter.pk, "body": "Lovely <b>road</b><script>x()</script>",
          "guest_name": "Wanderer"},
         follow=True,
@@ -51,13 +51,13 @@ def test_the_creator_sees_freeze_and_delete_and_a_reader_does_not(work, author, 
     other = post_comment(work, body="Mine", user=author)
     reader_page = client_for(reader).get(f"/works/{work.pk}").content.decode()
     assert "Freeze thread" not in reader_page
-    assert f"/comments/{other.pk}/delete/" not in reader_page
+    assert f"/comments/{other.pk}/delete" not in reader_page
 
 
 def test_a_deleted_comment_with_replies_leaves_a_note(work, author, reader, client_for):
     top = post_comment(work, body="First!", user=reader)
     post_comment(work, body="Thanks", user=author, parent=top)
-    client_for(author).post(f"/comments/{top.pk}/delete/")
+    client_for(author).post(f"/comments/{top.pk}/delete")
     page = client_for(reader).get(f"/works/{work.pk}").content.decode()
     assert "(Previous comment deleted.)" in page and "Thanks" in page
     assert Comment.objects.get(pk=top.pk).deleted
@@ -66,13 +66,13 @@ def test_a_deleted_comment_with_replies_leaves_a_note(work, author, reader, clie
 def test_every_feedback_page_opens_for_its_user(work, author, reader, client_for):
     top = post_comment(work, body="Hello", user=reader)
     client = client_for(reader)
-    for url in [f"/comments/{top.pk}/", f"/comments/{top.pk}/reply/", f"/comments/{top.pk}/edit/",
-                f"/comments/{top.pk}/delete/", f"/works/{work.pk}/bookmark/", "/inbox/",
-                "/history/", "/history/?show=later", "/subscriptions/", "/users/author/block/",
-                "/blocked/", "/users/reader/bookmarks/"]:  # fmt: skip
+    for url in [f"/comments/{top.pk}", f"/comments/{top.pk}/reply", f"/comments/{top.pk}/edit",
+                f"/comments/{top.pk}/delete", f"/works/{work.pk}/bookmark", "/inbox",
+                "/history", "/history?show=later", "/subscriptions", "/users/author/block",
+                "/blocked", "/users/reader/bookmarks"]:  # fmt: skip
         assert client.get(url).status_code == 200, url
-    assert client_for(author).get(f"/works/{work.pk}/comment-settings/").status_code == 200
-    assert client.get(f"/works/{work.pk}/comment-settings/").status_code == 403
+    assert client_for(author).get(f"/works/{work.pk}/comment-settings").status_code == 200
+    assert client.get(f"/works/{work.pk}/comment-settings").status_code == 403
 
 
 @pytest.fixture

@@ -110,4 +110,4 @@ def test_another_user_cannot_see_or_confirm_your_import(author, reader, client_f
 
 def test_guests_are_sent_to_log_in(client):
     response = client.get("/works/import")
-    assert response.status_code == 302 and "/login/" in response["Location"]
+    assert response.status_code == 302 and "/login" in response["Location"]

@@ -41,14 +41,14 @@ def test_hiding_a_work_takes_it_from_readers_and_leaves_it_to_its_creator(
     act, client, client_for, admin_user, reader, author, work
 ):
     _report("work", work, reader)
-    assert "The Salt Orchard" in client.get("/works/").content.decode()
+    assert "The Salt Orchard" in client.get("/works").content.decode()
     act(client_for(admin_user), "work", work.pk, "hide_work", "Plagiarised from a novel.")
     work.refresh_from_db()
     assert work.hidden_by_admin
     assert _logged("hide_work", "work", work.pk).note == "Plagiarised from a novel."
     assert not Report.objects.filter(closed_at=None).exists()
     for viewer in (client, client_for(reader)):
-        assert "The Salt Orchard" not in viewer.get("/works/").content.decode()
+        assert "The Salt Orchard" not in viewer.get("/works").content.decode()
         assert viewer.get(work.get_absolute_url()).status_code == 404
     own = client_for(author).get(work.get_absolute_url())
     assert own.status_code == 200
@@ -115,9 +115,9 @@ def test_suspending_a_user_locks_them_out_and_hides_their_works(
     author.refresh_from_db()
     assert not author.is_active
     assert _login("author").wsgi_request.user.is_anonymous
-    assert signed_in.get("/dashboard/").status_code == 302  # the old session is over
+    assert signed_in.get("/dashboard").status_code == 302  # the old session is over
     for viewer in (client, client_for(reader)):
-        assert "The Salt Orchard" not in viewer.get("/works/").content.decode()
+        assert "The Salt Orchard" not in viewer.get("/works").content.decode()
         assert viewer.get(work.get_absolute_url()).status_code == 404
     assert client_for(admin_user).get(work.get_absolute_url()).status_code == 200
     assert list(Suspension.objects.get(user=author).hidden_works.all()) == [work]

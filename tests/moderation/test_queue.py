@@ -72,7 +72,7 @@ def test_a_guests_address_is_shown_to_moderators(client_for, admin_user, work):
 
 
 def test_an_unknown_kind_of_target_is_not_found(client_for, admin_user):
-    assert client_for(admin_user).get("/moderation/chapter/1/").status_code == 404
+    assert client_for(admin_user).get("/moderation/chapter/1").status_code == 404
 
 
 def test_plain_staff_can_moderate_too(client_for, work):

@@ -58,5 +58,5 @@ def test_an_unknown_tag_is_not_found(client, db):
 
 def test_the_tag_index_lists_canonical_fandoms_with_counts(client, naruto, post):
     post("Counted", fandoms=["Naruto"])
-    page = client.get("/tags/").text
+    page = client.get("/tags").text
     assert ">Naruto</a> (1)" in page

@@ -11,7 +11,7 @@ pytestmark = pytest.mark.django_db
 
 
 def post_new(client, user, **overrides):
-    return client.post("/works/new/", work_form(**{"pseuds": [user.default_pseud.pk], **overrides}))
+    return client.post("/works/new", work_form(**{"pseuds": [user.default_pseud.pk], **overrides}))
 
 
 @pytest.mark.parametrize(

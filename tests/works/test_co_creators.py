@@ -18,7 +18,7 @@ pytestmark = pytest.mark.django_db
 
 def post_naming(client, user, names, **overrides):
     data = work_form(pseuds=[user.default_pseud.pk], co_creators=names, **overrides)
-    client.post("/works/new/", data)
+    client.post("/works/new", data)
     return Work.objects.latest("pk")
 
 
@@ -35,9 +35,9 @@ def test_a_stranger_cannot_put_your_name_on_their_work(author, reader, client_fo
     assert byline(page) == ["reader"]
     assert not Creatorship.objects.filter(work=work, pseud__user=author).exists()
     author_client = client_for(author)
-    for url in ("/users/author/", "/users/author/pseuds/author/", "/users/author/works"):
+    for url in ("/users/author", "/users/author/pseuds/author", "/users/author/works"):
         assert "Not Yours" not in client.get(url).content.decode(), url
-    dashboard = author_client.get("/dashboard/").content.decode()
+    dashboard = author_client.get("/dashboard").content.decode()
     works_part = dashboard.split('id="works-heading"', 1)[1]
     assert "Not Yours" not in works_part
     assert "Invitations (1)" in dashboard
@@ -49,7 +49,7 @@ def test_the_invitee_is_asked_in_their_inbox(author, coauthor, client_for):
     work = post_naming(client_for(author), author, "coauthor")
     item = Notification.objects.get(user=coauthor)
     assert item.kind == "invitation" and item.work == work
-    inbox = client_for(coauthor).get("/inbox/").content.decode()
+    inbox = client_for(coauthor).get("/inbox").content.decode()
     assert f'href="/works/{work.pk}/invitation"' in inbox
     assert not Notification.objects.filter(user=author).exists()
 
@@ -64,7 +64,7 @@ def test_accepting_makes_the_invitee_a_creator_and_editor(author, coauthor, clie
     assert byline(page) == ["author", "coauthor"]
     assert [c.pseud.user.username for c in work.creatorships.all()] == ["author", "coauthor"]
     assert coauthor_client.get(f"/works/{work.pk}/edit").status_code == 200
-    assert "lamplighter&#x27;s daughter" in client.get("/users/coauthor/").content.decode()
+    assert "lamplighter&#x27;s daughter" in client.get("/users/coauthor").content.decode()
     assert not CreatorInvitation.objects.exists()
     assert not Notification.objects.filter(user=coauthor).exists()
 
@@ -198,7 +198,7 @@ def test_the_edit_form_offers_leaving_only_on_a_shared_work(
 
 def test_the_preview_names_the_invited_apart_from_the_byline(author, coauthor, client_for):
     data = work_form(pseuds=[author.default_pseud.pk], co_creators="coauthor", action="preview")
-    page = client_for(author).post("/works/new/", data).content.decode()
+    page = client_for(author).post("/works/new", data).content.decode()
     assert '<h3 class="byline heading">author</h3>' in page
     assert "Invited, named once they accept: coauthor" in page
     assert not Work.objects.exists() and not CreatorInvitation.objects.exists()
@@ -212,7 +212,7 @@ def test_search_and_downloads_name_the_invitee_only_once_they_accept(
     download = f"/downloads/{work.pk}/Shared_Lamps.txt"
 
     def found_by_coauthor_name() -> bool:
-        return "Shared Lamps" in client.get("/search/", {"q": "coauthor"}).content.decode()
+        return "Shared Lamps" in client.get("/search", {"q": "coauthor"}).content.decode()
 
     assert not found_by_coauthor_name()
     assert b"coauthor" not in b"".join(client.get(download).streaming_content)
@@ -224,7 +224,7 @@ def test_search_and_downloads_name_the_invitee_only_once_they_accept(
 def test_someone_who_blocked_you_cannot_be_invited(author, reader, client_for):
     Block.objects.create(blocker=author, blocked=reader)
     data = work_form(pseuds=[reader.default_pseud.pk], co_creators="author")
-    page = client_for(reader).post("/works/new/", data).content.decode()
+    page = client_for(reader).post("/works/new", data).content.decode()
     assert "author doesn&#x27;t take invitations from you" in page
     assert not Work.objects.exists() and not Notification.objects.exists()
 
@@ -234,7 +234,7 @@ def test_invitations_are_rate_limited(author, coauthor, reader, client_for, monk
     author_client = client_for(author)
     post_naming(author_client, author, "coauthor", title="First")
     page = author_client.post(
-        "/works/new/", work_form(pseuds=[author.default_pseud.pk], co_creators="reader")
+        "/works/new", work_form(pseuds=[author.default_pseud.pk], co_creators="reader")
     ).content.decode()
     assert "invited many co-creators in the last hour" in page
     assert Work.objects.count() == 1 and not Notification.objects.filter(user=reader).exists()

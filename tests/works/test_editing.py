@@ -72,7 +72,7 @@ def test_deleting_a_work_asks_first_then_removes_its_chapters(author, client_for
 def test_the_dashboard_lists_works_drafts_and_series(author, client_for, make_work):
     make_work(author, "Out in the world", new_series_title="Salt Roads")
     make_work(author, "Still in the drawer", draft=True)
-    page = client_for(author).get("/dashboard/").content.decode()
+    page = client_for(author).get("/dashboard").content.decode()
     works, drafts = page.split('id="drafts-heading"')[0], page.split('id="drafts-heading"')[1]
     assert "Out in the world" in works and "Still in the drawer" not in works
     assert "Still in the drawer" in drafts.split('id="series-heading"')[0]

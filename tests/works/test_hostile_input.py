@@ -48,24 +48,24 @@ def test_hostile_html_in_every_field_is_neutralised(author, client_for, client):
     fields.update({name: f"{name} {ATTACK}" for name in ("fandoms", "relationships", "characters",
                                                            "freeforms")})  # fmt: skip
     response = client_for(author).post(
-        "/works/new/", work_form(pseuds=[author.default_pseud.pk], **fields)
+        "/works/new", work_form(pseuds=[author.default_pseud.pk], **fields)
     )
     assert response.status_code == 302, response.content.decode()[:3000]
     work = Work.objects.get()
-    for url in (f"/works/{work.pk}", f"/works/{work.pk}/navigate", "/", "/users/author/",
+    for url in (f"/works/{work.pk}", f"/works/{work.pk}/navigate", "/", "/users/author",
                 f"/works/{work.pk}/chapters/{work.chapters.get().pk}"):  # fmt: skip
         page = client.get(url).content.decode()
         assert_harmless(page)
     page = client.get(f"/works/{work.pk}").content.decode()
     assert "&lt;script&gt;" in page  # the title and tags are shown as text, escaped
     assert "chapter-body" in page and "summary" in page
-    assert_harmless(client_for(author).get("/dashboard/").content.decode())
+    assert_harmless(client_for(author).get("/dashboard").content.decode())
     assert_harmless(client_for(author).get(f"/works/{work.pk}/edit").content.decode())
 
 
 def test_a_hostile_preview_is_neutralised(author, client_for):
     response = client_for(author).post(
-        "/works/new/",
+        "/works/new",
         work_form(pseuds=[author.default_pseud.pk], action="preview", summary=ATTACK,
                   **{"chapter-body": "Text " + ATTACK}),
     )  # fmt: skip

@@ -60,7 +60,7 @@ def test_reading_font_size_and_width_follow_the_preference(author, reader, clien
 
 def test_the_work_page_has_ao3s_markup(author, client, make_work):
     work = make_work(author, summary="Short.", relationships=["A/B"], restricted=False)
-    page = client.get(f"/works/{work.pk}/").content.decode()
+    page = client.get(f"/works/{work.pk}").content.decode()
     for piece in ('<dl class="work meta group">', '<dd class="rating tags">',
                   '<dd class="relationship tags">', '<dd class="language" lang="en">English',
                   '<dt class="words">Words:</dt>', '<dd class="chapters">1/1</dd>',

@@ -53,7 +53,7 @@ def scene(author, coauthor, reader, admin_user, make_work, client_for):
             "work": f"/works/{work.pk}", "chapter": f"/works/{work.pk}/chapters/{chapter.pk}",
             "full_work": f"/works/{work.pk}?view_full_work=true",
             "navigate": f"/works/{work.pk}/navigate", "front_page": "/",
-            "profile": "/users/author/", "dashboard": "/dashboard/",
+            "profile": "/users/author", "dashboard": "/dashboard",
             "series": f"/series/{series.pk}",
         }  # fmt: skip
         return clients, urls

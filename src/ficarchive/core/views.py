@@ -1,3 +1,7 @@
+import sys
+
+from django.conf import settings
+from django.db import InterfaceError, OperationalError
 from django.shortcuts import render
 
 
@@ -27,6 +31,14 @@ def page_not_found(request, exception=None):
 
 
 def server_error(request):
+    """500, or 503 "try again" when the database could not be reached or written (a restart, a
+    full disk): that page is drawn without the database, and nothing of the request was kept,
+    since every action is one transaction."""
+    if isinstance(sys.exc_info()[1], OperationalError | InterfaceError):
+        response = render(None, "core/unavailable.html", {"SITE_NAME": settings.SITE_NAME})
+        response.status_code = 503
+        response["Retry-After"] = "5"
+        return response
     return render(
         request,
         "core/error.html",

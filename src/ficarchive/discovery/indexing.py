@@ -1,5 +1,6 @@
-"""The search index of works. Called by the works app after every change to a work's text,
-tags, creators or visibility; the discovery app owns what it keeps (WorkSearch rows)."""
+"""The search index of works. Follows core.signals.work_changed, sent after every change to a
+work's text, tags, creators or visibility; the discovery app owns what it keeps (WorkSearch
+rows). The tags app's listener runs first, so the filter tags read here are fresh."""
 
 from __future__ import annotations
 
@@ -67,3 +68,8 @@ def index_works(work_ids: Iterable[int]) -> None:
     ]
     WorkSearch.objects.filter(work_id__in=ids).delete()
     WorkSearch.objects.bulk_create(rows)
+
+
+def on_work_changed(sender, work_ids, **kwargs) -> None:
+    """The discovery app's listener for core.signals.work_changed."""
+    index_works(work_ids)

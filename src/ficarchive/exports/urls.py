@@ -10,10 +10,10 @@ urlpatterns = [
     ),
     # The OPDS catalog (docs/exports.md); its downloads are the ones above under /opds/, where an
     # e-reader app's Basic sign-in is accepted.
-    path("opds/", opds_views.root, name="opds_root"),
+    path("opds", opds_views.root, name="opds_root"),
     path("opds/recent", opds_views.recent, name="opds_recent"),
     path("opds/kudos", opds_views.most_kudos, name="opds_kudos"),
-    path("opds/fandoms/", opds_views.fandoms, name="opds_fandoms"),
+    path("opds/fandoms", opds_views.fandoms, name="opds_fandoms"),
     path("opds/fandoms/<int:tag_id>", opds_views.fandom, name="opds_fandom"),
     path("opds/search", opds_views.search, name="opds_search"),
     path("opds/search.xml", opds_views.search_description, name="opds_search_description"),

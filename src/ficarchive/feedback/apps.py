@@ -4,3 +4,21 @@ from django.apps import AppConfig
 class FeedbackConfig(AppConfig):
     name = "ficarchive.feedback"
     label = "feedback"
+
+    def ready(self) -> None:
+        from ficarchive.core import signals
+
+        from . import listeners
+
+        signals.work_published.connect(listeners.work_published, dispatch_uid="feedback.work")
+        signals.chapter_published.connect(
+            listeners.chapter_published, dispatch_uid="feedback.chapter"
+        )
+        signals.series_part_added.connect(
+            listeners.series_part_added, dispatch_uid="feedback.series-part"
+        )
+        signals.invited.connect(listeners.invited, dispatch_uid="feedback.invited")
+        signals.invitation_answered.connect(
+            listeners.invitation_answered, dispatch_uid="feedback.invitation-answered"
+        )
+        signals.work_read.connect(listeners.work_read, dispatch_uid="feedback.read")

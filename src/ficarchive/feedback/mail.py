@@ -1,10 +1,17 @@
-"""Mail as template sets: <name>_subject.txt, <name>.txt and <name>.html under feedback/email/."""
+"""Mail as template sets: <name>_subject.txt, <name>.txt and <name>.html under feedback/email/,
+and the task that mails a notification (enqueued by services/inbox.py)."""
 
 from __future__ import annotations
 
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
+from django_tasks import task
+
+from ficarchive.text.sanitize import html_to_plain_text
+from ficarchive.works.models import Work
+
+from .models import Notification
 
 
 def absolute(path: str) -> str:
@@ -21,3 +28,29 @@ def send_templated_mail(to: str, name: str, context: dict) -> None:
     message = EmailMultiAlternatives(" ".join(subject.split()), text, to=[to])
     message.attach_alternative(html, "text/html")
     message.send()
+
+
+@task()
+def send_notification_mail(notification_id: int) -> bool:
+    item = (
+        Notification.objects.filter(pk=notification_id)
+        .select_related("user", "comment__pseud__user", "comment__user", "work", "chapter")
+        .first()
+    )
+    if item is None or not item.user.email:
+        return False
+    if item.work_id and not Work.objects.visible_to(item.user).filter(pk=item.work_id).exists():
+        return False  # hidden, restricted or drafted again since the news was queued
+    if item.kind in (Notification.COMMENT, Notification.REPLY):
+        name, target = "comment", item.comment
+    else:
+        name, target = "update", item.chapter or item.work or item.series
+    context = {
+        "item": item,
+        "recipient": item.user,
+        "link": absolute(target.get_absolute_url()),
+        "inbox_link": absolute("/inbox"),
+        "plain_body": html_to_plain_text(item.comment.body) if item.comment_id else "",
+    }
+    send_templated_mail(item.user.email, name, context)
+    return True

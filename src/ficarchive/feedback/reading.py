@@ -1,6 +1,7 @@
 """What happens when a reader opens a work or a chapter: hits and reading history.
 
-Called by the works app's reading views. The feedback app owns what it records."""
+Follows core.signals.work_read, sent by the works app's reading views. The feedback app owns
+what it records."""
 
 from __future__ import annotations
 

@@ -83,8 +83,17 @@ def form_initial(parsed: dict, user) -> dict:
         "freeforms": ", ".join(parsed.get("freeform_tags") or []),
         "language": language if language in LANGUAGE_NAMES else "en",
         "pseuds": [p.pk for p in user.pseuds.filter(is_default=True)],
-        "chapters_expected": max(len(chapters), 1),
+        "chapters_expected": _chapters_expected(parsed, len(chapters)),
     }
+
+
+def _chapters_expected(parsed: dict, found: int) -> int | None:
+    """What the document says of the chapters to come: None when it says the work goes on
+    ("this is just the prologue"), else at least the chapters it holds."""
+    if "chapters_expected" not in parsed:
+        return max(found, 1)
+    expected = parsed["chapters_expected"]
+    return None if expected is None else max(int(expected), found, 1)
 
 
 def evidence_by_field(parsed: dict) -> dict[str, list[dict]]:

@@ -30,7 +30,7 @@ class TagAdmin(admin.ModelAdmin):
         if not obj.pk:
             return "-"
         return format_html(
-            '<a href="/tags/wrangle/{}/">Synonyms, parents, merge, rename</a>', obj.pk
+            '<a href="/tags/wrangle/{}">Synonyms, parents, merge, rename</a>', obj.pk
         )
 
     def _run(self, request, queryset, action, done: str):

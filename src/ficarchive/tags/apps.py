@@ -7,6 +7,10 @@ class TagsConfig(AppConfig):
     label = "tags"
 
     def ready(self):
+        from ficarchive.core.signals import work_changed
+
+        from .filtering import on_work_changed
         from .fixed import ensure_fixed_tags
 
         post_migrate.connect(ensure_fixed_tags, sender=self)
+        work_changed.connect(on_work_changed, dispatch_uid="tags.filter-tags")

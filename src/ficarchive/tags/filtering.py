@@ -17,6 +17,8 @@ from collections.abc import Iterable
 from django.db import transaction
 from django.db.models import Q
 
+from ficarchive.core.signals import announce_work_changed
+
 from .models import CountedWork, Tag, TagCountDelta, TagParent
 
 
@@ -137,11 +139,14 @@ def _refresh_chunk(work_ids: set[int]) -> None:
 
 
 def works_changed(work_ids: Iterable[int]) -> None:
-    """After wrangling: the works' filter sets, the tag counts and their search rows follow
-    (through the works app's one place for that)."""
-    from ficarchive.works.services import work_changed
+    """After wrangling: announce the works (core.signals.work_changed), so that their filter
+    sets, the tag counts, their search rows and cached pages follow."""
+    announce_work_changed(work_ids)
 
-    work_changed(work_ids)
+
+def on_work_changed(sender, work_ids, **kwargs) -> None:
+    """The tags app's listener for core.signals.work_changed."""
+    refresh_work_filter_tags(work_ids)
 
 
 def works_under(tag_ids: Iterable[int]) -> set[int]:

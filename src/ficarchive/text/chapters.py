@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .headings import bare_number, match_structural
 from .notes import is_storyish, leading_notes, note_score, trailing_notes
 from .units import Unit
 
@@ -40,14 +41,104 @@ def title_like(unit: Unit) -> bool:
     return note_score(text) == 0
 
 
+def _is_break(unit: Unit) -> bool:
+    return unit.hint == "scene_break" and unit.kind == "scene_break" and not unit.para.meta
+
+
 def _chapter(units: list[Unit], heading: Unit | None) -> ChapterLayout:
+    if heading is not None and heading.title is None and units and _title_below(units):
+        heading.title, units = units[0].text, units[1:]
     lead = leading_notes(units, 0)
     trail = trailing_notes(units, lead)
-    return ChapterLayout(heading, units[:lead], units[lead:trail], units[trail:])
+    body = units[lead:trail]
+    # a separator that only sets the notes (or the heading) off the story is no scene break
+    while body and _is_break(body[0]) and not body[0].text[:1].isalnum():
+        body = body[1:]
+    while body and _is_break(body[-1]) and not body[-1].text[:1].isalnum():
+        body = body[:-1]
+    return ChapterLayout(heading, units[:lead], body, units[trail:])
+
+
+def _title_below(units: list[Unit]) -> bool:
+    """ "CHAPTER ONE" with its title on the next line: a short title-like line that is
+    followed by more of the chapter."""
+    first = units[0]
+    return (
+        len(units) > 1
+        and first.para.gap <= 1
+        and title_like(first)
+        and len(first.text.split()) <= 8
+        and not first.text.endswith(("!", "?", '"', "”"))
+    )
+
+
+def promote_headings(units: list[Unit]) -> None:
+    """Headings of a document's structure (HTML, Word styles, Markdown) at the highest level
+    that repeats are chapter headings, even without a "Chapter" word."""
+    levels: dict[int, int] = {}
+    for u in units:
+        if u.para.heading and u.hint in ("heading", "chapter") and not u.para.meta:
+            levels[u.para.heading] = levels.get(u.para.heading, 0) + 1
+    repeated = sorted(level for level, n in levels.items() if n >= 2)
+    if not repeated:
+        return
+    level = repeated[0]
+    chapter_levels = {u.para.heading for u in units if u.hint == "chapter" and u.para.heading}
+    if chapter_levels and min(chapter_levels) < level:
+        return  # these are headings inside chapters
+    for i, u in enumerate(units):
+        if u.hint == "heading" and u.para.heading == level and not u.para.meta:
+            if len(u.text.split()) > 14 or u.text.endswith((".", ",", ";")):
+                continue
+            if _is_work_title(units, i, level):
+                continue
+            u.hint, u.kind = "chapter", "paragraph"
+            u.label, u.title = match_structural(u.text)
+
+
+def _follow_structure(units: list[Unit]) -> None:
+    """When the document's structure says where chapters start (EPUB files, AO3's chapter
+    headings, FFN's chapter menu), a chapter-like line inside a chapter is only a heading."""
+    for u in units:
+        if u.hint == "chapter" and not u.para.chapter_head:
+            u.hint, u.kind = "heading", "heading"
+
+
+def number_headings(units: list[Unit]) -> None:
+    """Lines that are only a number ("~ One ~", "2.", "III") are chapter headings when there
+    are two or more, they count up one by one, and the document has no other headings."""
+    if any(u.hint == "chapter" for u in units):
+        return
+    found = [(u, n) for u in units if u.hint is None and (n := bare_number(u.text)) is not None]
+    numbers = [n for _, (n, _) in found]
+    if len(found) < 2 or any(b - a != 1 for a, b in zip(numbers, numbers[1:], strict=False)):
+        return
+    for unit, (n, title) in found:
+        unit.hint, unit.label, unit.title = "chapter", f"Chapter {n}", title
+
+
+def _is_work_title(units: list[Unit], i: int, level: int) -> bool:
+    """The first heading, with only notes between it and the next heading of its level."""
+    if any(u.para.heading == level for u in units[:i]):
+        return False
+    for u in units[i + 1 :]:
+        if u.para.heading == level or u.hint == "chapter":
+            return True
+        if is_storyish(u) and not u.para.meta and note_score(u.text) == 0:
+            return False
+    return False
 
 
 def layout(units: list[Unit]) -> Layout:
     out = Layout()
+    ending = [u for u in units if u.para.work_end]
+    if ending:
+        units = [u for u in units if not u.para.work_end]
+    if any(u.para.chapter_head for u in units):
+        _follow_structure(units)
+    else:
+        promote_headings(units)
+        number_headings(units)
     heads = [i for i, u in enumerate(units) if u.hint == "chapter"]
     first_head = heads[0] if heads else len(units)
     i = 0
@@ -58,13 +149,18 @@ def layout(units: list[Unit]) -> Layout:
     if out.title is None and end < first_head - 1 and title_like(units[end]):
         out.title, end = units[end], end + 1
     if not heads:
-        body = units[end:]
-        trail = trailing_notes(body, 0)
-        out.chapters.append(ChapterLayout(None, [], body[:trail], []))
-        out.notes_end = body[trail:]
+        only = _chapter(units[end:], None)
+        out.chapters.append(ChapterLayout(None, [], only.body, []))
+        out.notes_start.extend(only.notes_start)
+        out.notes_end = [*only.notes_end, *ending]
         return out
     pre = units[end:first_head]
-    if any(is_storyish(u) or u.marker for u in pre):
+    if any(
+        (is_storyish(u) or (u.marker and u.hint is None))
+        and note_score(u.text) == 0
+        and not u.para.meta
+        for u in pre
+    ):
         out.chapters.append(_chapter(pre, None))
     else:
         out.notes_start.extend(pre)
@@ -76,4 +172,5 @@ def layout(units: list[Unit]) -> Layout:
         out.notes_start.extend(only.notes_start)
         out.notes_end = only.notes_end
         only.notes_start, only.notes_end = [], []
+    out.notes_end = [*out.notes_end, *ending]
     return out

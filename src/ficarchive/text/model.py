@@ -70,6 +70,8 @@ class ParsedWork:
     notes_start: str | None = None
     notes_end: str | None = None
     chapters: list[Chapter] = field(default_factory=list)
+    chapters_expected: int | None = None  # None: the author doesn't know yet ("?")
+    site_meta: dict[str, str] = field(default_factory=dict)  # a journal's current mood, music
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     confidence: dict[str, float] = field(default_factory=dict)
     source_format: str = "txt"

@@ -9,10 +9,10 @@ from .units import Unit
 
 _STRONG = re.compile(
     r"""(?ix)
-    ^\W{0,3}(?:a/n|a\.n\.|an\s*:|author'?s?'?\s*notes?|notes?\s*:|disclaimer|warnings?\s*[:\-!]|
+    ^\W{0,3}(?:a/n|a\.n\.|an\s*:|(?:end|ending|closing|final)\s+notes?\s*:|author'?s?'?\s*notes?|notes?\s*:|disclaimer|warnings?\s*[:\-!]|
       rat(?:ed|ing)\b|pairings?\s*[:\-]|summary\s*:|title\s*:|fandoms?\s*:|characters?\s*:|
       genres?\s*:|categor(?:y|ies)\s*:|word\s*count|beta(?:'d|ed)?\b|dedicat|spoilers?\s*[:\-]|
-      by\s+\S+(?:\s+\S+)?\s*$|written\s+by|status\s*:|relationships?\s*:|tags?\s*:|language\s*:|words\s*:)
+      by\s+\S+(?:\s+\S+)?\s*$|written\s+by|status\s*:|chapters?\s*:\s*\d|relationships?\s*:|tags?\s*:|language\s*:|words\s*:)
     |\b(?:don'?t|do\s+not|doesn'?t|does\s+not|didn'?t)\s+own\b|\bown\s+nothing\b|\bnot\s+mine\b
     |\b(?:disclaimer|fanfic(?:tion)?s?|fics?|one-?shots?|songfics?|drabbles?)\b
     |\b(?:reviews?|reviewers?|reviewing|reviewed|r\s*&\s*r|read\s+(?:and|&)\s+review|kudos|comments?)\b
@@ -22,6 +22,17 @@ _STRONG = re.compile(
       yaoi|yuri|slash|lemons?|limes?|shounen-ai|smut|angst|fluff|ooc|(?-i:AU)|
       pairings?|crossover|sequel|prequel|plot\s+bunny|writer'?s\s+block|beta-?read)\b
     |\benjoy\s*[!.]
+    |^\W*(?:to\s+be\s+continued|tbc|end\s+of\s+(?:chapter|part)(?:\s+\w+)?|end\s+chapter(?:\s+\w+)?)\W*$
+    |^\W{0,3}(?:n/a|n\.\s?a\.|nota(?:s)?\s+(?:de\s+)?(?:la\s+|el\s+)?(?:autor[a]?|autrice)|
+      note(?:s)?\s+de\s+l['’]aut(?:eur|rice)(?:e)?|nota\s+dell['’]aut(?:ore|rice)|anmerkung(?:en)?|od\s+autor(?:a|ki)|
+      catatan(?:\s+penulis)?|nda|n\.d\.a\.)\b
+    |\b(?:gracias\s+por\s+leer|dejen\s+(?:sus\s+)?(?:comentarios|reviews)|comenten|
+      merci\s+(?:de|d['’]avoir|pour)\s+(?:m['’]avoir\s+)?(?:lu|lire|lue|la\s+lecture)|
+      danke\s+fürs\s+lesen|viel\s+spaß|dziękuję\s+za|terima\s+kasih|selamat\s+membaca|
+      grazie\s+(?:per|a\s+tutt[ie])|obrigad[oa]\s+por)
+    |\b(?:written\s+for|gift\s+for|a\s+gift\s+for|(?:for|in)\s+(?:the|a|my)\s+[\w\s-]{0,30}
+      (?:exchange|challenge|fest|bang|prompt|prompts)|(?:prompt|exchange|challenge)\s*[:#]|
+      beta(?:'d|ed)?|concrit|feedback|rated\s+(?:[GKTMR]\+?|PG(?:-13)?|NC-17|MA|fiction)(?=[\s.,!;:]|$))
     |(?:\^_*\^|\^\^|\bx\s?d\b|:\s?[)(dp]|;\s?\)|-_-|o\.o|<3|\bmwa(?:ha)+|\blol\b|\bteehee)
     """
 )
@@ -47,20 +58,31 @@ def _hard(unit: Unit) -> bool:
     return unit.hint in ("scene_break", "chapter", "flash_start", "flash_end") or bool(unit.marker)
 
 
+def _plain_sentence(unit: Unit) -> bool:
+    """A sentence of story length that says nothing about the fic."""
+    return word_count(unit.text) >= 6 and not unit.para.meta and note_score(unit.text) == 0
+
+
 def leading_notes(units: list[Unit], start: int = 0, limit: int = 40) -> int:
     """The index just past the author's notes at the top of units[start:]."""
     last = start - 1
     i = start
     follow_label = False
+    plain = 0  # story-like paragraphs in a row: two of them start the story
     while i < len(units) and i - start < limit:
         unit = units[i]
         if unit.para.meta or unit.hint == "note_label":
             last, follow_label = i, unit.hint == "note_label"
+        elif unit.marker and unit.hint is None and note_score(unit.text) > 0:
+            last = i  # a whole note in italics
         elif _hard(unit) or unit.hint == "heading":
             break
         elif note_score(unit.text) > 0 or follow_label:
             last, follow_label = i, False
         elif is_storyish(unit):
+            break
+        plain = plain + 1 if _plain_sentence(unit) else 0
+        if plain >= 2:
             break
         i += 1
     return last + 1
@@ -78,15 +100,21 @@ def trailing_notes(units: list[Unit], start: int, limit: int = 40) -> int:
         if units[i].hint == "chapter":
             break
     j = first - 1
+    plain = 0
     while j >= start and end - j < limit:
         unit = units[j]
         if unit.hint == "note_label" or unit.para.meta:
+            first = j
+        elif unit.marker and unit.hint is None and note_score(unit.text) > 0:
             first = j
         elif _hard(unit):
             break
         elif note_score(unit.text) > 0:
             first = j
         elif is_storyish(unit):
+            break
+        plain = plain + 1 if _plain_sentence(unit) else 0
+        if plain >= 2:
             break
         j -= 1
     return first

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from .chapters import Layout, layout
+from .chrome import strip_chrome
 from .classify import classify
 from .decode import check_size
 from .errors import ImportRefused
@@ -18,6 +19,7 @@ from .metadata import (
 )
 from .model import RATING_NOT_RATED, Block, Chapter, Evidence, ParsedWork
 from .pairings import read_cast
+from .progress import chapters_expected
 from .readers import FORMATS, guess_format, read
 from .render import render_chapter
 from .units import Unit, clean, make_unit
@@ -45,6 +47,7 @@ def parse_document(
     if fmt not in FORMATS:
         raise ImportRefused(f"unknown format {fmt!r}; use one of {', '.join(FORMATS)}")
     doc = read(data, fmt)
+    strip_chrome(doc)
     if not any(p.text.strip() for p in doc.paras):
         raise ImportRefused("the document holds no text")
     units = [make_unit(p) for p in doc.paras]
@@ -52,8 +55,25 @@ def parse_document(
     work = ParsedWork(source_format=fmt)
     _fill_chapters(work, plan)
     _fill_metadata(work, plan, doc.title, doc.text, lexicon or load_lexicon())
+    _fill_progress(work, plan, doc.facts, doc.text)
     _add_context(work, doc.text)
     return work
+
+
+def _fill_progress(work: ParsedWork, plan: Layout, facts: dict[str, str], text: str) -> None:
+    """Chapters expected, the page's own facts, and a summary only the page's header gave."""
+    regions = [(u.para.source, u.start) for u in [*plan.notes_start, *plan.notes_end]]
+    last = plan.chapters[-1]
+    last_regions = [(u.para.source, u.start) for u in [*last.notes_start, *last.notes_end]]
+    expected, spans = chapters_expected(regions, last_regions, len(work.chapters))
+    work.chapters_expected = expected
+    work.add_evidence("chapters_expected", spans)
+    work.site_meta = {k: v for k, v in facts.items() if k.startswith("current_")}
+    summary = facts.get("summary")
+    at = text.find(summary) if summary and not work.summary else -1
+    if summary and at >= 0:
+        work.summary, work.confidence["summary"] = summary, 0.8
+        work.add_evidence("summary", [Evidence(at, at + len(summary), summary)])
 
 
 CONTEXT_CHARS = 160

@@ -24,6 +24,8 @@ class Para:
     html: str | None = None
     meta: bool = False  # from a title page or metadata: notes, never story
     raw: str | None = None  # the exact source slice when it differs from text (Markdown)
+    chapter_head: bool = False  # the document's structure starts a chapter here (EPUB, AO3)
+    work_end: bool = False  # notes after the last chapter that belong to the whole work
 
     @property
     def source(self) -> str:
@@ -37,6 +39,8 @@ class Document:
     paras: list[Para] = field(default_factory=list)
     fmt: str = "txt"
     title: str | None = None  # from metadata (EPUB, HTML <title>)
+    facts: dict[str, str] = field(default_factory=dict)  # what a site's page states about
+    # the work outside its text: chapters ("3", "2/?"), status, current_mood, current_music
 
 
 class TextBuilder:

@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .headings import match_chapter, match_structural
 from .source import Para
 
 _SPACES = re.compile(r"[ \t\u00a0\u2000-\u200b\u202f\u205f\u3000]+")
@@ -27,25 +28,6 @@ _TIME_MARKER = re.compile(
 _NOTE_LABEL = re.compile(
     r"(?i)^[\W_]*(?:a/n|a\.n\.|an|author'?s?'?\s*notes?|notes?|disclaimer|warnings?|"
     r"end\s+notes?|ending\s+notes?|closing\s+notes?|footnotes?)[\W_]*$"
-)
-_NUMBER_WORDS = {
-    w: i
-    for i, w in enumerate(
-        "zero one two three four five six seven eight nine ten eleven twelve thirteen fourteen "
-        "fifteen sixteen seventeen eighteen nineteen twenty".split()
-    )
-}
-_ROMAN = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
-_CHAPTER = re.compile(
-    r"""(?ix)^[\W_]*?
-    (?P<kw>chapter|chap\.?|ch\.|part|book|act|volume|vol\.)\s*
-    (?P<num>\d{1,4}|[ivxlc]{1,7}\b|(?:twenty|one|two|three|four|five|six|seven|eight|nine|ten|
-      eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen|eighteen|nineteen)\b)
-    \s*(?:(?:[:.\-–—~)\]>|]+|\s(?=["“'A-Z]))\s*(?P<title>.*?))?[\s~*=\-#\]\)>_]*$"""
-)
-_SPECIAL = re.compile(
-    r"(?ix)^[\W_]*?(?P<kw>prologue|epilogue|interlude|preface|afterword|omake|foreword|"
-    r"coda|finale)\b\s*(?:[:.\-–—~)\]>|]+\s*(?P<title>.*?))?[\s~*=\-#\]\)>_]*$"
 )
 _DOUBLE_SLASH = re.compile(r"^//+\s*(?P<body>.*?)\s*(?://+)?$", re.S)
 _TILDE = re.compile(r"^~+\s*(?P<body>[^~]*?)\s*~+$", re.S)
@@ -90,6 +72,9 @@ def is_scene_break(text: str, centered: bool = False) -> bool:
     if not set(s) <= _SYMBOLS:
         return False
     letters = [c for c in s if c.isalpha()]
+    tokens = text.split()
+    if len(tokens) >= 3 and all(len(t) == 1 for t in tokens) and len(set(s.lower())) == 1:
+        return True  # "x x x", "o o o": one mark, spaced out
     if len(letters) == len(s):  # oOo, xXx: needs mixed case
         return any(c.isupper() for c in s) and any(c.islower() for c in s)
     if set(s) <= {"."}:
@@ -97,40 +82,16 @@ def is_scene_break(text: str, centered: bool = False) -> bool:
     return True
 
 
-def chapter_label(kw: str, num: str | None) -> str:
-    word = kw.lower().rstrip(".")
-    name = {"chap": "Chapter", "ch": "Chapter", "vol": "Volume"}.get(word, word.capitalize())
-    if num is None:
-        return name
-    return f"{name} {_number(num)}"
-
-
-def _number(num: str) -> str:
-    n = num.lower()
-    if n.isdigit():
-        return str(int(n))
-    if n in _NUMBER_WORDS:
-        return str(_NUMBER_WORDS[n])
-    total = 0
-    for i, ch in enumerate(n):
-        value = _ROMAN.get(ch, 0)
-        nxt = _ROMAN.get(n[i + 1], 0) if i + 1 < len(n) else 0
-        total += -value if value < nxt else value
-    return str(total) if total else num
-
-
-def match_chapter(text: str) -> tuple[str, str | None] | None:
-    """(label, title) when the line is a chapter heading."""
-    if len(text) > 120 or "\n" in text:
+def _heading_over_title(text: str) -> tuple[str, str | None] | None:
+    """ "CHAPTER ONE" with its title on the next line of the same paragraph."""
+    lines = text.split("\n")
+    if len(lines) != 2:
         return None
-    m = _CHAPTER.match(text) or _SPECIAL.match(text)
-    if not m:
+    found = match_chapter(lines[0])
+    title = lines[1].strip()
+    if not found or found[1] or len(title.split()) > 8 or title[-1:] in '.!?,;"”':
         return None
-    title = (m.group("title") or "").strip(" \"“”'") or None
-    if title and (len(title.split()) > 14 or title.endswith((",", ";"))):
-        return None
-    num = m.groupdict().get("num")
-    return chapter_label(m.group("kw"), num), title
+    return found[0], title
 
 
 def strip_marker(text: str) -> tuple[str | None, str]:
@@ -144,13 +105,17 @@ def strip_marker(text: str) -> tuple[str | None, str]:
 def make_unit(para: Para) -> Unit:
     text = clean(para.text)
     unit = Unit(para=para, text=text)
+    if para.chapter_head:
+        unit.hint = "chapter"
+        unit.label, unit.title = match_structural(text)
+        return unit
     if para.rule or is_scene_break(text, para.centered):
         unit.hint, unit.kind = "scene_break", "scene_break"
         return unit
     if _NOTE_LABEL.match(text) and len(text) < 40:
         unit.hint = "note_label"
         return unit
-    chapter = match_chapter(text)
+    chapter = match_chapter(text) or _heading_over_title(text)
     if chapter:
         unit.hint = "chapter"
         unit.label, unit.title = chapter

@@ -12,7 +12,7 @@ from django.db import transaction
 from django.db.models import F, Max
 from django.utils import timezone
 
-from ficarchive.feedback.services.subscriptions import notify_new_chapter
+from ficarchive.core.signals import chapter_published
 from ficarchive.text.sanitize import sanitize_fiction_html
 from ficarchive.text.words import count_words_html
 
@@ -60,7 +60,7 @@ def add_chapter(
     chapter.save()
     if chapter.posted:
         _touch(work)
-        notify_new_chapter(chapter)
+        chapter_published.send(sender=Chapter, chapter=chapter)
     refresh_work_stats(work)
     work_changed([work.pk])
     return chapter
@@ -102,7 +102,7 @@ def post_chapter(chapter: Chapter) -> None:
     chapter.published_on = max(chapter.published_on, timezone.localdate())
     chapter.save(update_fields=["posted", "published_on"])
     _touch(work)
-    notify_new_chapter(chapter)
+    chapter_published.send(sender=Chapter, chapter=chapter)
     refresh_work_stats(work)
     work_changed([work.pk])
 

@@ -11,10 +11,9 @@ from django.db.models import Max
 
 from ficarchive.accounts.models import Block
 from ficarchive.core.ratelimit import hit_limit
-from ficarchive.feedback.services.invitations import forget_invitation, notify_invitation
+from ficarchive.core.signals import announce_work_changed, invitation_answered, invited
 
 from .models import CreatorInvitation, Creatorship, Work
-from .services import work_changed
 
 INVITES_PER_HOUR = 30
 TOO_MANY = "you've invited many co-creators in the last hour: please wait a little"
@@ -35,7 +34,7 @@ def invite(work: Work, pseuds: Sequence, *, inviter) -> list[CreatorInvitation]:
         if inviter and hit_limit("invite", f"user:{inviter.pk}", INVITES_PER_HOUR, 3600):
             raise ValueError(TOO_MANY)
         invitation = CreatorInvitation.objects.create(work=work, pseud=pseud, invited_by=inviter)
-        notify_invitation(pseud.user_id, work)
+        invited.send(sender=CreatorInvitation, user_id=pseud.user_id, work=work)
         made.append(invitation)
     return made
 
@@ -54,7 +53,9 @@ def _withdraw(invitation: CreatorInvitation) -> None:
     user_id = invitation.pseud.user_id
     invitation.delete()
     if not CreatorInvitation.objects.filter(work_id=invitation.work_id, pseud__user_id=user_id):
-        forget_invitation(user_id, invitation.work_id)
+        invitation_answered.send(
+            sender=CreatorInvitation, user_id=user_id, work_id=invitation.work_id
+        )
 
 
 def invitations_for(user):
@@ -76,7 +77,7 @@ def accept_invitation(invitation: CreatorInvitation) -> Creatorship:
         defaults={"position": 0 if last is None else last + 1},
     )  # fmt: skip
     _withdraw(invitation)
-    work_changed([work.pk])
+    announce_work_changed([work.pk])
     return creatorship
 
 
@@ -97,4 +98,4 @@ def leave_work(work: Work, user) -> None:
     if not work.creatorships.exclude(pseud__user=user).exists():
         raise ValueError("you are this work's only creator: delete the work instead")
     mine.delete()
-    work_changed([work.pk])
+    announce_work_changed([work.pk])

@@ -8,7 +8,7 @@ from urllib.parse import urlencode
 from django.http import Http404
 from django.shortcuts import render
 
-from ficarchive.feedback.reading import on_work_read
+from ficarchive.core.signals import work_read
 
 from .access import readable_chapters, readable_work
 
@@ -51,7 +51,7 @@ def _query(request, **changes) -> str:
 
 
 def _show(request, work, chapters, shown, *, chapter, whole):
-    on_work_read(request, work, chapter)
+    work_read.send(sender=None, request=request, work=work, chapter=chapter)
     index = chapters.index(chapter) if chapter in chapters else -1
     hide = _hide_notes(request)
     context = {

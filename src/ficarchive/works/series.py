@@ -6,7 +6,7 @@ from django.db import transaction
 from django.db.models import Max
 from django.utils import timezone
 
-from ficarchive.feedback.services.subscriptions import notify_new_series_part
+from ficarchive.core.signals import series_part_added
 from ficarchive.text.sanitize import sanitize_fiction_html
 
 from .models import Series, SeriesWork, Work
@@ -52,7 +52,7 @@ def place_in_series(
         part.save(update_fields=["position"])
     SeriesWork.objects.create(series=series, work=work, position=position)
     if announce:
-        notify_new_series_part(series, work)
+        series_part_added.send(sender=Series, series=series, work=work)
     _renumber(series)
     series.updated_at = timezone.now()
     series.save(update_fields=["updated_at"])

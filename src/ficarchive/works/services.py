@@ -2,7 +2,7 @@
 
 Every action is one transaction: a failure leaves nothing half-saved. Every action that changes
 what a work says or who may see it ends in `work_changed`, the one place that tells the rest of
-the archive (the search index) about it.
+the archive (core.signals: filter tags, search index, page cache) about it.
 """
 
 from __future__ import annotations
@@ -13,8 +13,7 @@ from datetime import date, datetime, time
 from django.db import transaction
 from django.utils import timezone
 
-from ficarchive.feedback.services.subscriptions import notify_new_work
-from ficarchive.tags.filtering import refresh_work_filter_tags
+from ficarchive.core.signals import announce_work_changed, work_published
 from ficarchive.tags.models import Tag, TagType
 from ficarchive.tags.services import resolve_tags
 from ficarchive.text.sanitize import sanitize_fiction_html
@@ -30,13 +29,10 @@ TAG_ORDER = [
 
 
 def work_changed(work_ids: Iterable[int]) -> None:
-    """Called after every change of a work's text, tags, creators or visibility (and of the
-    wrangling of its tags): its filterable tags, the tag counts and its search row follow."""
-    from ficarchive.discovery.indexing import index_works
-
-    work_ids = list(work_ids)
-    refresh_work_filter_tags(work_ids)
-    index_works(work_ids)
+    """Called after every change of a work's text, tags, creators or visibility: the
+    `core.signals.work_changed` listeners (filter tags and counts, the search row, the page
+    cache) follow."""
+    announce_work_changed(work_ids)
 
 
 def set_work_tags(work: Work, tags_by_type: dict[str, Iterable[str]]) -> None:
@@ -200,7 +196,8 @@ def post_work(
             work, owner, series=series, new_title=new_series_title, position=series_position,
             announce=False,
         )  # fmt: skip
-    notify_new_work(work)  # after the series is placed: its subscribers hear of it once
+    # after the series is placed: its subscribers hear of it once
+    work_published.send(sender=Work, work=work)
     work_changed([work.pk])
     return work
 
@@ -294,7 +291,7 @@ def publish_work(work: Work) -> None:
     work.updated_at = _updated_at_for(work.published_on)
     work.save(update_fields=["posted", "updated_at"])
     refresh_work_stats(work)
-    notify_new_work(work)
+    work_published.send(sender=Work, work=work)
     work_changed([work.pk])
 
 

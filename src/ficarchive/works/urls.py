@@ -1,34 +1,29 @@
-"""AO3's URL shapes (/works/ID, /works/ID/chapters/ID, /works/ID/navigate, /series/ID). Each
-page also answers with a trailing slash, so that links written either way work."""
+"""AO3's URL shapes (/works/ID, /works/ID/chapters/ID, /works/ID/navigate, /series/ID), without
+a trailing slash; core.middleware.trailing_slash_middleware redirects the slashed forms."""
 
 from django.urls import path
 
 from . import creators, dashboard, posting, reading
 
-
-def ao3_path(route: str, view, name: str) -> list:
-    return [path(route, view, name=name), path(route + "/", view)]
-
-
 W = "works/<int:work_id>"
 C = f"{W}/chapters/<int:chapter_id>"
 
 urlpatterns = [
-    *ao3_path("works/new", posting.new_work, "new_work"),
-    *ao3_path(W, reading.work, "work"),
-    *ao3_path(f"{W}/navigate", reading.navigate, "navigate"),
-    *ao3_path(f"{W}/edit", posting.edit_work, "edit_work"),
-    *ao3_path(f"{W}/delete", posting.delete_work, "delete_work"),
-    *ao3_path(f"{W}/post", posting.post_draft_work, "post_draft_work"),
-    *ao3_path(f"{W}/invitation", creators.invitation, "work_invitation"),
-    *ao3_path(f"{W}/leave", creators.leave, "leave_work"),
-    *ao3_path(f"{W}/chapters/new", posting.new_chapter, "new_chapter"),
-    *ao3_path(f"{W}/chapters/manage", posting.manage_chapters, "manage_chapters"),
-    *ao3_path(C, reading.chapter, "chapter"),
-    *ao3_path(f"{C}/edit", posting.edit_chapter, "edit_chapter"),
-    *ao3_path(f"{C}/delete", posting.delete_chapter, "delete_chapter"),
-    *ao3_path(f"{C}/post", posting.post_chapter, "post_chapter"),
-    *ao3_path("dashboard", dashboard.dashboard, "dashboard"),
-    *ao3_path("series/<int:series_id>", dashboard.series, "series"),
-    *ao3_path("series/<int:series_id>/edit", dashboard.edit_series, "edit_series"),
+    path("works/new", posting.new_work, name="new_work"),
+    path(W, reading.work, name="work"),
+    path(f"{W}/navigate", reading.navigate, name="navigate"),
+    path(f"{W}/edit", posting.edit_work, name="edit_work"),
+    path(f"{W}/delete", posting.delete_work, name="delete_work"),
+    path(f"{W}/post", posting.post_draft_work, name="post_draft_work"),
+    path(f"{W}/invitation", creators.invitation, name="work_invitation"),
+    path(f"{W}/leave", creators.leave, name="leave_work"),
+    path(f"{W}/chapters/new", posting.new_chapter, name="new_chapter"),
+    path(f"{W}/chapters/manage", posting.manage_chapters, name="manage_chapters"),
+    path(C, reading.chapter, name="chapter"),
+    path(f"{C}/edit", posting.edit_chapter, name="edit_chapter"),
+    path(f"{C}/delete", posting.delete_chapter, name="delete_chapter"),
+    path(f"{C}/post", posting.post_chapter, name="post_chapter"),
+    path("dashboard", dashboard.dashboard, name="dashboard"),
+    path("series/<int:series_id>", dashboard.series, name="series"),
+    path("series/<int:series_id>/edit", dashboard.edit_series, name="edit_series"),
 ]

@@ -8,6 +8,7 @@ from django.db.models import Q
 from ficarchive.accounts.models import Mute, Preference
 from ficarchive.works.models import Work
 
+from ..mail import send_notification_mail
 from ..models import Comment, Notification
 from .rules import creator_user_ids
 
@@ -17,8 +18,6 @@ def _mutes(user_id: int, other_id: int | None) -> bool:
 
 
 def _deliver(notifications: list[Notification], preference_field: str) -> None:
-    from ..tasks import send_notification_mail
-
     created = Notification.objects.bulk_create(notifications)
     wanting = set(
         Preference.objects.filter(

@@ -1,4 +1,4 @@
-"""Inbox messages for co-creator invitations (asked for by the works app). Inbox only: no
+"""Inbox messages for co-creator invitations (the works app announces them: core.signals.invited, invitation_answered). Inbox only: no
 mail yet, since the mail templates speak of comments and subscription news."""
 
 from __future__ import annotations

@@ -8,12 +8,11 @@ from __future__ import annotations
 
 from django.db import IntegrityError, transaction
 
-from ficarchive.accounts.models import Mute
 from ficarchive.works.models import Chapter, SeriesWork, Work
 
-from ..models import Notification, Subscription, SubscriptionEvent
-from .inbox import deliver_updates
-from .rules import Refused, creator_user_ids
+from ..models import Subscription, SubscriptionEvent
+from ..tasks import deliver_subscription_event
+from .rules import Refused
 
 
 def _target(work=None, creator=None, series=None) -> dict:
@@ -56,8 +55,6 @@ def _record(kind: str, object_id: int, scope: int = 0) -> SubscriptionEvent | No
 def _announce(event: SubscriptionEvent | None) -> bool:
     if event is None:
         return False
-    from ..tasks import deliver_subscription_event
-
     deliver_subscription_event.enqueue(event.pk)
     return True
 
@@ -92,58 +89,3 @@ def notify_new_series_part(series, work: Work) -> bool:
     if not work.posted:
         return False
     return _announce(_record(SubscriptionEvent.SERIES_PART, work.pk, series.pk))
-
-
-def _readers(subscriptions, work: Work) -> list[int]:
-    """Subscribers who may see the work, without its creators and those who muted one."""
-    creators = creator_user_ids(work)
-    candidates = set(subscriptions.values_list("user_id", flat=True)) - creators
-    muting = set(
-        Mute.objects.filter(muter_id__in=candidates, muted_id__in=creators).values_list(
-            "muter_id", flat=True
-        )
-    )
-    from ficarchive.accounts.models import User
-
-    readers = []
-    for user in User.objects.filter(pk__in=candidates - muting, is_active=True):
-        if Work.objects.visible_to(user).filter(pk=work.pk).exists():
-            readers.append(user.pk)
-    return readers
-
-
-def deliver_event(event_id: int) -> int:
-    """Put the event in each subscriber's inbox (and mail); the number of readers told."""
-    event = SubscriptionEvent.objects.filter(pk=event_id).first()
-    if event is None:
-        return 0
-    if event.kind == SubscriptionEvent.CHAPTER:
-        chapter = Chapter.objects.select_related("work").filter(pk=event.object_id).first()
-        if chapter is None or not chapter.posted:
-            return 0
-        subs = Subscription.objects.filter(work=chapter.work)
-        return deliver_updates(
-            _readers(subs, chapter.work),
-            kind=Notification.CHAPTER,
-            work=chapter.work,
-            chapter=chapter,
-        )
-    if event.kind == SubscriptionEvent.WORK:
-        work = Work.objects.filter(pk=event.object_id).first()
-        if work is None:
-            return 0
-        subs = Subscription.objects.filter(creator_id__in=creator_user_ids(work)) | (
-            Subscription.objects.filter(series__parts__work=work)
-        )
-        return deliver_updates(_readers(subs, work), kind=Notification.WORK, work=work)
-    part = (
-        SeriesWork.objects.select_related("series", "work")
-        .filter(work_id=event.object_id, series_id=event.scope)
-        .first()
-    )
-    if part is None:
-        return 0
-    subs = Subscription.objects.filter(series=part.series)
-    return deliver_updates(
-        _readers(subs, part.work), kind=Notification.SERIES_PART, work=part.work, series=part.series
-    )

@@ -57,7 +57,7 @@ def forget_work(request, work_id):
     work = visible_work(request, work_id)
     service.forget(request.user, work)
     messages.success(request, f"“{work.title}” is gone from your history.")
-    return back(request, "/history/")
+    return back(request, "/history")
 
 
 @login_required

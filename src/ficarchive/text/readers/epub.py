@@ -11,8 +11,10 @@ from lxml import etree
 
 from ..decode import check_size, clean_text
 from ..errors import ImportRefused
+from ..headings import match_structural
 from ..source import Document, TextBuilder
 from .html import HtmlWalker, parse_html, walk_html
+from .sites import prepare_tree
 from .zipguard import check_all_xml, open_zip, read_member
 
 _NS = {
@@ -73,24 +75,57 @@ def read_epub(data: bytes | str) -> Document:
             summary = _description_text(_text(description))
             builder.add(f"Summary: {summary}", meta=True)
         subjects = [_text(s) for s in meta.findall("dc:subject", _NS) if _text(s)]
-        if subjects:
+        made_by = " ".join(_text(c) for c in meta.findall("dc:contributor", _NS))
+        if subjects and "fanficfare" not in made_by.lower():  # FanFicFare's title page says it all
             builder.add("Tags: " + ", ".join(subjects), meta=True)
     manifest = {
         item.get("id"): item.get("href")
         for item in opf.findall("opf:manifest/opf:item", _NS)
         if item.get("href")
     }
+    navs = {
+        item.get("href")
+        for item in opf.findall("opf:manifest/opf:item", _NS)
+        if "nav" in (item.get("properties") or "").split()
+    }
     spine = [manifest.get(ref.get("idref")) for ref in opf.findall("opf:spine/opf:itemref", _NS)]
     for href in filter(None, spine):
+        if href in navs:
+            continue
         path = posixpath.normpath(posixpath.join(base, href.split("#")[0]))
         page = clean_text(read_member(archive, path, "EPUB").decode("utf-8", "replace"))
         root = parse_html(page)
-        body_text = _text(root.find("body"))
-        is_title_page = len(_FIELD_HINT.findall(_page_lines(root))) >= 2 or (
-            bool(_TITLE_PAGE_NAME.search(href)) and len(body_text) < 4000
+        body = root.find("body")
+        body_text = _text(body)
+        body_class = (body.get("class") or "") if body is not None else ""
+        is_title_page = (
+            "titlepage" in body_class
+            or "logpage" in body_class
+            or len(_FIELD_HINT.findall(_page_lines(root))) >= 2
+            or (bool(_TITLE_PAGE_NAME.search(href)) and len(body_text) < 4000)
         )
+        prepare_tree(root)
+        first = len(builder.paras)
         walk_html(root, HtmlWalker(builder, meta=is_title_page))
+        if not is_title_page:
+            _mark_chapter(builder, first)
     return builder.document("epub", title=title or None)
+
+
+def _mark_chapter(builder: TextBuilder, first: int) -> None:
+    """Each of the spine's story documents is a chapter: its first heading names it, and a
+    site's copy of the same heading just below it goes."""
+    paras = builder.paras[first:]
+    if not paras or not paras[0].heading:
+        return
+    paras[0].chapter_head = True
+    name = paras[0].text.casefold()
+    label = match_structural(paras[0].text)[0]
+    for para in paras[1:3]:
+        if para.heading and (
+            para.text.casefold() in name or (label and match_structural(para.text)[0] == label)
+        ):
+            builder.paras.remove(para)
 
 
 def _page_lines(root: etree._Element) -> str:

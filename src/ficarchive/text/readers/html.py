@@ -11,6 +11,7 @@ from lxml import etree
 
 from ..errors import ImportRefused
 from ..source import Document, TextBuilder
+from .sites import CHAPTER, END, META, prepare_tree
 from .txt import as_text
 
 _BLOCK = frozenset(
@@ -23,6 +24,8 @@ _INLINE_KEEP = frozenset("em i strong b u s sup sub small".split())
 _WS = re.compile(r"[ \t\r\n]+")
 _LABEL = re.compile(r"(?i)^(?:summary|notes|chapter notes|chapter summary|chapter end notes|"
                     r"end notes|author's notes?|disclaimer)\s*:?$")  # fmt: skip
+_NOTES_LABEL = re.compile(r"(?i)^(?:notes|chapter notes|chapter end notes|end notes|author's notes?)"
+                          r"\s*:?$")  # fmt: skip
 _CENTER_STYLE = re.compile(r"text-align\s*:\s*center", re.I)
 
 
@@ -39,6 +42,7 @@ class HtmlWalker:
     def __init__(self, builder: TextBuilder | None = None, meta: bool = False) -> None:
         self.b = builder or TextBuilder()
         self.meta = meta
+        self.work_end = False
         self.label: str | None = None
         self.segments: list[_Segment] = [_Segment()]
 
@@ -90,12 +94,14 @@ class HtmlWalker:
             self._inline(child, italic)
 
     # blocks -------------------------------------------------------------------------------
-    def flush(self, centered: bool = False, heading: int = 0) -> None:
+    def flush(self, centered: bool = False, heading: int = 0, chapter: bool = False) -> None:
         for seg in self.segments:
             text = "".join(seg.text).replace(" \n", "\n").replace("\n ", "\n").strip()
             if not text:
                 continue
-            if _LABEL.match(text) and not self.meta:
+            if _LABEL.match(text) and not chapter:
+                if self.meta and _NOTES_LABEL.match(text):
+                    continue  # the site's own "Notes" heading over notes already marked so
                 self.label = text.rstrip(":") + ":"
                 continue
             if self.label:
@@ -108,13 +114,25 @@ class HtmlWalker:
                 italic=italic,
                 centered=centered,
                 heading=heading,
-                meta=self.meta,
+                meta=self.meta or self.work_end,
+                chapter_head=chapter,
+                work_end=self.work_end,
             )
         self.segments = [_Segment()]
 
     def block(self, el: etree._Element, italic: bool = False) -> None:
         tag = el.tag if isinstance(el.tag, str) else ""
         if tag in _SKIP:
+            return
+        if el.get(META) or el.get(END):
+            saved = self.meta, self.work_end
+            self.meta = True
+            self.work_end = self.work_end or bool(el.get(END))
+            el.attrib.pop(META, None)
+            el.attrib.pop(END, None)
+            self.block(el, italic)
+            self.flush()
+            self.meta, self.work_end = saved
             return
         if tag == "hr":
             self.b.add("* * *", rule=True, meta=self.meta)
@@ -128,27 +146,40 @@ class HtmlWalker:
             or bool(_CENTER_STYLE.search(el.get("style") or ""))
         )
         heading = int(tag[1]) if len(tag) == 2 and tag[0] == "h" and tag[1].isdigit() else 0
+        chapter = bool(el.get(CHAPTER))
         inner = italic or tag in _ITALIC
         self._text(el.text, inner)
         for child in el:
-            self._child(child, inner, centered=centered, heading=heading)
-        self.flush(centered=centered, heading=heading)
+            self._child(child, inner, centered=centered, heading=heading, chapter=chapter)
+        self.flush(centered=centered, heading=heading, chapter=chapter)
 
     def _definitions(self, dl: etree._Element) -> None:
         self.flush()
         key = None
         for child in dl:
-            text = _WS.sub(" ", child.text_content()).strip()
             if child.tag == "dt":
+                text = _WS.sub(" ", child.text_content()).strip()
                 key = text if text.endswith(":") else text + ":"
             elif child.tag == "dd" and key:
-                self.b.add(f"{key} {text}", meta=True)
+                inner = child.find(".//dl")
+                if inner is not None:  # AO3's stats: a list inside the list
+                    self._definitions(inner)
+                else:
+                    self.b.add(f"{key} {_dd_text(child)}", meta=True)
                 key = None
+
+
+def _dd_text(dd: etree._Element) -> str:
+    """A value, with the items of a list inside it (AO3's tags) joined by commas."""
+    items = [_WS.sub(" ", li.text_content()).strip() for li in dd.iter("li")]
+    if items:
+        return ", ".join(i for i in items if i)
+    return _WS.sub(" ", dd.text_content()).strip()
 
 
 def parse_html(text: str) -> etree._Element:
     parser = lxml.html.HTMLParser(
-        no_network=True, remove_comments=True, remove_pis=True, huge_tree=False
+        no_network=True, remove_comments=True, remove_pis=True, huge_tree=False, encoding="utf-8"
     )
     try:
         root = lxml.html.document_fromstring(text.encode("utf-8"), parser=parser)
@@ -169,9 +200,13 @@ def read_html(data: bytes | str, fmt: str = "html") -> Document:
     root = parse_html(text)
     title_el = root.find(".//title")
     title = _WS.sub(" ", title_el.text_content()).strip() if title_el is not None else None
+    facts = prepare_tree(root)
     walker = HtmlWalker()
     walk_html(root, walker)
     doc = walker.b.document(fmt, title=None)
-    if title and not any(p.heading for p in doc.paras[:3]):
+    doc.facts = facts
+    if facts.get("title"):
+        doc.title = facts["title"]
+    elif title and not any(p.heading for p in doc.paras[:3]):
         doc.title = title.split(" - ")[0].strip() or None
     return doc

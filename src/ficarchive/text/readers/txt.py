@@ -19,9 +19,9 @@ def read_txt(data: bytes | str) -> Document:
 def split_paragraphs(text: str) -> list[Para]:
     """Paragraphs with their offsets in text and the number of blank lines before each."""
     lines = text.split("\n")
-    blank = sum(1 for line in lines if not line.strip())
+    blank = sum(1 for line in text.strip().split("\n") if not line.strip())
     filled = len(lines) - blank
-    line_mode = filled >= 12 and blank < filled * 0.08
+    line_mode = filled >= 4 and blank < filled * 0.08
     paras: list[Para] = []
     pos = 0
     gap = 0

@@ -27,9 +27,8 @@ class Command(BaseCommand):
         )
 
     def handle(self, *args, host, port, threads, no_worker, no_periodic, **options):
-        from waitress import serve
-
         from ficarchive.core.periodic import start_in_thread
+        from ficarchive.core.server import serve
         from ficarchive.wsgi import application
 
         if not no_periodic:
@@ -41,7 +40,7 @@ class Command(BaseCommand):
             )
         self.stdout.write(f"ficarchive is at http://{host}:{port}/  (Ctrl-C stops it)")
         try:
-            serve(application, host=host, port=port, threads=threads, ident="ficarchive")
+            serve(application, host=host, port=port, threads=threads)
         finally:
             if worker is not None:
                 worker.terminate()

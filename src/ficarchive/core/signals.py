@@ -1,0 +1,50 @@
+"""What the lower apps announce and the higher ones listen to.
+
+Data flows one way: `works` and `tags` send these, and the apps that keep something derived from
+works (the tags' filter sets and counts, discovery's search index, feedback's subscriptions and
+hits, the page cache) connect their receivers in their AppConfig.ready. A sender never imports a
+listener. Receivers run in the order their apps appear in INSTALLED_APPS (tags before discovery,
+so the search row is built from the fresh filter tags), inside the sender's transaction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+from django.dispatch import Signal
+
+# A work's text, tags, creators or visibility changed, or it was deleted (also sent for the
+# works under a tag that was wrangled). Arguments: work_ids, a sorted list of primary keys.
+work_changed = Signal()
+
+# Tags were wrangled (renamed, made canonical or a synonym, given or taken parents).
+# Arguments: tag_ids. The works under them are announced separately with work_changed.
+tags_changed = Signal()
+
+# A work became posted (at once, or a draft posted): work. A chapter of a posted work became
+# posted: chapter. A posted work was placed in a series: series, work.
+work_published = Signal()
+chapter_published = Signal()
+series_part_added = Signal()
+
+# A user was invited to be a co-creator of a work: user_id, work. The invitation was answered
+# or withdrawn: user_id, work_id.
+invited = Signal()
+invitation_answered = Signal()
+
+# A reader opened a work (at `chapter` when one chapter is shown): request, work, chapter.
+# Sent by the reading views and by the page cache when it serves a reading page.
+work_read = Signal()
+
+
+def announce_work_changed(work_ids: Iterable[int]) -> None:
+    """Tell every listener that these works changed (nothing when there are none)."""
+    ids = sorted(set(work_ids))
+    if ids:
+        work_changed.send(sender=None, work_ids=ids)
+
+
+def announce_tags_changed(tag_ids: Iterable[int]) -> None:
+    ids = sorted(set(tag_ids))
+    if ids:
+        tags_changed.send(sender=None, tag_ids=ids)

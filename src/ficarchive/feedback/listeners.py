@@ -1,0 +1,33 @@
+"""The feedback app's answers to what the works app announces (ficarchive.core.signals):
+subscribers hear of new works, chapters and series parts; a reader's opening of a work counts
+as a hit and a line of reading history."""
+
+from __future__ import annotations
+
+from .reading import on_work_read
+from .services.invitations import forget_invitation, notify_invitation
+from .services.subscriptions import notify_new_chapter, notify_new_series_part, notify_new_work
+
+
+def work_published(sender, work, **kwargs) -> None:
+    notify_new_work(work)
+
+
+def chapter_published(sender, chapter, **kwargs) -> None:
+    notify_new_chapter(chapter)
+
+
+def series_part_added(sender, series, work, **kwargs) -> None:
+    notify_new_series_part(series, work)
+
+
+def work_read(sender, request, work, chapter=None, **kwargs) -> None:
+    on_work_read(request, work, chapter)
+
+
+def invited(sender, user_id, work, **kwargs) -> None:
+    notify_invitation(user_id, work)
+
+
+def invitation_answered(sender, user_id, work_id, **kwargs) -> None:
+    forget_invitation(user_id, work_id)

@@ -1,0 +1,173 @@
+"""Site chrome in copied text, line by line, for every format: the navigation, buttons and
+counters a reader copies along with a fic from FanFiction.net, Wattpad, the Archive of Our
+Own or a journal. Chrome lines are dropped; a chapter menu line ("< Prev 2. Wind Next >") or
+a Wattpad part header becomes the chapter's heading; the story header of a FanFiction.net
+or Wattpad page becomes notes; what they state is kept in ``Document.facts``."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from .source import Document, Para
+
+_DROP = re.compile(
+    r"""(?ix)^\W*(?:
+      follow\s*/\s*fav | review\s+this\s+(?:chapter|story) | review\s+for\s+chapter\s+\d+
+    | post\s+review(?:\s+as\s+guest)? | just\s+in\s+community\s+forum.* | (?:help|privacy|terms\s+of\s+service)(?:\s*[·|]\s*(?:help|privacy|terms\s+of\s+service))+
+    | continue\s+to\s+next\s+part | add\s+to\s+library
+    | \(?see\s+the\s+end\s+of\s+the\s+(?:work|chapter)\s+for\s+(?:more\s+)?notes?\.?\)?
+    | chapter\s+text | work\s+text: | entire\s+work | chapter\s+index | ←?\s*previous\s+chapter
+    | next\s+chapter\s*→ | kudos\s*♥? | ↑\s*top | post\s+comment | leave\s+a\s+comment
+    | \d+\s+comments? | comments\s*\(\d+\)
+    )\W*$"""
+)
+# A Wattpad counter line: "12.4K 873 61", "12.4K Reads · 873 Votes · 14 Parts".
+_COUNTERS = re.compile(
+    r"(?i)^(?:(?:reads|votes|parts|comments)?\s*[\d.,]+[kKmM]?\s*(?:reads|votes|parts|comments)?"
+    r"\s*[·•|]?\s*){2,4}$"
+)
+# FanFiction.net's chapter menu as copied: "< Prev 2. Wind Next >", "1. Title Next >".
+_MENU = re.compile(
+    r"^(?P<prev><\s*Prev\s+)?(?P<num>\d{1,4})\.\s+(?P<title>.+?)(?P<next>\s+Next\s*>)?\s*$"
+)
+_FFN_STATS = re.compile(r"(?i)^Rated:\s*(?:Fiction\s+)?\S+\s+-\s+.*\bWords:\s*[\d,]+")
+_BY = re.compile(r"(?i)^by:?\s+\S+(?:\s+\S+)?(?<![.!?,;])$")
+_STOP = re.compile(r"(?i)^(?:you'll|you will|you may)\s+also\s+like\W*$")  # recommendations follow
+_BUTTONS = re.compile(r"^(?:Vote|Comment|Share|Follow|Favorite|Favourite|Report)$")
+_CURRENT = re.compile(r"(?i)^current\s+(mood|music|location)\s*:\s*(?P<value>.+)$")
+_CRUMBS = re.compile(r"^[^»\n]{2,40}(?:\s»\s[^»\n]{2,60})+$")
+
+
+def _lines(para: Para) -> list[tuple[int, int]]:
+    """(start, end) of each non-empty line of a paragraph, as offsets in the document."""
+    out = []
+    pos = 0
+    for line in para.text.split("\n"):
+        stripped = line.strip()
+        if stripped:
+            lead = len(line) - len(line.lstrip())
+            out.append((para.start + pos + lead, para.start + pos + lead + len(stripped)))
+        pos += len(line) + 1
+    return out
+
+
+def _piece(para: Para, text: str, start: int, end: int, **kw: object) -> Para:
+    return replace(para, text=text[start:end], start=start, end=end, html=None, raw=None, **kw)
+
+
+def strip_chrome(doc: Document) -> None:
+    """Drop chrome lines and turn menus and part headers into chapter headings, in place."""
+    text = doc.text
+    paras: list[Para] = []
+    state = {"menus": set(), "story_title": False, "story": False}
+    for para in doc.paras:
+        lines = _lines(para)
+        if (
+            para.heading
+            or para.chapter_head
+            or para.rule
+            or len(lines) > 12
+            or text[para.start : para.end] != para.text  # rebuilt by a reader: leave it be
+        ):
+            paras.append(para)
+            state["story"] = state["story"] or not para.meta
+            continue
+        kinds = [_line_kind(text[s:e]) for s, e in lines]
+        if all(k is None or k == "by" for k in kinds):
+            paras.append(para)
+            state["story"] = state["story"] or not para.meta
+            continue
+        paras.extend(_split(doc, para, list(zip(lines, kinds, strict=True)), state))
+    doc.paras = paras
+    if doc.title is None and doc.facts.get("title"):
+        doc.title = doc.facts["title"]
+
+
+def _split(doc: Document, para: Para, lines: list, state: dict) -> list[Para]:
+    text = doc.text
+    out: list[Para] = []
+    keep: list[tuple[int, int, str | None]] = []
+    header = any(k in ("stats", "counters") for _, k in lines)
+
+    def flush() -> None:
+        if keep:
+            meta = para.meta or header or any(k == "by" for *_, k in keep)
+            out.append(_piece(para, text, keep[0][0], keep[-1][1], meta=meta))
+            keep.clear()
+
+    for (s, e), kind in lines:
+        line = text[s:e]
+        if kind == "stop":
+            break
+        if kind == "drop" or (kind == "crumbs" and state["story"]):
+            flush()
+        elif kind == "current":
+            m = _CURRENT.match(line)
+            if m:
+                doc.facts[f"current_{m.group(1).lower()}"] = m.group("value").strip()
+            flush()
+        elif kind == "menu":
+            flush()
+            m = _MENU.match(line)
+            if m and m.group("num") not in state["menus"]:
+                state["menus"].add(m.group("num"))
+                a, b = s + m.start("num"), s + m.end("title")
+                out.append(_piece(para, text, a, b, chapter_head=True))
+                state["story"] = True
+        elif kind == "counters":
+            # the line above a counter line is a Wattpad story title or part title
+            titles = [i for i, (*_, k) in enumerate(keep) if k is None]
+            if titles:
+                a, b, _ = keep[titles[-1]]
+                del keep[titles[-1] :]
+                flush()
+                if not state["story_title"] and re.search(r"(?i)reads|parts", line):
+                    state["story_title"] = True
+                    doc.facts.setdefault("title", text[a:b])
+                    out.append(_piece(para, text, a, b, meta=True))
+                else:
+                    out.append(_piece(para, text, a, b, chapter_head=True))
+                    state["story"] = True
+        elif kind == "by" and state["story"] and header:
+            flush()
+        elif kind == "stats":
+            _story_header(doc, [text[a:b] for a, b, _ in keep])
+            keep.append((s, e, kind))
+        else:
+            keep.append((s, e, kind))
+    flush()
+    return out
+
+
+def _story_header(doc: Document, lines: list[str]) -> None:
+    """FanFiction.net's header as copied: title, "By: author", summary, then the stats line."""
+    for i, line in enumerate(lines):
+        if _BY.match(line) and i > 0:
+            doc.facts.setdefault("title", lines[i - 1])
+            if i + 1 < len(lines):
+                doc.facts.setdefault("summary", lines[i + 1])
+            return
+
+
+def _line_kind(line: str) -> str | None:
+    if len(line) > 400:
+        return "stats" if _FFN_STATS.match(line) else None
+    if _STOP.match(line):
+        return "stop"
+    if _DROP.match(line) or _BUTTONS.match(line):
+        return "drop"
+    if _CRUMBS.match(line):
+        return "crumbs"
+    if _CURRENT.match(line):
+        return "current"
+    if _FFN_STATS.match(line):
+        return "stats"
+    m = _MENU.match(line)
+    if m and (m.group("prev") or m.group("next")):
+        return "menu"
+    if _COUNTERS.match(line) and re.search(r"(?i)\d[km]\b|reads|votes", line):
+        return "counters"
+    if _BY.match(line):
+        return "by"
+    return None

@@ -1,0 +1,169 @@
+"""Chapter headings in every form and language: "Chapter 3: The Fall", "~Chapter 3~",
+"=== Part Three ===", "Ch. 7 - Signal", "Capítulo 9", "Rozdział 4", "Prologue", "1. Title".
+
+A label keeps the author's word for it (Capítulo, Kapitel, Part) with its number written in
+digits, so "Part Three" reads as "Part 3" and "CHAPTER IV" as "Chapter 4"; abbreviations are
+spelled out ("Ch. 7" is "Chapter 7")."""
+
+from __future__ import annotations
+
+import re
+
+# Numbered kinds, each word with the spelling a label uses (abbreviations spelled out).
+_NUMBERED = {
+    "chapter": "Chapter", "chap": "Chapter", "ch": "Chapter", "chp": "Chapter",
+    "capítulo": "Capítulo", "capitulo": "Capítulo", "cap": "Capítulo", "capitolo": "Capitolo",
+    "chapitre": "Chapitre", "kapitel": "Kapitel", "kap": "Kapitel", "rozdział": "Rozdział",
+    "rozdzial": "Rozdział", "rozdz": "Rozdział", "bab": "Bab", "hoofdstuk": "Hoofdstuk",
+    "part": "Part", "parte": "Parte", "partie": "Partie", "teil": "Teil", "część": "Część",
+    "book": "Book", "libro": "Libro", "livre": "Livre", "buch": "Buch", "act": "Act",
+    "acto": "Acto", "volume": "Volume", "vol": "Volume", "tome": "Tome", "tomo": "Tomo",
+}  # fmt: skip
+# Kinds without a number.
+_SPECIAL = {
+    "prologue": "Prologue", "prólogo": "Prólogo", "prologo": "Prólogo", "prolog": "Prolog",
+    "epilogue": "Epilogue", "épilogue": "Épilogue", "epílogo": "Epílogo", "epilogo": "Epílogo",
+    "epilog": "Epilog", "interlude": "Interlude", "interludio": "Interludio",
+    "intermède": "Intermède", "intermezzo": "Intermezzo", "preface": "Preface",
+    "préface": "Préface", "prefacio": "Prefacio", "afterword": "Afterword", "foreword": "Foreword",
+    "omake": "Omake", "coda": "Coda", "finale": "Finale", "vorwort": "Vorwort",
+    "nachwort": "Nachwort",
+}  # fmt: skip
+_NUMBER_WORDS = {
+    word: n
+    for n, words in enumerate(
+        [
+            "zero cero zéro null", "one uno un une eins um uma jeden satu first",
+            "two dos deux zwei dois duas due dwa dua second",
+            "three tres trois drei três tre trzy tiga third",
+            "four cuatro quatre vier quatro quattro cztery empat fourth",
+            "five cinco cinq fünf cinque pięć lima fifth", "six seis sechs sei sześć enam sixth",
+            "seven siete sept sieben sete sette siedem tujuh seventh",
+            "eight ocho huit acht oito otto osiem delapan eighth",
+            "nine nueve neuf neun nove dziewięć sembilan ninth",
+            "ten diez dix zehn dez dieci dziesięć sepuluh tenth",
+            "eleven once onze elf undici eleventh", "twelve doce douze zwölf dodici twelfth",
+            "thirteen", "fourteen", "fifteen", "sixteen", "seventeen", "eighteen", "nineteen",
+            "twenty",
+        ]
+    )
+    for word in words.split()
+}  # fmt: skip
+_TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
+_ROMAN = re.compile(r"(?i)^(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
+_ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
+
+_KW = "|".join(sorted(map(re.escape, _NUMBERED), key=len, reverse=True))
+_SP = "|".join(sorted(map(re.escape, _SPECIAL), key=len, reverse=True))
+_WORDS = "|".join(sorted([*_NUMBER_WORDS, *_TENS], key=len, reverse=True))
+_DECOR = r"[\s~*=\-#_+•·.:|\[\](){}<>«»\"“”'’]*"
+_NUM = rf"(?:\d{{1,4}}|[ivxlc]{{1,7}}|(?:{_WORDS})(?:[-\s](?:{_WORDS}))?)"
+_SEP = r"(?:\s*[:.,\-–—~|)\]>/]+\s*|\s+(?=[\"“'«\w]))"
+_NUMBERED_HEADING = re.compile(
+    rf"(?ix)^{_DECOR}(?P<kw>{_KW})\.?\s*(?P<num>{_NUM})(?![\w'’])"
+    rf"(?:{_SEP}(?P<title>.*?))?{_DECOR}$"
+)
+_SPECIAL_HEADING = re.compile(
+    rf"(?ix)^{_DECOR}(?P<kw>{_SP})(?![\w'’])(?:{_SEP}(?P<title>.*?))?{_DECOR}$"
+)
+# "1. The Beginning" as FanFiction.net and FanFicFare number their chapters.
+_NUMBER_TITLE = re.compile(r"^(?P<num>\d{1,4})[.:)]\s+(?P<title>\S.{0,80})$")
+_SENTENCES = re.compile(r"[.!?…]\s+[A-Z\"“]|[.!?…][\"”]?$")
+
+
+def number_value(num: str) -> int | None:
+    """The value of "12", "XII", "Twelve", "twenty-one", "Drei"."""
+    n = num.lower().strip()
+    if n.isdigit():
+        return int(n)
+    if n in _NUMBER_WORDS:
+        return _NUMBER_WORDS[n]
+    parts = re.split(r"[-\s]+", n)
+    if len(parts) == 2 and parts[0] in _TENS and _NUMBER_WORDS.get(parts[1], 10) < 10:
+        return _TENS[parts[0]] + _NUMBER_WORDS[parts[1]]
+    if n in _TENS:
+        return _TENS[n]
+    if _ROMAN.match(n):
+        total = 0
+        for i, ch in enumerate(n):
+            value = _ROMAN_VALUES[ch]
+            nxt = _ROMAN_VALUES[n[i + 1]] if i + 1 < len(n) else 0
+            total += -value if value < nxt else value
+        return total or None
+    return None
+
+
+def _title(raw: str | None) -> str | None:
+    title = (raw or "").strip(" \"“”'«»*_~=-–—#:|")
+    return title or None
+
+
+def _plausible_title(title: str | None) -> bool:
+    if not title:
+        return True
+    words = title.split()
+    if len(words) > 14 or title.endswith((",", ";")):
+        return False
+    # prose that happens to begin with "Part two of ...": a lower-case run-on or two sentences
+    if title[0].islower() and (len(words) > 3 or title[-1] in ".!?…"):
+        return False
+    return len(_SENTENCES.findall(title)) <= 1 or len(words) <= 6
+
+
+def match_chapter(text: str) -> tuple[str, str | None] | None:
+    """(label, title) when the line is a chapter heading."""
+    if len(text) > 120 or "\n" in text:
+        return None
+    m = _NUMBERED_HEADING.match(text)
+    if m:
+        value = number_value(m.group("num"))
+        if value is None:
+            return None
+        title = _title(m.group("title"))
+        if not _plausible_title(title):
+            return None
+        return f"{_NUMBERED[m.group('kw').lower()]} {value}", title
+    m = _SPECIAL_HEADING.match(text)
+    if m:
+        title = _title(m.group("title"))
+        if not _plausible_title(title):
+            return None
+        return _SPECIAL[m.group("kw").lower()], title
+    return None
+
+
+_BARE_NUMBER = re.compile(rf"(?i)^{_DECOR}(?P<num>{_NUM}){_DECOR}$")
+
+
+def bare_number(text: str) -> tuple[int, str | None] | None:
+    """(number, title) of a line that is only a number, however decorated ("~ One ~", "- 2 -",
+    "III.") or a number and a short title ("1. The Beginning"). Such lines are headings only
+    when they count up through the document."""
+    if len(text) > 80 or "\n" in text:
+        return None
+    m = _BARE_NUMBER.match(text)
+    if m:
+        value = number_value(m.group("num"))
+        return (value, None) if value is not None else None
+    m = _NUMBER_TITLE.match(text)
+    if m:
+        title = _title(m.group("title"))
+        if title and len(title.split()) <= 10 and title[-1] not in ".!?,;" and title[0].isupper():
+            return int(m.group("num")), title
+    return None
+
+
+def match_structural(text: str) -> tuple[str | None, str | None]:
+    """(label, title) of a line the document's structure marks as a chapter heading (an HTML
+    or Word heading, an EPUB chapter file): "Chapter 2: Rain", "2. Rain" or just "Rain"."""
+    text = " ".join(text.split())
+    found = match_chapter(text)
+    if found:
+        return found
+    m = _NUMBER_TITLE.match(text)
+    if m:
+        return f"Chapter {int(m.group('num'))}", _title(m.group("title"))
+    number = bare_number(text)
+    if number and number[1] is None:
+        return f"Chapter {number[0]}", None
+    return None, _title(text)

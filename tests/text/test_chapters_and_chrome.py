@@ -1,0 +1,84 @@
+"""Chapter headings in every form, site chrome, and how many chapters a work expects."""
+
+from __future__ import annotations
+
+import pytest
+
+from ficarchive.text import parse_document
+from ficarchive.text.headings import match_chapter
+
+STORY = (
+    "The lamps along the quay were lit one by one, and the boats came in with the tide, "
+    "their sails grey in the dusk."
+)
+
+
+@pytest.mark.parametrize(
+    ("line", "label", "title"),
+    [
+        ("Ch. 7 - Signal", "Chapter 7", "Signal"),
+        ("~Chapter 3~", "Chapter 3", None),
+        ("=== Part Three ===", "Part 3", None),
+        ("Capítulo 9: La hora", "Capítulo 9", "La hora"),
+        ("Chapitre 5 — La serre", "Chapitre 5", "La serre"),
+        ("Kapitel 2", "Kapitel 2", None),
+        ("Rozdział 4", "Rozdział 4", None),
+        ("Bab 3: Hujan", "Bab 3", "Hujan"),
+        ("Chapter Twenty-One: Late", "Chapter 21", "Late"),
+        ("BOOK II", "Book 2", None),
+        ("Interlude", "Interlude", None),
+        ("Épilogue", "Épilogue", None),
+    ],
+)
+def test_it_reads_headings_in_every_form_and_language(line, label, title) -> None:
+    assert match_chapter(line) == (label, title)
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Part of her wanted to stay.",
+        "Chapter three of the book was about bells, and she had read it twice.",
+        "Part two of the plan was simple: wait for the tide and then run.",
+        "Act normal, she told herself.",
+    ],
+)
+def test_a_chapter_word_in_the_prose_is_no_heading(line) -> None:
+    assert match_chapter(line) is None
+
+
+def test_notes_set_off_by_a_separator_are_no_scene_break() -> None:
+    text = f"Chapter 1\n\nA/N: thanks for reading!\n\n***\n\n{STORY}\n\n***\n\nA/N: more soon!"
+    [chapter] = parse_document(text).to_dict()["chapters"]
+    assert [b["kind"] for b in chapter["blocks"]] == ["paragraph"]
+
+
+def test_a_journal_posts_mood_and_music_are_the_posts_not_a_song_credit() -> None:
+    page = (
+        "<html><body><div class='entry-content'><p>Title: Harbour</p><p>Rating: G</p>"
+        f"<p>{STORY}</p><p>{STORY}</p></div><div class='currents'>"
+        "<div><b>Current Mood:</b> sleepy</div><div><b>Current Music:</b> Tide Song - The Gulls"
+        "</div></div></body></html>"
+    )
+    work = parse_document(page.encode(), filename="post.html").to_dict()
+    assert work["song_credits"] == []
+    assert work["site_meta"] == {"current_mood": "sleepy", "current_music": "Tide Song - The Gulls"}
+    assert "Tide Song" not in (work["notes_end"] or "") + (work["notes_start"] or "")
+
+
+@pytest.mark.parametrize(
+    ("notes", "expected"),
+    [
+        ("A/N: This is just the prologue, the real story starts next time!", None),
+        ("To be continued... please review!", None),
+        ("Thanks for reading my first chapter! Please review.", None),
+        ("The end! Thank you for reading.", 1),
+        ("Thank you for reading!", 1),
+        ("Chapters: 1/3", 3),
+        ("Chapters: 1/?", None),
+        ("Status: In-Progress", None),
+    ],
+)
+def test_chapters_expected_follow_what_the_author_says(notes, expected) -> None:
+    work = parse_document(f"{STORY}\n\n{STORY}\n\n{notes}").to_dict()
+    assert work["chapters_expected"] == expected
