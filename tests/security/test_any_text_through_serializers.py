@@ -52,6 +52,10 @@ def stored_text():
     return st.text(alphabet, min_size=1, max_size=30)
 
 
+# A pseud's name as every road to one allows it (accounts.forms.NAME_RULE): it is in addresses.
+pseud_names = st.from_regex(r"\A\w[\w .\-]{0,30}\Z", fullmatch=True).map(str.strip)
+
+
 def tag_name(text: str) -> str:
     """A tag name as the tags app stores every one: spaces collapsed (tags.services)."""
     return " ".join(text.split()) or "x"
@@ -108,6 +112,7 @@ def readers_client(client_for, reader):
 @given(data=st.data())
 def test_any_stored_text_leaves_every_serializer_working(author, reader, readers_client, data):
     text = {name: data.draw(stored_text(), label=name) for name in STORED_FIELDS}
+    text["pseud"] = data.draw(pseud_names, label="pseud name")
     with transaction.atomic():
         work = post_work(
             pseuds=[author.default_pseud], title="Placeholder", rating="General Audiences",
