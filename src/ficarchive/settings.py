@@ -89,6 +89,7 @@ INSTALLED_APPS = [
     "ficarchive.works",
     "ficarchive.feedback",
     "ficarchive.discovery",
+    "ficarchive.collections",
     "ficarchive.exports",
     "ficarchive.imports",
     "ficarchive.moderation",
@@ -314,6 +315,7 @@ HIT_FLUSH_SECONDS = env_int("HIT_FLUSH_SECONDS", 60)
 PERIODIC_TASKS: list[tuple[str, int]] = [
     ("ficarchive.feedback.tasks.flush_hits", HIT_FLUSH_SECONDS),
     ("ficarchive.tags.tasks.fold_tag_counts_task", env_int("TAG_COUNT_FOLD_SECONDS", 60)),
+    ("ficarchive.collections.tasks.reveal_due_task", env_int("REVEAL_CHECK_SECONDS", 60)),
 ]
 WORKS_PER_PAGE = env_int("WORKS_PER_PAGE", 20)
 # Threads per server process that build PDF downloads off the request (exports/background.py);

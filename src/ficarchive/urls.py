@@ -9,6 +9,7 @@ urlpatterns = [
     path("", include("ficarchive.works.urls")),
     path("", include("ficarchive.feedback.urls")),
     path("", include("ficarchive.discovery.urls")),
+    path("", include("ficarchive.collections.urls")),
     path("", include("ficarchive.exports.urls")),
     path("", include("ficarchive.moderation.urls")),
     path("api/", include("ficarchive.api.urls")),

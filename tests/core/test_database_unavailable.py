@@ -15,11 +15,14 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def full_disk():
-    """SQLite's own limit on the database's size, set at its present size: every write that
-    needs a new page fails as on a full disk (SQLITE_FULL)."""
+    """SQLite's own limit on the database's size, set at its present size with no free pages
+    left (VACUUM): every write that needs a new page fails as on a full disk (SQLITE_FULL)."""
     if connection.vendor != "sqlite":
         pytest.skip("SQLite's page limit stands in for a full disk")
     with connection.cursor() as cursor:
+        cursor.execute("VACUUM")
+        cursor.execute("PRAGMA freelist_count")
+        assert cursor.fetchone()[0] == 0
         cursor.execute("PRAGMA page_count")
         pages = cursor.fetchone()[0]
         cursor.execute(f"PRAGMA max_page_count = {pages}")

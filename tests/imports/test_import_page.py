@@ -111,3 +111,13 @@ def test_another_user_cannot_see_or_confirm_your_import(author, reader, client_f
 def test_guests_are_sent_to_log_in(client):
     response = client.get("/works/import")
     assert response.status_code == 302 and "/login" in response["Location"]
+
+
+def test_a_fic_that_says_it_goes_on_leaves_chapters_planned_empty(author, client_for):
+    text = (
+        "A/N: This is just the prologue, the rest is coming soon!\n\n"
+        "The lighthouse keeper climbed the stairs at dusk, as she had every night for forty "
+        "years, and lit the lamp.\n\nThe ships saw it and turned for home."
+    )
+    form = start(client_for(author), text=text, follow=True).context["form"]
+    assert form.initial["chapters_expected"] is None  # shown as "?" once posted

@@ -155,9 +155,11 @@ def check_expected(work: dict[str, Any], expected: dict[str, Any]) -> list[str]:
             "words",
             "chapters_expected",
             "site_meta",
+            "unmatched",
+            "defaults",
         ):
             continue
-        default = value in (None, [], "Not Rated")
+        default = value in (None, [], "Not Rated") or name in work.get("defaults", [])
         if not default and name not in work["evidence"] and name != "title":
             errors.append(f"evidence: {name} has a value but no evidence")
     return errors

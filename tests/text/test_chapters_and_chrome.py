@@ -82,3 +82,12 @@ def test_a_journal_posts_mood_and_music_are_the_posts_not_a_song_credit() -> Non
 def test_chapters_expected_follow_what_the_author_says(notes, expected) -> None:
     work = parse_document(f"{STORY}\n\n{STORY}\n\n{notes}").to_dict()
     assert work["chapters_expected"] == expected
+
+
+def test_a_genre_field_keeps_every_genre_it_lists() -> None:
+    header = "Genre: Drama, Hurt/Comfort, Sci-Fi, Found Family\nStatus: Completed\nTags: FanFiction"
+    work = parse_document(f"{header}\n\n{STORY}\n\n{STORY}").to_dict()
+    assert {"Drama", "Hurt/Comfort", "Sci-Fi", "Found Family"} <= set(work["freeform_tags"])
+    assert not {"Completed", "FanFiction", "Status"} & set(work["freeform_tags"])
+    spans = {e["text"] for e in work["evidence"]["freeform_tags"]}
+    assert {"Sci-Fi", "Found Family"} <= spans

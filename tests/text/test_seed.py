@@ -36,3 +36,22 @@ def test_seed_evidence_points_into_the_text(path: Path) -> None:
     for spans in work.evidence.values():
         for span in spans:
             assert text[span.start : span.end] == span.text
+
+
+@pytest.mark.skipif(not SEED_FILES, reason="no shared seeds beside the repository")
+@pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.stem)
+def test_seed_without_stated_warnings_gets_the_honest_default(path: Path) -> None:
+    work = parse_document(path.read_bytes(), filename=path.name).to_dict()
+    assert work["archive_warnings"] == ["Creator Chose Not To Use Archive Warnings"]
+    assert "archive_warnings" in work["defaults"]
+
+
+@pytest.mark.skipif(not SEED_FILES, reason="no shared seeds beside the repository")
+@pytest.mark.parametrize("path", SEED_FILES, ids=lambda p: p.stem)
+def test_seed_that_says_it_goes_on_expects_more_chapters(path: Path) -> None:
+    text = path.read_text(encoding="utf-8", errors="replace").lower()
+    if "just the prologue" not in text:
+        pytest.skip("the seed does not say it goes on")
+    work = parse_document(path.read_bytes(), filename=path.name)
+    assert (len(work.chapters), work.chapters_expected) == (1, None)
+    assert work.evidence["chapters_expected"][0].text == "just the prologue"

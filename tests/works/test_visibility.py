@@ -4,14 +4,18 @@ The one rule is Work.objects.visible_to; this matrix proves that no page leaks p
 import pytest
 from django.test import Client
 
+from ficarchive.collections.items import add_work
+from ficarchive.collections.services import create_collection
 from ficarchive.works.chapters import add_chapter
 from ficarchive.works.series import place_in_series
 from ficarchive.works.services import set_hidden_by_admin
+from tests.conftest import make_user
 
 pytestmark = pytest.mark.django_db
 
 ROLES = ["guest", "reader", "author", "coauthor", "admin"]
-STATES = ["posted", "draft", "restricted", "hidden_by_admin", "draft_chapter"]
+STATES = ["posted", "draft", "restricted", "hidden_by_admin", "draft_chapter", "anonymous",
+          "unrevealed"]  # fmt: skip
 PAGES = ["work", "chapter", "full_work", "navigate", "front_page", "profile", "dashboard",
          "series"]  # fmt: skip
 TITLE = "Secret Harbour"
@@ -25,11 +29,14 @@ def who_sees(state: str, page: str) -> set[str]:
         return CREATORS if state != "draft_chapter" else set()
     if state == "draft_chapter":
         return CREATORS if page in {"chapter", "full_work", "navigate"} else set()
+    if state == "anonymous":  # the work is for everyone; its creator's page doesn't show it
+        return CREATORS | {"admin"} if page == "profile" else set(ROLES)
     return {
         "posted": set(ROLES),
         "draft": CREATORS,
         "restricted": set(ROLES) - {"guest"},
         "hidden_by_admin": CREATORS | {"admin"},
+        "unrevealed": CREATORS | {"admin"},
     }[state]
 
 
@@ -42,6 +49,10 @@ def scene(author, coauthor, reader, admin_user, make_work, client_for):
         )  # fmt: skip
         if state == "hidden_by_admin":
             set_hidden_by_admin(work, True)
+        if state in {"anonymous", "unrevealed"}:
+            collection = create_collection(make_user("maintainer"), name="fest", title="Fest",
+                                           **{state: True})  # fmt: skip
+            add_work(collection, work, author)
         chapter = work.chapters.get()
         if state == "draft_chapter":
             chapter = add_chapter(work, title=DRAFT_CHAPTER, body=f"<p>{DRAFT_CHAPTER}</p>",
@@ -79,6 +90,9 @@ def test_each_role_sees_exactly_what_the_rule_allows(scene, state, page):
             if page in {"work", "chapter", "full_work", "navigate"} and state != "draft_chapter":
                 assert response.status_code in {403, 404}, role
                 assert BODY not in text
+        if state == "anonymous" and page not in {"profile", "dashboard"}:
+            named = 'href="/users/author/pseuds/author' in text
+            assert named == (role in CREATORS | {"admin"}), f"{role} sees who wrote it on {page}"
 
 
 def test_a_guest_is_told_to_log_in_for_a_restricted_work(author, make_work, client):

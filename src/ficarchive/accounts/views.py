@@ -89,7 +89,8 @@ def profile(request, username):
     owner = get_object_or_404(User, username=username, is_active=True)
     from ficarchive.works.models import Work
 
-    works = Work.objects.visible_to(request.user).by_user(owner).listing().order_by("-updated_at")
+    works = Work.objects.visible_to(request.user).by_user(owner).named_for(request.user)
+    works = works.listing().order_by("-updated_at")
     series = owner.series.filter(works__in=works).distinct().order_by("-updated_at")
     return render(
         request,
@@ -103,7 +104,8 @@ def pseud_detail(request, username, pseud_name):
     pseud = get_object_or_404(Pseud, user__username=username, user__is_active=True, name=pseud_name)
     from ficarchive.works.models import Work
 
-    works = Work.objects.visible_to(request.user).filter(creatorships__pseud=pseud).listing()
+    works = Work.objects.visible_to(request.user).filter(creatorships__pseud=pseud)
+    works = works.named_for(request.user).listing()
     return render(
         request,
         "accounts/pseud.html",

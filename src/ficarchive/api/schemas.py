@@ -61,6 +61,7 @@ class WorkOut(Schema):
     hits: int = Field(alias="hits_count")
     summary: str
     restricted: bool
+    anonymous: bool
 
     @staticmethod
     def resolve_url(work, context) -> str:
@@ -68,7 +69,8 @@ class WorkOut(Schema):
 
     @staticmethod
     def resolve_creators(work) -> list:
-        return list(work.creatorships.all())
+        """Empty while the work is anonymous (`anonymous` says so)."""
+        return [] if work.anonymous else list(work.creatorships.all())
 
     @staticmethod
     def resolve_rating(work) -> str:

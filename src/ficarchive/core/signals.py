@@ -32,6 +32,10 @@ series_part_added = Signal()
 invited = Signal()
 invitation_answered = Signal()
 
+# Someone should be told something in their inbox (a gift, a related work waiting for approval):
+# user_ids, message (plain text), link, work (the notice shows while its reader may see it).
+notice = Signal()
+
 # A reader opened a work (at `chapter` when one chapter is shown): request, work, chapter.
 # Sent by the reading views and by the page cache when it serves a reading page.
 work_read = Signal()

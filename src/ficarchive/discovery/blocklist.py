@@ -74,7 +74,9 @@ def exclude_muted(works: QuerySet, blocklist: Blocklist, *, listing: bool = Fals
         works = works.filter(lacking_all(blocklist.tags, listing=listing))
     if blocklist.user_ids:
         muted_creators = Creatorship.objects.filter(
-            work_id=OuterRef("pk"), pseud__user_id__in=blocklist.user_ids
+            work_id=OuterRef("pk"),
+            pseud__user_id__in=blocklist.user_ids,
+            work__anonymous=False,  # hiding an anonymous work would name its creator
         )
         works = works.exclude(Exists(muted_creators))
     return works

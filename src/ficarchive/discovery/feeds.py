@@ -29,7 +29,7 @@ def tag_feed(request: HttpRequest, name: str) -> HttpResponse:
         feed_url=request.build_absolute_uri(),
     )
     for work in works[:FEED_SIZE]:
-        creators = ", ".join(c.pseud.byline for c in work.creatorships.all())
+        creators = work.public_byline
         tags = ", ".join(t.name for t in work.tags.all())
         feed.add_item(
             title=xml_safe(work.title),

@@ -51,7 +51,8 @@ def index_works(work_ids: Iterable[int]) -> None:
     filtered = WorkFilterTag.objects.filter(work_id__in=works).values_list("work_id", "tag__name")
     for work_id, name in filtered:
         names[work_id].append(name)
-    creators = Creatorship.objects.filter(work_id__in=works).values_list(
+    named = [pk for pk, w in works.items() if not w.anonymous]  # anonymous: no names to find
+    creators = Creatorship.objects.filter(work_id__in=named).values_list(
         "work_id", "pseud__name", "pseud__user__username"
     )
     for work_id, pseud, username in creators:

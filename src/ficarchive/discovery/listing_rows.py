@@ -17,18 +17,21 @@ from .models import WorkListing
 
 def visible_rows(user) -> QuerySet | None:
     """The listing rows of the works `visible_to(user)` — the public part of that rule over
-    the flags both tables have — or None when the listing indexes (partial: posted and not
-    hidden) could not serve the rule: for staff, who also see hidden works, and for a viewer
-    with a draft or a hidden work of their own (the rule's OR with their own works). Those
-    keep the works_work path."""
-    from ficarchive.works.models import Work
+    the flags both tables have, less the few unrevealed works — or None when the listing
+    indexes (partial: posted and not hidden) could not serve the rule: for staff, who also see
+    hidden works, and for a viewer with a draft, a hidden or an unrevealed work of their own
+    (the rule's OR with their own works). Those keep the works_work path."""
+    from ficarchive.works.models import Work, unrevealed_ids
 
+    kept_back = Q(work_id__in=unrevealed_ids())
     if not (user and user.is_authenticated):
-        return WorkListing.objects.filter(posted=True, hidden_by_admin=False, restricted=False)
+        rows = WorkListing.objects.filter(posted=True, hidden_by_admin=False, restricted=False)
+        return rows.exclude(kept_back)
     rule = Q(posted=True, hidden_by_admin=False)
-    if user.is_staff or Work.objects.by_user(user).exclude(rule).exists():
+    own = Work.objects.by_user(user)
+    if user.is_staff or own.exclude(rule).exists() or own.filter(unrevealed=True).exists():
         return None
-    return WorkListing.objects.filter(rule)
+    return WorkListing.objects.filter(rule).exclude(kept_back)
 
 
 def rows_for(works: QuerySet, user) -> QuerySet | None:

@@ -59,7 +59,9 @@ def ordered_by_postings(required: list[str], excluded: list[str], *, guest: bool
 
     counts = term_counts(required + excluded)
     driver = min(required, key=lambda t: counts[t])
-    rows = WorkWord.objects.filter(word=driver)
+    from ficarchive.works.models import unrevealed_ids
+
+    rows = WorkWord.objects.filter(word=driver).exclude(work_id__in=unrevealed_ids())
     if guest:
         rows = rows.filter(restricted=False)
     for term in required:

@@ -75,7 +75,7 @@ def tag_works(request: HttpRequest, name: str) -> HttpResponse:
 
 def user_works(request: HttpRequest, username: str) -> HttpResponse:
     owner = get_object_or_404(get_user_model(), username__iexact=username, is_active=True)
-    works = Work.objects.visible_to(request.user).by_user(owner)
+    works = Work.objects.visible_to(request.user).by_user(owner).named_for(request.user)
     context = {"heading": f"Works by {owner.username}", "owner": owner, "searching": False}
     return render_listing(request, works, context)
 
@@ -86,5 +86,6 @@ def pseud_works(request: HttpRequest, username: str, pseud_name: str) -> HttpRes
         user__is_active=True, name__iexact=pseud_name,
     )  # fmt: skip
     works = Work.objects.visible_to(request.user).filter(creatorships__pseud=pseud)
+    works = works.named_for(request.user)
     context = {"heading": f"Works by {pseud.byline}", "pseud": pseud, "searching": False}
     return render_listing(request, works, context)

@@ -112,6 +112,7 @@ def build_document(work: Work, url: str) -> Document:
         by_type.setdefault(link.tag.type, []).append(xml_safe(link.tag.name))
     meta = [(label, by_type[kind]) for kind, label in TAG_ROWS if by_type.get(kind)]
     creators = [xml_safe(c.pseud.byline) for c in work.creatorships.select_related("pseud__user")]
+    creators = [] if work.anonymous else creators  # the byline reads "Anonymous"
     return Document(
         work_id=work.pk,
         title=xml_safe(work.title),

@@ -123,7 +123,9 @@ def add_work_entry(feed, work: Work, *, absolute: Callable[[str], str], tag_sche
     _add(entry, _atom("id"), work_url)
     _add(entry, _atom("updated"), _stamp(work.updated_at))
     _add(entry, _atom("published"), _stamp(work.published_on))
-    for creatorship in work.creatorships.all():
+    if work.anonymous:
+        _add(_add(entry, _atom("author")), _atom("name"), work.public_byline)
+    for creatorship in [] if work.anonymous else work.creatorships.all():
         author = _add(entry, _atom("author"))
         _add(author, _atom("name"), creatorship.pseud.byline)
         _add(author, _atom("uri"), absolute(creatorship.pseud.get_absolute_url()))

@@ -22,3 +22,4 @@ class FeedbackConfig(AppConfig):
             listeners.invitation_answered, dispatch_uid="feedback.invitation-answered"
         )
         signals.work_read.connect(listeners.work_read, dispatch_uid="feedback.read")
+        signals.notice.connect(listeners.notice, dispatch_uid="feedback.notice")

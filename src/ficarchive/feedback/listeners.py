@@ -31,3 +31,9 @@ def invited(sender, user_id, work, **kwargs) -> None:
 
 def invitation_answered(sender, user_id, work_id, **kwargs) -> None:
     forget_invitation(user_id, work_id)
+
+
+def notice(sender, user_ids, message: str, link: str, work=None, **kwargs) -> None:
+    from .services.inbox import deliver_notice
+
+    deliver_notice(user_ids, message, link, work=work)

@@ -43,12 +43,14 @@ def send_notification_mail(notification_id: int) -> bool:
         return False  # hidden, restricted or drafted again since the news was queued
     if item.kind in (Notification.COMMENT, Notification.REPLY):
         name, target = "comment", item.comment
+    elif item.kind == Notification.NOTICE:
+        name, target = "notice", None
     else:
         name, target = "update", item.chapter or item.work or item.series
     context = {
         "item": item,
         "recipient": item.user,
-        "link": absolute(target.get_absolute_url()),
+        "link": absolute(target.get_absolute_url() if target else item.link),
         "inbox_link": absolute("/inbox"),
         "plain_body": html_to_plain_text(item.comment.body) if item.comment_id else "",
     }

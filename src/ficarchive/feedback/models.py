@@ -224,8 +224,8 @@ class SubscriptionEvent(models.Model):
 class Notification(models.Model):
     """An inbox item: a comment or reply to read, or news from a subscription."""
 
-    COMMENT, REPLY, CHAPTER, WORK, SERIES_PART, INVITATION = (
-        "comment", "reply", "chapter", "work", "series_part", "invitation",
+    COMMENT, REPLY, CHAPTER, WORK, SERIES_PART, INVITATION, NOTICE = (
+        "comment", "reply", "chapter", "work", "series_part", "invitation", "notice",
     )  # fmt: skip
     KINDS = [
         (COMMENT, "Comment on your work"),
@@ -234,6 +234,7 @@ class Notification(models.Model):
         (WORK, "New work"),
         (SERIES_PART, "New part of a series"),
         (INVITATION, "Invitation to be a co-creator"),
+        (NOTICE, "News from the archive"),
     ]
 
     user = models.ForeignKey(USER, on_delete=models.CASCADE, related_name="notifications")
@@ -242,6 +243,10 @@ class Notification(models.Model):
     work = models.ForeignKey("works.Work", null=True, blank=True, on_delete=models.CASCADE)
     chapter = models.ForeignKey("works.Chapter", null=True, blank=True, on_delete=models.CASCADE)
     series = models.ForeignKey("works.Series", null=True, blank=True, on_delete=models.CASCADE)
+    message = models.CharField(
+        max_length=300, blank=True, help_text="A notice's words (plain text, e.g. a gift)."
+    )
+    link = models.CharField(max_length=500, blank=True, help_text="Where a notice leads.")
     read = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
 

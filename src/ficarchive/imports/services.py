@@ -114,6 +114,29 @@ def evidence_by_field(parsed: dict) -> dict[str, list[dict]]:
     return found
 
 
+# Import JSON keys whose values the reader kept as written because no archive tag matched.
+UNMATCHED_SOURCES = {"fandoms": "fandoms", "relationships": "relationships",
+                     "characters": "characters"}  # fmt: skip
+
+
+def field_notes(parsed: dict) -> dict[str, str]:
+    """A line for the posting-form fields whose value the reader did not find as such: a
+    default it chose, or names that are not yet the archive's tags."""
+    notes: dict[str, str] = {}
+    defaults = parsed.get("defaults") or []
+    for field, source in FIELD_SOURCES.items():
+        if source in defaults:
+            value = ", ".join(parsed.get(source) or [])
+            notes[field] = f"The text states none, so this is the default: {value}."
+    unmatched = parsed.get("unmatched") or {}
+    for field, source in UNMATCHED_SOURCES.items():
+        names = unmatched.get(source) or []
+        if names:
+            shown = ", ".join(names[:6])
+            notes[field] = f"Kept as written, not yet tags of this archive: {shown}."
+    return notes
+
+
 def _cut(text: str, limit: int = 160) -> str:
     return text if len(text) <= limit else text[: limit - 1] + "…"
 

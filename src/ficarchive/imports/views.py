@@ -50,8 +50,9 @@ def confirm(request, pending_id: int):
             )
             return redirect(work)
     evidence = services.evidence_by_field(parsed)
+    notes = services.field_notes(parsed)
     fieldsets = [
-        (legend, [(field, evidence.get(field.name, [])) for field in fields])
+        (legend, [(f, evidence.get(f.name, []), notes.get(f.name, "")) for f in fields])
         for legend, fields in form.fieldsets()
     ]
     return render(

@@ -142,7 +142,7 @@ def layout(units: list[Unit]) -> Layout:
     heads = [i for i, u in enumerate(units) if u.hint == "chapter"]
     first_head = heads[0] if heads else len(units)
     i = 0
-    if first_head > 1 and title_like(units[0]):
+    if first_head >= 1 and title_like(units[0]):
         out.title, i = units[0], 1
     end = min(leading_notes(units, i), first_head)
     out.notes_start = units[i:end]

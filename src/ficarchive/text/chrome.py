@@ -34,7 +34,12 @@ _MENU = re.compile(
 _FFN_STATS = re.compile(r"(?i)^Rated:\s*(?:Fiction\s+)?\S+\s+-\s+.*\bWords:\s*[\d,]+")
 _BY = re.compile(r"(?i)^by:?\s+\S+(?:\s+\S+)?(?<![.!?,;])$")
 _STOP = re.compile(r"(?i)^(?:you'll|you will|you may)\s+also\s+like\W*$")  # recommendations follow
-_BUTTONS = re.compile(r"^(?:Vote|Comment|Share|Follow|Favorite|Favourite|Report)$")
+_BUTTONS = re.compile(
+    r"^(?:Vote|Comment|Comments|Share|Follow|Favorite|Favourite|Report|Bookmark|Download|"
+    r"Subscribe|Mark for Later|Actions)$"
+)
+# AO3's stats as a copied page shows them; the work's title and author follow them.
+_AO3_STATS = re.compile(r"(?i)^(?:stats:\s*)?published:\s*\d{4}-\d{2}-\d{2}\b.*\bwords:\s*[\d,]+")
 _CURRENT = re.compile(r"(?i)^current\s+(mood|music|location)\s*:\s*(?P<value>.+)$")
 _CRUMBS = re.compile(r"^[^»\n]{2,40}(?:\s»\s[^»\n]{2,60})+$")
 
@@ -80,8 +85,26 @@ def strip_chrome(doc: Document) -> None:
             continue
         paras.extend(_split(doc, para, list(zip(lines, kinds, strict=True)), state))
     doc.paras = paras
+    _title_after_stats(doc)
     if doc.title is None and doc.facts.get("title"):
         doc.title = doc.facts["title"]
+
+
+def _title_after_stats(doc: Document) -> None:
+    """A copied AO3 page: the first short line after the metadata's stats is the title."""
+    seen = False
+    for para in doc.paras[:30]:
+        for line in para.text.split("\n"):
+            line = line.strip()
+            if not line:
+                continue
+            if _AO3_STATS.match(line):
+                seen = True
+            elif seen:
+                words = line.split()
+                if len(words) <= 12 and line[-1] not in ".!?:," and not line.endswith(":"):
+                    doc.facts.setdefault("title", line)
+                return
 
 
 def _split(doc: Document, para: Para, lines: list, state: dict) -> list[Para]:
@@ -166,7 +189,7 @@ def _line_kind(line: str) -> str | None:
     m = _MENU.match(line)
     if m and (m.group("prev") or m.group("next")):
         return "menu"
-    if _COUNTERS.match(line) and re.search(r"(?i)\d[km]\b|reads|votes", line):
+    if len(line) <= 80 and _COUNTERS.match(line) and re.search(r"(?i)\d[km]\b|reads|votes", line):
         return "counters"
     if _BY.match(line):
         return "by"

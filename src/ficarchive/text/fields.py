@@ -1,31 +1,83 @@
-"""Header fields such as "Rating: M" or "Pairing: Sasuke/Naruto" in the author's notes."""
+"""Header fields such as "Rating: M" or "Pairing: Sasuke/Naruto" in the author's notes, in the
+languages fics are commonly written in, and FanFiction.net's stats line ("Rated: Fiction T -
+English - Romance/Angst - [A, B] - Words: ...")."""
 
 from __future__ import annotations
 
 import re
 from dataclasses import dataclass
 
+# Field name (lower case) -> normalised field. English first, then es, fr, de, pt, it, id, pl.
 FIELD_NAMES = {
-    "title": "title", "fic title": "title", "story title": "title",
-    "author": "author", "by": "author", "written by": "author",
+    "title": "title", "fic title": "title", "story title": "title", "título": "title",
+    "titre": "title", "titel": "title", "titolo": "title", "judul": "title", "tytuł": "title",
+    "author": "author", "by": "author", "written by": "author", "autor": "author",
+    "autora": "author", "auteur": "author", "autore": "author", "penulis": "author",
     "fandom": "fandom", "fandoms": "fandom", "series": "fandom", "anime": "fandom",
-    "rating": "rating", "rated": "rating", "ratings": "rating",
-    "pairing": "pairing", "pairings": "pairing", "relationship": "pairing",
-    "relationships": "pairing", "ship": "pairing", "ships": "pairing", "couple": "pairing",
-    "couples": "pairing",
-    "character": "characters", "characters": "characters",
-    "warning": "warnings", "warnings": "warnings", "archive warning": "warnings",
-    "archive warnings": "warnings", "content warning": "warnings", "content warnings": "warnings",
+    "crossover": "fandom", "fandom(s)": "fandom", "canon": "fandom", "serie": "fandom",
+    "categorias": "fandom", "categoria": "fandom",
+    "rating": "rating", "rated": "rating", "ratings": "rating", "rate": "rating",
+    "clasificación": "rating", "clasificacion": "rating", "classificação": "rating",
+    "classificacao": "rating", "classement": "rating", "classificazione": "rating",
+    "altersfreigabe": "rating", "bewertung": "rating", "einstufung": "rating", "altersbeschränkung": "rating", "fsk": "rating",
+    "kategoria wiekowa": "rating", "ograniczenie wiekowe": "rating", "peringkat": "rating",
+    "pairing": "pairing", "pairings": "pairing", "pairing(s)": "pairing", "pair": "pairing",
+    "relationship": "pairing", "relationships": "pairing", "relationship(s)": "pairing",
+    "ship": "pairing", "ships": "pairing", "couple": "pairing", "couples": "pairing",
+    "pareja": "pairing", "parejas": "pairing", "emparejamiento": "pairing", "casal": "pairing",
+    "casais": "pairing", "shipp": "pairing", "coppia": "pairing", "coppie": "pairing",
+    "paar": "pairing", "paring": "pairing", "parings": "pairing", "pasangan": "pairing",
+    "character": "characters", "characters": "characters", "character(s)": "characters",
+    "personajes": "characters", "personnages": "characters", "charaktere": "characters",
+    "figuren": "characters", "personagens": "characters", "personaggi": "characters",
+    "tokoh": "characters", "karakter": "characters", "postacie": "characters",
+    "warning": "warnings", "warnings": "warnings", "warning(s)": "warnings",
+    "archive warning": "warnings", "archive warnings": "warnings", "content warning": "warnings",
+    "content warnings": "warnings", "advertencia": "warnings", "advertencias": "warnings",
+    "avertissement": "warnings", "avertissements": "warnings", "warnungen": "warnings",
+    "warnung": "warnings", "avisos": "warnings", "aviso": "warnings", "avvertimenti": "warnings",
+    "avvertenze": "warnings", "peringatan": "warnings", "ostrzeżenia": "warnings",
+    "ostrzeżenie": "warnings",
     "category": "category", "categories": "category",
     "genre": "tags", "genres": "tags", "tags": "tags", "additional tags": "tags",
-    "summary": "summary", "description": "summary",
-    "disclaimer": "disclaimer", "language": "language",
+    "género": "tags", "géneros": "tags", "gênero": "tags", "gêneros": "tags",
+    "genere": "tags", "generi": "tags", "gatunek": "tags", "gatunki": "tags",
+    "summary": "summary", "description": "summary", "resumen": "summary", "sinopsis": "summary",
+    "résumé": "summary", "zusammenfassung": "summary", "inhalt": "summary",
+    "sinopse": "summary", "resumo": "summary", "trama": "summary", "ringkasan": "summary",
+    "opis": "summary", "streszczenie": "summary",
+    "disclaimer": "disclaimer", "descargo": "disclaimer", "aclaración": "disclaimer",
+    "haftungsausschluss": "disclaimer", "zastrzeżenie": "disclaimer",
+    "language": "language", "idioma": "language", "langue": "language", "sprache": "language",
+    "lingua": "language", "bahasa": "language", "język": "language",
     "song": "song", "songs": "song", "song title": "song", "music": "song", "lyrics": "song",
+    "song used": "song", "songs used": "song", "song(s)": "song", "soundtrack": "song",
+    "canción": "song", "chanson": "song", "lied": "song", "música": "song", "canzone": "song",
+    "lagu": "song", "piosenka": "song",
 }  # fmt: skip
-_FIELD = re.compile(
-    r"(?im)^[ \t\W]{0,3}(?P<key>"
+_DECOR = r"[ \t*_~=#\]\)\[\(>|•✨★☆♥❤]*"
+FIELD_LINE = re.compile(
+    r"(?im)^" + _DECOR + r"(?P<key>"
     + "|".join(sorted((re.escape(k) for k in FIELD_NAMES), key=len, reverse=True))
-    + r")[ \t]*(?::|-|–|—|=)[ \t]*(?P<value>[^\n]*)$"
+    + r")" + _DECOR + r"[ \t]*(?::|-|–|—|=)[ \t]*(?P<value>[^\n]*)$"
+)  # fmt: skip
+# FanFiction.net: "Rated: Fiction T - English - Romance/Angst - [A, B] C - Words: 2,104 - ..."
+_FFN_LINE = re.compile(
+    r"(?im)^[ \t]*Rated:[ \t]*(?:Fiction|Fic)[ \t]+(?P<rating>K\+?|T|MA|M)[ \t]*-[ \t]*"
+    r"(?P<language>[^\W\d_]+)[ \t]*-[ \t]*(?P<rest>[^\n]*)$"
+)
+_FFN_STAT = re.compile(
+    r"(?i)^(?:words|chapters|reviews|favs|follows|published|updated|status|complete|id)\b"
+)
+_FFN_GENRES = {
+    "adventure", "angst", "crime", "drama", "family", "fantasy", "friendship", "general",
+    "horror", "humor", "hurt/comfort", "mystery", "parody", "poetry", "romance", "sci-fi",
+    "spiritual", "supernatural", "suspense", "tragedy", "western",
+}  # fmt: skip
+
+
+_GENRE_SPLIT = re.compile(
+    "|".join(sorted(map(re.escape, _FFN_GENRES), key=len, reverse=True)) + "|/"
 )
 
 
@@ -35,6 +87,13 @@ class Field:
     value: str
     start: int  # offset of value in the document text
     end: int
+    joined: bool = False  # a comma-joined list that is one pairing (FFN's "[A, B]")
+
+
+def _clean_value(raw: str) -> tuple[str, int]:
+    """The value without decoration, and where it starts in raw."""
+    value = raw.strip().strip(" *_~").strip()
+    return value, (raw.find(value) if value else 0)
 
 
 def find_fields(regions: list[tuple[str, int]]) -> dict[str, list[Field]]:
@@ -44,19 +103,46 @@ def find_fields(regions: list[tuple[str, int]]) -> dict[str, list[Field]]:
     """
     out: dict[str, list[Field]] = {}
     for text, offset in regions:
-        for m in _FIELD.finditer(text):
+        for m in FIELD_LINE.finditer(text):
             name = FIELD_NAMES[m.group("key").lower()]
             raw = m.group("value")
             start = m.start("value")
-            if not raw.strip():
+            if not raw.strip(" \t*_~"):
                 nxt = re.match(r"\n*[ \t]*([^\n]+)", text[m.end() :])
-                if not nxt or _FIELD.match(nxt.group(1)):
+                if not nxt or FIELD_LINE.match(nxt.group(1)):
                     continue
                 raw, start = nxt.group(1), m.end() + nxt.start(1)
-            value = raw.strip().strip(" *_~").strip()
-            start += raw.find(value) if value else 0
+            value, at = _clean_value(raw)
             if value:
-                out.setdefault(name, []).append(
-                    Field(name, value, offset + start, offset + start + len(value))
-                )
+                s = offset + start + at
+                out.setdefault(name, []).append(Field(name, value, s, s + len(value)))
+        for m in _FFN_LINE.finditer(text):
+            _ffn_fields(m, offset, out)
     return out
+
+
+def _ffn_fields(m: re.Match[str], offset: int, out: dict[str, list[Field]]) -> None:
+    """The rating, language, genres, characters and [pairings] of FFN's stats line."""
+
+    def add(name: str, value: str, start: int, joined: bool = False) -> None:
+        s = offset + start
+        out.setdefault(name, []).append(Field(name, value, s, s + len(value), joined))
+
+    add("rating", m.group("rating"), m.start("rating"))
+    add("language", m.group("language"), m.start("language"))
+    base = m.start("rest")
+    for part in list(re.finditer(r"[^-]+(?:-(?=\w)[^-]*)*", m.group("rest")[:600]))[:12]:
+        value, at = _clean_value(part.group(0))
+        start = base + part.start() + at
+        if not value or _FFN_STAT.match(value):
+            continue
+        if not _GENRE_SPLIT.sub("", value.lower().replace("hurt/comfort", "")).strip("/"):
+            add("tags", value, start)
+            continue
+        for bracket in re.finditer(r"\[([^\]]+)\]", value):  # [A, B] is a pairing
+            add("pairing", bracket.group(1), start + bracket.start(1), joined=True)
+        names = re.sub(r"\[[^\]]*\]", ",", value)
+        for name in re.finditer(r"[^,]+", names):
+            text, at2 = _clean_value(name.group(0))
+            if text:
+                add("characters", text, start + name.start() + at2)

@@ -88,6 +88,7 @@ class Lexicon:
     categories: tuple[Term, ...]
     fandoms: tuple[Fandom, ...]
     freeforms: tuple[Term, ...]
+    genre_words: frozenset[str] = frozenset()  # lower case; never a character's name
 
     # ---- look-ups used by the importer -------------------------------------------------
     @cached_property
@@ -137,6 +138,58 @@ class Lexicon:
                     if char not in out.get(key, []):
                         out.setdefault(key, []).append(char)
         return out
+
+    @cached_property
+    def fandom_aliases(self) -> dict[str, str]:
+        """Every spelling of a fandom (its name, aliases, the name without AO3's
+        disambiguation: "Merlin" for "Merlin (TV)", "Twilight Series" for "Twilight Series -
+        Stephenie Meyer") to its name."""
+        out: dict[str, str] = {}
+        for fandom in self.fandoms:
+            for alias in (fandom.name, *fandom.aliases):
+                out.setdefault(alias, fandom.name)
+        for fandom in self.fandoms:
+            bare = _PAREN.sub("", fandom.name.split(" - ")[0]).strip()
+            if bare and len(bare) >= 4:
+                out.setdefault(bare, fandom.name)
+        return out
+
+    @cached_property
+    def fandom_pattern(self) -> tuple[re.Pattern[str], dict[str, str]]:
+        """A pattern for any fandom spelling as a whole word (case as written), and the
+        lower-cased spelling to the fandom's name."""
+        aliases = self.fandom_aliases
+        alts = sorted(aliases, key=len, reverse=True)
+        pattern = re.compile(
+            r"(?<![\w'’])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![\w'’])"
+        )
+        return pattern, {a.lower(): name for a, name in aliases.items()}
+
+    def match_fandom(self, value: str) -> str | None:
+        """The fandom a Fandom-field value names: a spelling of it, in any case, or one that
+        covers most of the value ("Naruto Shippuden fic")."""
+        value = " ".join(value.split())
+        pattern, index = self.fandom_pattern
+        if value.lower() in index:
+            return index[value.lower()]
+        m = pattern.search(value)
+        if m and len(m.group(0)) * 2 >= len(value.strip(" !.")):
+            return index[m.group(0).lower()]
+        return None
+
+    @cached_property
+    def term_words(self) -> frozenset[str]:
+        """Lower-cased genre, category and warning words (Humor, Hurt/Comfort, Yaoi): words
+        that are not people's names."""
+        words = set(self.genre_words)
+        for term in (*self.freeforms, *self.categories, *self.warnings):
+            words.add(term.name.lower())
+            words.update(a.lower() for a in term.aliases)
+        return frozenset(words)
+
+    def is_term(self, word: str) -> bool:
+        word = word.lower().strip()
+        return word in self.term_words or word.replace("-", "/") in self.term_words
 
     def rating_by_name(self, name: str) -> Rating | None:
         return next((r for r in self.ratings if r.name == name), None)
@@ -230,6 +283,7 @@ class Lexicon:
                 for name, e in fandoms.items()
             ),
             freeforms=tuple(freeforms.values()),
+            genre_words=self.genre_words,
         )
 
 
@@ -294,6 +348,7 @@ def lexicon_from_data(data: Mapping[str, Any]) -> Lexicon:
         categories=_terms(data.get("categories", [])),
         fandoms=tuple(fandoms),
         freeforms=_terms(data.get("freeforms", [])),
+        genre_words=frozenset(w.lower() for w in data.get("genre_words", ())),
     )
 
 
@@ -303,5 +358,8 @@ def load_lexicon() -> Lexicon:
     data: dict[str, Any] = {}
     for name in ("ratings", "warnings", "categories", "fandoms", "freeforms"):
         with (DATA_DIR / f"{name}.json").open(encoding="utf-8") as fh:
-            data[name] = json.load(fh)[name]
+            loaded = json.load(fh)
+        data[name] = loaded[name]
+        if "genre_words" in loaded:
+            data["genre_words"] = loaded["genre_words"]
     return lexicon_from_data(data)

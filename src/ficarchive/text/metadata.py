@@ -9,7 +9,7 @@ from functools import lru_cache
 
 from .fields import Field
 from .lexicon import Lexicon
-from .model import Evidence, SongCredit
+from .model import Evidence
 
 Region = tuple[str, int]  # a piece of the document text and its offset
 
@@ -19,27 +19,19 @@ _FILLER = (
     r"(?:[\s:=\-–—…,.~*()\[\]'\"]|(?i:\b(?:um+|uh+|er+m?|hmm+|like|probably|maybe|about|"
     r"solidly|fiction|a|an|at|for\s+now)\b))*"
 )
-_DISCLAIMER = re.compile(
-    r"(?i)\b(?:(?:do|does|did)\s*(?:n['’]?t|not)\s+own|own\s+nothing|not\s+mine|"
+DISCLAIMER = re.compile(
+    r"(?i)n['’]t\s+mine|\b(?:(?:do|does|did)\s*(?:n['’]?t|not)\s+own|own\s+nothing|(?:not|n['’]t)\s+mine|"
     r"belongs?\s+to|property\s+of|disclaimer|no\s+(?:profit|money)|making\s+no\s+money|"
-    r"not\s+making\s+(?:any\s+)?money|all\s+rights|copyright|©)"
+    r"not\s+making\s+(?:any\s+)?money|all\s+rights|copyright|owns?\s+(?!nothing)\w|"
+    r"no\s+me\s+pertenecen?|pertenecen?\s+a|propiedad\s+de|no\s+son\s+m[ií]os|sin\s+fines\s+de\s+lucro|"
+    r"não\s+me\s+pertencem?|pertencem?\s+a|propriedade\s+de|"
+    r"ne\s+m['’]appartien|appartien(?:nen)?t\s+à|je\s+ne\s+possède|"
+    r"gehör(?:t|en)\b|kein\s+geld|"
+    r"appartien(?:e|gono)\s+a|non\s+mi\s+appartengono|scopo\s+di\s+lucro|"
+    r"\bmilik\b|bukan\s+punya|"
+    r"należ[yą]\s+do|nie\s+czerpię)|©"
 )
-_SENTENCE = re.compile(r"[^.!?…\n]*(?:[.!?…]+[\"”')]*|$)")
-_ARTIST_STOP = re.compile(r"\s+(?:and|which|who|that|is|are|was|because|for|but|so)\s.*$")
-_SONG_PATTERNS = (
-    re.compile(
-        r"(?i:\b(?:song|songs|lyrics?|songfic|music)\b)[^\"“\n]{0,60}?[\"“](?P<title>[^\"”\n]{1,80})"
-        r"[\"”]\s*,?\s*(?:(?i:by|from|performed\s+by|sung\s+by|belongs\s+to)\s+|[-–—]\s*)"
-        r"(?P<artist>[^\n.,!?;()\"“”]{1,60})"
-    ),
-    re.compile(
-        r"[\"“](?P<title>[^\"”\n]{1,80})[\"”]\s*,?\s*(?i:by|from|performed\s+by)\s+"
-        r"(?P<artist>[A-Z][^\n.,!?;()\"“”]{0,59})[^\n]{0,80}?(?i:\b(?:song|lyrics?|songfic)\b)"
-    ),
-)
-_SONG_FIELD = re.compile(
-    r"^[\"“]?(?P<title>[^\"”\n]{1,80}?)[\"”]?\s*(?:\s(?i:by)\s|[-–—]|,)\s*(?P<artist>[^\n.!?;()]{1,60})$"
-)
+_SENTENCE = re.compile(r"(?:[^.!?…\n]|(?<=\b[A-Z])\.(?=[ \t]*[A-Z]))*(?:[.!?…]+[\"”')]*|$)")
 _LABEL_IN_NOTES = re.compile(
     r"(?i)\b(?:this\s+(?:is|was)|here(?:'s|\s+is)|it'?s|just\s+(?:a|the))\s+(?:just\s+|only\s+|merely\s+)?"
     r"(?:the\s+|a\s+)?(?P<kw>prologue|epilogue|first\s+chapter|chapter\s+(?:\d+|one|two|three))\b"
@@ -67,39 +59,57 @@ def _rating_patterns(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, str]]:
     alts = []
     for rating in lex.ratings:
         for form in rating.as_written:
-            short = len(form) <= 3 or not form.isalpha()
-            key = form if short else form.lower()
-            mapping[key] = rating.name
-            alts.append(re.escape(form) if short else f"(?i:{re.escape(form)})")
+            exact = not any(c.islower() for c in form)  # "M", "PG-13": as written
+            mapping[form if exact else form.lower()] = rating.name
+            alts.append(re.escape(form) if exact else f"(?i:{re.escape(form)})")
     alts.sort(key=len, reverse=True)
+    letters = r"(?:[kK]\+|[gtmrk]|ma|pg|nc-17|pg-13)(?=\s+for\b)"  # "rated g for gentle"
     pattern = re.compile(
-        r"(?i:\b(?:rated|rating|rate)\b)" + _FILLER + r"(?P<r>" + "|".join(alts) + r")(?![\w+])"
+        r"(?i:\b(?:rated|rating|rate|clasificaci[oó]n|classifica[çc][ãa]o|classement|"
+        r"classificazione|bewertung|altersfreigabe|fsk|kategoria\s+wiekowa)\b)"
+        + _FILLER
+        + r"(?P<r>"
+        + "|".join(alts)
+        + "|"
+        + letters
+        + r")(?![\w+/%])"
     )
     return pattern, mapping
 
 
 def _rating_name(form: str, mapping: dict[str, str]) -> str | None:
-    return mapping.get(form) or mapping.get(form.lower())
+    return mapping.get(form) or mapping.get(form.lower()) or mapping.get(form.upper())
+
+
+_AGE_LABEL = re.compile(r"[\[(](?P<r>\+1[2-8]|1[2-8]\+|[PR]-?1[2-8])[\])]")
 
 
 def find_rating(
     lex: Lexicon, regions: list[Region], fields: dict[str, list[Field]]
 ) -> tuple[str, str, Evidence] | None:
-    """(rating, rating as written, evidence) from a Rating field or "rated R" in the notes."""
+    """(rating, rating as written, evidence): the strongest rating that a Rating field, "rated
+    R" in the notes or a bracketed age label ("[18+]") states."""
     pattern, mapping = _rating_patterns(lex)
+    found: list[tuple[str, str, Evidence]] = []
     for f in fields.get("rating", []):
         m = pattern.match("rating: " + f.value)
         if m:
             form = m.group("r")
             s = f.start + m.start("r") - len("rating: ")
-            return _rating_name(form, mapping) or "", form, Evidence(s, s + len(form), form)
+            found.append(
+                (_rating_name(form, mapping) or "", form, Evidence(s, s + len(form), form))
+            )
     for text, offset in regions:
-        m = pattern.search(text)
-        if m:
+        for m in [*pattern.finditer(text), *_AGE_LABEL.finditer(text)]:
             form = m.group("r")
-            span = Evidence(offset + m.start(), offset + m.end(), m.group(0))
-            return _rating_name(form, mapping) or "", form, span
-    return None
+            name = _rating_name(form, mapping)
+            if name:
+                span = Evidence(offset + m.start(), offset + m.end(), m.group(0))
+                found.append((name, form, span))
+    if not found:
+        return None
+    levels = {r.name: r.level for r in lex.ratings}
+    return max(found, key=lambda item: levels.get(item[0], 0))
 
 
 @lru_cache(maxsize=8)
@@ -123,17 +133,40 @@ def _term_index(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, list[tuple[str
     return pattern, index
 
 
-def find_terms(lex: Lexicon, regions: list[Region]) -> TermHits:
-    """Warnings, categories and freeform tags named in the notes, not when negated."""
+_SHORT_OK = ("ooc", "pwp", "h/c")
+_MINOR_DEATH = re.compile(
+    r"(?i)(?:\b(?:minor|side|background|secondary|non-?main|non-?major|oc|original)\b[\w\s'’-]{0,12}$)"
+)
+_NOT_MAIN = re.compile(
+    r"(?i)^\s*[(\[]?\s*(?:not\s+(?:a\s+)?(?:main|major)|non-?main|minor|of\s+an?\s+oc)\b"
+)
+
+
+def _qualified_death(text: str, start: int, end: int) -> bool:
+    """ "minor character death", "character death (not main)": not Major Character Death."""
+    return bool(_MINOR_DEATH.search(text[max(0, start - 30) : start])) or bool(
+        _NOT_MAIN.match(text[end : end + 30])
+    )
+
+
+def find_terms(lex: Lexicon, regions: list[Region], mask: list[tuple[int, int]] = ()) -> TermHits:
+    """Warnings, categories and freeform tags named in the notes, not when negated, nor inside
+    the masked spans (a fandom's or a song's name: "Yuri!!! on Ice" is not yuri)."""
     pattern, index = _term_index(lex)
     hits = TermHits()
     freeform_by_name = {t.name: t for t in lex.freeforms}
     for text, offset in regions:
         for m in pattern.finditer(text):
             alias = m.group(0)
-            if len(alias) <= 3 and alias.islower() and alias not in ("ooc", "pwp", "h/c"):
+            if any(s <= offset + m.start() < e for s, e in mask):
+                continue
+            bracketed = text[max(0, m.start() - 1) : m.start()] in ("(", "[")
+            if len(alias) <= 3 and alias.islower() and alias not in _SHORT_OK and not bracketed:
                 continue  # "au", "het" in lower case are too often other words
             if negated(text, m.start()):
+                continue
+            death = "death" in alias.lower() or alias.lower() == "mcd"
+            if death and _qualified_death(text, m.start(), m.end()):
                 continue
             span = Evidence(offset + m.start(), offset + m.end(), alias)
             for kind, name in index[alias.lower()]:
@@ -172,48 +205,13 @@ def find_disclaimer(
     for text, offset in regions:
         for m in _SENTENCE.finditer(text):
             sentence = m.group(0).strip()
-            if sentence and _DISCLAIMER.search(sentence) and sentence not in sentences:
+            if sentence and DISCLAIMER.search(sentence) and sentence not in sentences:
                 sentences.append(sentence)
                 s = offset + m.start() + m.group(0).find(sentence)
                 spans.append(Evidence(s, s + len(sentence), sentence))
     if not sentences:
         return None
     return " ".join(" ".join(s.split()) for s in sentences), spans
-
-
-def _clean_artist(artist: str) -> str | None:
-    artist = _ARTIST_STOP.sub("", artist.strip()).strip(" -–—:'\"*")
-    return artist or None
-
-
-def find_songs(
-    regions: list[Region], fields: dict[str, list[Field]]
-) -> list[tuple[SongCredit, Evidence]]:
-    found: list[tuple[SongCredit, Evidence]] = []
-    seen: set[str] = set()
-
-    def add(title: str, artist: str | None, span: Evidence) -> None:
-        title = title.strip(" \"“”'*")
-        if title and title.lower() not in seen:
-            seen.add(title.lower())
-            found.append((SongCredit(title=title, artist=artist), span))
-
-    for f in fields.get("song", []):
-        m = _SONG_FIELD.match(f.value)
-        if m:
-            add(
-                m.group("title"),
-                _clean_artist(m.group("artist")),
-                Evidence(f.start, f.end, f.value),
-            )
-        else:
-            add(f.value, None, Evidence(f.start, f.end, f.value))
-    for text, offset in regions:
-        for pattern in _SONG_PATTERNS:
-            for m in pattern.finditer(text):
-                span = Evidence(offset + m.start(), offset + m.end(), m.group(0))
-                add(m.group("title"), _clean_artist(m.group("artist")), span)
-    return found
 
 
 def find_label_in_notes(regions: list[Region]) -> tuple[str, Evidence] | None:

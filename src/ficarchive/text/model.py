@@ -74,6 +74,10 @@ class ParsedWork:
     site_meta: dict[str, str] = field(default_factory=dict)  # a journal's current mood, music
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     confidence: dict[str, float] = field(default_factory=dict)
+    unmatched: dict[str, list[str]] = field(
+        default_factory=dict
+    )  # kept as written, not in the lexicon
+    defaults: list[str] = field(default_factory=list)  # fields given a default, not read
     source_format: str = "txt"
     words: int = 0
 

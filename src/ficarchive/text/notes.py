@@ -5,6 +5,7 @@ from __future__ import annotations
 
 import re
 
+from .note_cues import note_cues
 from .units import Unit
 
 _STRONG = re.compile(
@@ -22,6 +23,10 @@ _STRONG = re.compile(
       yaoi|yuri|slash|lemons?|limes?|shounen-ai|smut|angst|fluff|ooc|(?-i:AU)|
       pairings?|crossover|sequel|prequel|plot\s+bunny|writer'?s\s+block|beta-?read)\b
     |\benjoy\s*[!.]
+    |\b(?:(?:hi|hey|hello)\s+(?:everyone|everybody|all|guys|lovelies|readers|there)|you\s+guys|
+      sorry\s+(?:for\s+the\s+(?:long\s+)?(?:wait|delay|late\s+update)|this\s+(?:took|is\s+late))|
+      thank\s+you\s+(?:so\s+much|all|everyone)\s+for|thanks\s+(?:so\s+much|everyone|all|guys)\s+for|
+      as\s+promised|late\s+update|my\s+(?:muse|beta)|hiatus)\b
     |^\W*(?:to\s+be\s+continued|tbc|end\s+of\s+(?:chapter|part)(?:\s+\w+)?|end\s+chapter(?:\s+\w+)?)\W*$
     |^\W{0,3}(?:n/a|n\.\s?a\.|nota(?:s)?\s+(?:de\s+)?(?:la\s+|el\s+)?(?:autor[a]?|autrice)|
       note(?:s)?\s+de\s+l['’]aut(?:eur|rice)(?:e)?|nota\s+dell['’]aut(?:ore|rice)|anmerkung(?:en)?|od\s+autor(?:a|ki)|
@@ -42,7 +47,7 @@ _WORD = re.compile(r"\S+")
 
 def note_score(text: str) -> int:
     """How strongly a paragraph reads as the author speaking about the fic."""
-    return len(_STRONG.findall(text[:2000]))
+    return len(_STRONG.findall(text[:2000])) + note_cues(text[:2000])
 
 
 def word_count(text: str) -> int:

@@ -8,24 +8,15 @@ from .classify import classify
 from .decode import check_size
 from .errors import ImportRefused
 from .fields import find_fields
-from .language import detect_language
 from .lexicon import Lexicon, load_lexicon
-from .metadata import (
-    find_disclaimer,
-    find_label_in_notes,
-    find_rating,
-    find_songs,
-    find_terms,
-)
-from .model import RATING_NOT_RATED, Block, Chapter, Evidence, ParsedWork
-from .pairings import read_cast
+from .metadata import find_label_in_notes
+from .model import Block, Chapter, Evidence, ParsedWork
 from .progress import chapters_expected
 from .readers import FORMATS, guess_format, read
 from .render import render_chapter
+from .tagging import fill_tags
 from .units import Unit, clean, make_unit
 from .words import count_words
-
-CATEGORY_ORDER = ("F/F", "F/M", "Gen", "M/M", "Multi", "Other")
 
 
 def parse_document(
@@ -165,66 +156,7 @@ def _fill_metadata(
         work.summary, conf["summary"] = f.value, 0.9
         work.add_evidence("summary", [Evidence(f.start, f.end, f.value)])
 
-    rating = find_rating(lex, [*notes, *titles], fields)
-    hits = find_terms(lex, notes)
-    if rating:
-        work.rating, work.rating_as_written = rating[0], rating[1]
-        work.add_evidence("rating", [rating[2]])
-        work.add_evidence("rating_as_written", [rating[2]])
-        conf["rating"] = 0.9
-    if hits.rating_implied:
-        implied, span = hits.rating_implied
-        stated = lex.rating_by_name(work.rating)
-        wanted = lex.rating_by_name(implied)
-        if wanted and (stated is None or wanted.level > stated.level):
-            work.rating = implied
-            work.add_evidence("rating", [span])
-            conf["rating"] = 0.7
-    if work.rating == RATING_NOT_RATED and not rating:
-        conf["rating"] = 0.5
-
-    cast = read_cast(lex, notes, story, fields)
-    work.fandoms, work.relationships, work.characters = (
-        cast.fandoms,
-        cast.relationships,
-        cast.characters,
-    )
-    for name in ("fandoms", "relationships", "characters"):
-        if getattr(work, name):
-            work.add_evidence(name, cast.evidence.get(name, []))
-            conf[name] = 0.8
-
-    categories = dict(hits.categories)
-    for f in fields.get("category", []):
-        for part in f.value.replace(";", ",").split(","):
-            name = part.strip()
-            if name in CATEGORY_ORDER:
-                at = f.start + f.value.find(name)
-                categories.setdefault(name, []).append(Evidence(at, at + len(name), name))
-    for name, spans in cast.categories.items():
-        categories.setdefault(name, []).extend(spans)
-    work.categories = [c for c in CATEGORY_ORDER if c in categories]
-    work.add_evidence("categories", [s for c in work.categories for s in categories[c][:2]])
-    work.archive_warnings = sorted(hits.warnings)
-    work.add_evidence("archive_warnings", [s for w in hits.warnings.values() for s in w[:2]])
-
-    songs = find_songs(notes, fields)
-    work.song_credits = [credit for credit, _ in songs]
-    work.add_evidence("song_credits", [span for _, span in songs])
-    freeforms = dict(hits.freeforms)
-    if songs and not any(name in freeforms for name in ("Songfic",)):
-        freeforms["Songfic"] = [songs[0][1]]
-    work.freeform_tags = list(freeforms)
-    work.add_evidence("freeform_tags", [s for spans in freeforms.values() for s in spans[:2]])
-    for name in ("categories", "archive_warnings", "song_credits", "freeform_tags"):
-        if getattr(work, name):
-            conf[name] = 0.75
-
-    disclaimer = find_disclaimer(notes, fields)
-    if disclaimer:
-        work.disclaimer = disclaimer[0]
-        work.add_evidence("disclaimer", disclaimer[1])
-        conf["disclaimer"] = 0.85
+    fill_tags(work, lex, notes, titles, story, fields)
 
     if len(work.chapters) == 1 and work.chapters[0].label is None:
         label = find_label_in_notes(notes)
@@ -232,11 +164,6 @@ def _fill_metadata(
             work.chapters[0].label = label[0]
             work.add_evidence("chapters.label", [label[1]])
 
-    language, lang_conf = detect_language(" ".join(t for t, _ in story[:200]))
-    work.language, conf["language"] = language, lang_conf
-    if fields.get("language"):
-        f = fields["language"][0]
-        work.add_evidence("language", [Evidence(f.start, f.end, f.value)])
     for name, units in (("notes_start", plan.notes_start), ("notes_end", plan.notes_end)):
         if units:
             conf[name] = 0.7

@@ -13,6 +13,7 @@ from ficarchive.tags.fixed import CATEGORIES, RATINGS, WARNINGS
 from ficarchive.tags.models import TagType
 from ficarchive.text.sanitize import html_to_plain_text, sanitize_fiction_html
 
+from . import form_parts
 from .languages import LANGUAGES
 from .models import Series, Work, WorkTag
 
@@ -131,6 +132,7 @@ class WorkForm(forms.Form):
         self.work = work
         self.fields["pseuds"].queryset = Pseud.objects.filter(user=user)
         self.fields["series"].queryset = Series.objects.filter(owner=user).order_by("title")
+        self.part_names = form_parts.add_fields(self, user, work)
         self.fields["co_creators"].help_text = CO_CREATORS_HELP
         waiting = (
             [i.pseud.byline for i in work.invitations.select_related("pseud__user")] if work else []
@@ -154,7 +156,10 @@ class WorkForm(forms.Form):
     ]  # fmt: skip
 
     def fieldsets(self):
-        return [(legend, [self[name] for name in names]) for legend, names in self.FIELDSETS]
+        sets = [(legend, [self[name] for name in names]) for legend, names in self.FIELDSETS]
+        if self.part_names:
+            sets.insert(3, (form_parts.LEGEND, [self[name] for name in self.part_names]))
+        return sets
 
     def _clean_tag_list(self, field: str) -> list[str]:
         names = split_tags(self.cleaned_data.get(field, ""))
@@ -270,6 +275,7 @@ def initial_for(work: Work, user) -> dict:
         "published_on": work.published_on,
         "series": own_series.series_id if own_series else None,
         "series_position": own_series.position if own_series else None,
+        **form_parts.initial_values(work, user),
     }  # fmt: skip
 
 

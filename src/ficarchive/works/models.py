@@ -13,18 +13,39 @@ def tags_in_order() -> models.Prefetch:
     return models.Prefetch("tags", queryset=Tag.objects.order_by("worktag__position"))
 
 
+ANONYMOUS = "Anonymous"
+
+
+def unrevealed_ids():
+    """The works kept back until their collection's reveal (a few, under a partial index):
+    compared by id, so that the listing indexes still answer the visibility rule alone."""
+    return Work.objects.filter(unrevealed=True).values("pk")
+
+
 class WorkQuerySet(models.QuerySet):
     def visible_to(self, user):
         """THE visibility rule, used by every page, feed, search, download and API answer:
         posted works to everyone, restricted ones only to signed-in readers, drafts only to
         their creators, works hidden by an admin only to their creators and admins."""
-        rule = Q(posted=True, hidden_by_admin=False)
+        rule = Q(posted=True, hidden_by_admin=False) & ~Q(pk__in=unrevealed_ids())
         if not (user and user.is_authenticated):
             return self.filter(rule, restricted=False)
         if user.is_staff:
-            rule |= Q(posted=True)
+            rule = Q(posted=True)
         own = Creatorship.objects.filter(pseud__user=user).values("work_id")
         return self.filter(rule | Q(pk__in=own))
+
+    def named_for(self, viewer):
+        """Without the anonymous works whose creators `viewer` may not know: for the pages
+        that list a creator's works (their profile, works, pseuds), where an anonymous work
+        would give its creator away. Its own creators and staff still see it there."""
+        if viewer and viewer.is_authenticated and viewer.is_staff:
+            return self
+        anonymous = Q(anonymous=True)
+        if viewer and viewer.is_authenticated:
+            own = Creatorship.objects.filter(pseud__user=viewer).values("work_id")
+            anonymous &= ~Q(pk__in=own)
+        return self.exclude(anonymous)
 
     def by_user(self, user):
         return self.filter(pk__in=Creatorship.objects.filter(pseud__user=user).values("work_id"))
@@ -58,6 +79,14 @@ class Work(models.Model):
     posted = models.BooleanField(default=False, help_text="False while a draft.")
     restricted = models.BooleanField(default=False, help_text="Only signed-in readers see it.")
     hidden_by_admin = models.BooleanField(default=False)
+    anonymous = models.BooleanField(
+        default=False, help_text="In an anonymous collection: its creators are not named. "
+        "Kept by the collections app.",
+    )  # fmt: skip
+    unrevealed = models.BooleanField(
+        default=False, help_text="In an unrevealed collection: only its creators and staff "
+        "see it until the reveal. Kept by the collections app.",
+    )  # fmt: skip
     published_on = models.DateField(default=timezone.localdate)
     updated_at = models.DateTimeField(default=timezone.now, db_index=True)
     created_at = models.DateTimeField(auto_now_add=True)
@@ -93,6 +122,7 @@ class Work(models.Model):
                     ("title", "title", "id"),
                 ]
             ],
+            models.Index(fields=["id"], condition=Q(unrevealed=True), name="work_unrevealed"),
         ]  # fmt: skip
 
     def __str__(self):
@@ -113,6 +143,21 @@ class Work(models.Model):
     def tags_of(self, tag_type: str) -> list[Tag]:
         """The work's tags of one type, in the order the author gave them (prefetch-friendly)."""
         return [t for t in self.tags.all() if t.type == tag_type]
+
+    @property
+    def public_byline(self) -> str:
+        """The creators as everyone may read them (feeds, downloads, the API): "Anonymous"
+        while the work is in an anonymous collection."""
+        if self.anonymous:
+            return ANONYMOUS
+        return ", ".join(c.pseud.byline for c in self.creatorships.all())
+
+    def creators_known_to(self, user) -> bool:
+        """Whether `user` may see who made it: always, unless it is anonymous; then only its
+        creators and staff (collection maintainers see them on their collection's pages)."""
+        if not self.anonymous:
+            return True
+        return bool(user and user.is_authenticated) and (user.is_staff or self.is_creator(user))
 
     def is_creator(self, user) -> bool:
         return bool(user and user.is_authenticated) and any(
@@ -272,3 +317,6 @@ class SeriesWork(models.Model):
     class Meta:
         ordering = ["position"]
         constraints = [models.UniqueConstraint(fields=["series", "work"], name="series_work_once")]
+
+
+from .association_models import Gift, RelatedWork  # noqa: E402, F401

@@ -17,6 +17,7 @@ from ficarchive.text.sanitize import sanitize_fiction_html
 from . import chapters as chapter_services
 from . import services
 from .access import own_chapter, own_work
+from .form_parts import save_parts
 from .forms import ChapterForm, ReorderForm, WorkForm, initial_for
 from .series import place_in_series
 
@@ -73,6 +74,7 @@ def new_work(request):
                     chapter_title=c["title"], chapter_label=c["label"],
                     chapter_summary=c["summary"], chapter_notes=c["notes"],
                     chapter_end_notes=c["end_notes"], draft=_action(request) == "draft",
+                    before_announce=lambda w: save_parts(w, form, request.user),
                 )  # fmt: skip
             except ValueError as error:
                 form.add_error(None, str(error))
@@ -105,6 +107,8 @@ def edit_work(request, work_id: int):
                     place_in_series(work, request.user, series=s["series"],
                                     new_title=s["new_series_title"],
                                     position=s["series_position"])  # fmt: skip
+                    save_parts(work, form, request.user)
+                    services.announce_gifts(work)
             except ValueError as error:
                 form.add_error(None, str(error))
             else:

@@ -7,7 +7,7 @@ the archive (core.signals: filter tags, search index, page cache) about it.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from datetime import date, datetime, time
 
 from django.db import transaction
@@ -26,6 +26,12 @@ TAG_ORDER = [
     TagType.RATING, TagType.WARNING, TagType.CATEGORY, TagType.FANDOM,
     TagType.RELATIONSHIP, TagType.CHARACTER, TagType.FREEFORM,
 ]  # fmt: skip
+
+
+def announce_gifts(work: Work) -> None:
+    from .gifts import announce_gifts as announce
+
+    announce(work)
 
 
 def work_changed(work_ids: Iterable[int]) -> None:
@@ -155,10 +161,13 @@ def post_work(
     new_series_title: str = "",
     series_position: int | None = None,
     editor=None,
+    before_announce: Callable[[Work], None] | None = None,
 ) -> Work:
     """Create a work with its first chapter. A draft is saved but shown only to its creators.
     `series` (one of the creator's Series) or `new_series_title` puts the work in a series.
-    With an `editor` (the person posting), other people's pseuds are invited, not credited."""
+    With an `editor` (the person posting), other people's pseuds are invited, not credited.
+    `before_announce(work)` runs in the same transaction before subscribers hear of it (the
+    form's parts: works/form_parts.py); its ValueError undoes the whole post."""
     tags = _tags_of(list(fandoms), warnings, categories, relationships, characters, freeforms)
     if not title.strip():
         raise ValueError("a work needs a title")
@@ -196,8 +205,12 @@ def post_work(
             work, owner, series=series, new_title=new_series_title, position=series_position,
             announce=False,
         )  # fmt: skip
+    if before_announce is not None:
+        before_announce(work)
+        work.refresh_from_db(fields=["anonymous", "unrevealed"])
     # after the series is placed: its subscribers hear of it once
     work_published.send(sender=Work, work=work)
+    announce_gifts(work)
     work_changed([work.pk])
     return work
 
@@ -292,6 +305,7 @@ def publish_work(work: Work) -> None:
     work.save(update_fields=["posted", "updated_at"])
     refresh_work_stats(work)
     work_published.send(sender=Work, work=work)
+    announce_gifts(work)
     work_changed([work.pk])
 
 
@@ -329,3 +343,22 @@ def move_creatorships(source_pseud, target_pseud) -> None:
             creatorship.save(update_fields=["pseud"])
     if moved:
         work_changed(moved)
+
+
+@transaction.atomic
+def set_collection_flags(flags: dict[int, tuple[bool, bool]]) -> list[int]:
+    """Set works' (anonymous, unrevealed) flags, as the collections app decides them from the
+    collections each work is in; the ids of the works that were unrevealed and no longer are
+    (the caller announces them)."""
+    revealed, changed = [], []
+    for work in Work.objects.filter(pk__in=list(flags)).only("pk", "anonymous", "unrevealed"):
+        anonymous, unrevealed = flags[work.pk]
+        if (work.anonymous, work.unrevealed) == (anonymous, unrevealed):
+            continue
+        if work.unrevealed and not unrevealed:
+            revealed.append(work.pk)
+        Work.objects.filter(pk=work.pk).update(anonymous=anonymous, unrevealed=unrevealed)
+        changed.append(work.pk)
+    if changed:
+        work_changed(changed)
+    return revealed

@@ -3,7 +3,7 @@ a trailing slash; core.middleware.trailing_slash_middleware redirects the slashe
 
 from django.urls import path
 
-from . import creators, dashboard, posting, reading
+from . import association_views, creators, dashboard, posting, reading
 
 W = "works/<int:work_id>"
 C = f"{W}/chapters/<int:chapter_id>"
@@ -23,6 +23,12 @@ urlpatterns = [
     path(f"{C}/edit", posting.edit_chapter, name="edit_chapter"),
     path(f"{C}/delete", posting.delete_chapter, name="delete_chapter"),
     path(f"{C}/post", posting.post_chapter, name="post_chapter"),
+    path(f"{W}/related_works", association_views.related_works, name="related_works"),
+    path(f"{W}/orphan", association_views.orphan_work, name="orphan_work"),
+    path(f"{W}/gift/refuse", association_views.refuse, name="refuse_gift"),
+    path("series/<int:series_id>/orphan", association_views.orphan_series, name="orphan_series"),
+    path("orphans", association_views.orphan_all, name="orphan_all"),
+    path("users/<str:username>/gifts", association_views.gifts, name="user_gifts"),
     path("dashboard", dashboard.dashboard, name="dashboard"),
     path("series/<int:series_id>", dashboard.series, name="series"),
     path("series/<int:series_id>/edit", dashboard.edit_series, name="edit_series"),

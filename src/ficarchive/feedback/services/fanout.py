@@ -47,10 +47,12 @@ def deliver_event(event_id: int) -> int:
         work = Work.objects.filter(pk=event.object_id).first()
         if work is None:
             return 0
-        subs = Subscription.objects.filter(creator_id__in=creator_user_ids(work)) | (
-            Subscription.objects.filter(series__parts__work=work)
-        )
-        return deliver_updates(_readers(subs, work), kind=Notification.WORK, work=work)
+        subs = Subscription.objects.filter(series__parts__work=work)
+        if not work.anonymous:  # an anonymous work would give its creators' followers a name
+            subs |= Subscription.objects.filter(creator_id__in=creator_user_ids(work))
+        told = Notification.objects.filter(kind=Notification.WORK, work=work)  # before a reveal
+        readers = set(_readers(subs, work)) - set(told.values_list("user_id", flat=True))
+        return deliver_updates(readers, kind=Notification.WORK, work=work)
     part = (
         SeriesWork.objects.select_related("series", "work")
         .filter(work_id=event.object_id, series_id=event.scope)

@@ -64,6 +64,20 @@ def deliver_updates(user_ids, *, kind: str, work, chapter=None, series=None) -> 
     return len(items)
 
 
+def deliver_notice(user_ids, message: str, link: str, *, work=None) -> int:
+    """A notice from another app (a gift, a collection's invitation or decision, a related
+    work) for these users, in the inbox and by mail through the task runner. With a `work`,
+    the notice shows only while its reader may see the work (so a gift in an unrevealed
+    collection waits for the reveal: see _shown_to)."""
+    items = [
+        Notification(user_id=uid, kind=Notification.NOTICE, work=work, message=message[:300],
+                     link=link[:500])
+        for uid in sorted(set(user_ids))
+    ]  # fmt: skip
+    _deliver(items, "email_subscriptions")
+    return len(items)
+
+
 def _shown_to(user):
     """The user's items, less those about a work they may no longer see (made a draft again,
     hidden by staff); an invitation shows the draft it invites to."""

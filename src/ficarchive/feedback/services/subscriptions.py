@@ -83,6 +83,17 @@ def notify_new_work(work: Work) -> bool:
 
 
 @transaction.atomic
+def announce_revealed_work(work: Work) -> bool:
+    """Call when a work kept back by an unrevealed collection is revealed: its subscribers,
+    who could not see it when it was posted, hear of it now (those told before are not told
+    again, see deliver_event)."""
+    event = SubscriptionEvent.objects.filter(kind=SubscriptionEvent.WORK, object_id=work.pk)
+    if not event.exists():
+        return notify_new_work(work)
+    return _announce(event.first())
+
+
+@transaction.atomic
 def notify_new_series_part(series, work: Work) -> bool:
     """Call when a posted work is placed in a series. Series subscribers hear of it once, however
     often the work is placed there again."""

@@ -26,6 +26,7 @@ _LABEL = re.compile(r"(?i)^(?:summary|notes|chapter notes|chapter summary|chapte
                     r"end notes|author's notes?|disclaimer)\s*:?$")  # fmt: skip
 _NOTES_LABEL = re.compile(r"(?i)^(?:notes|chapter notes|chapter end notes|end notes|author's notes?)"
                           r"\s*:?$")  # fmt: skip
+_TITLE_FIELD = re.compile(r"(?im)^\W{0,3}(?:story\s+|fic\s+)?title\s*:")  # the post names its fic
 _CENTER_STYLE = re.compile(r"text-align\s*:\s*center", re.I)
 
 
@@ -207,6 +208,10 @@ def read_html(data: bytes | str, fmt: str = "html") -> Document:
     doc.facts = facts
     if facts.get("title"):
         doc.title = facts["title"]
-    elif title and not any(p.heading for p in doc.paras[:3]):
+    elif (
+        title
+        and not any(p.heading for p in doc.paras[:3])
+        and not any(_TITLE_FIELD.search(p.text) for p in doc.paras[:12])
+    ):
         doc.title = title.split(" - ")[0].strip() or None
     return doc

@@ -20,12 +20,13 @@ _ALWAYS_CHROME = "nav form button select input textarea".split()
 # Ids and classes of chrome on the sites fics are copied from.
 _CHROME_IDS = frozenset(
     "skiplinks header footer feedback kudos comments_placeholder top zmenu review "
-    "pre_story_links dashboard share greeting".split()
+    "pre_story_links dashboard share greeting comments".split()
 )  # fmt: skip
 _CHROME_CLASSES = frozenset(
     "landmark navigation actions message jump endnote-link toc-heading entry-interaction-links "
     "entry-tags entry-date datetime part-actions story-stats recommendations next-part-link site-header "
-    "menulink lc-left footer comments-link kudos".split()
+    "menulink lc-left footer comments-link kudos comment comment-wrapper comment-thread "
+    "comment-list".split()
 )  # fmt: skip
 _META_CLASSES = frozenset(
     "meta preface summary notes end-notes endnotes byline entry-title story-info".split()
@@ -95,10 +96,22 @@ def prepare_tree(root: etree._Element) -> dict[str, str]:
             _drop(el)  # a site's banner or footer: links, not the fic
         elif el.tag in ("p", "div") and _CHROME_TEXT.match(_text(el)):
             _drop(el)
+        elif el.tag in ("p", "div", "ul", "td", "center") and _link_bar(el):
+            _drop(el)
     for el in root.iter():
         if isinstance(el.tag, str) and (_classes(el) & _META_CLASSES or el.get("id") == "preface"):
             el.set(META, "1")
     return facts
+
+
+def _link_bar(el: etree._Element) -> bool:
+    """A row of three or more links and little else: a site's menu ("Home | Stories | About")."""
+    links = [a for a in el.iter("a") if _text(a)]
+    if len(links) < 3:
+        return False
+    text = _text(el)
+    linked = sum(len(_text(a)) for a in links)
+    return len(text) < 300 and linked >= 0.7 * len(text.replace(" ", "").replace("|", ""))
 
 
 def _journal_users(root: etree._Element) -> None:

@@ -1,8 +1,10 @@
 """Small presentation helpers for the works templates."""
 
 from django import template
+from django.utils.html import format_html, format_html_join
 
 from ficarchive.works.languages import language_name as _language_name
+from ficarchive.works.models import ANONYMOUS
 
 register = template.Library()
 
@@ -16,3 +18,37 @@ def tags_of(work, tag_type: str):
 @register.filter
 def language_name(code: str) -> str:
     return _language_name(code)
+
+
+@register.simple_tag(takes_context=True)
+def byline(context, work) -> str:
+    """The work's creators as links, or "Anonymous" for a reader who may not know them
+    (Work.creators_known_to). A page may set `show_creators` for its viewer (a collection's
+    maintainers on their collection's pages)."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if not (context.get("show_creators") or work.creators_known_to(user)):
+        return ANONYMOUS
+    links = format_html_join(
+        ", ", '<a rel="author" href="{}">{}</a>',
+        ((c.pseud.get_absolute_url(), c.pseud.byline) for c in work.creatorships.all()),
+    )  # fmt: skip
+    if work.anonymous:
+        return format_html("{} ({})", links, ANONYMOUS)
+    return links
+
+
+@register.simple_tag
+def gifts_of(work) -> list:
+    """The gifts the work shows (not the refused ones)."""
+    from ficarchive.works.gifts import recipients_of
+
+    return recipients_of(work)
+
+
+@register.simple_tag(takes_context=True)
+def sources_of(context, work) -> list[dict]:
+    """What the work says it is related to, as the viewer may see it."""
+    from ficarchive.works.related import sources_shown
+
+    return sources_shown(work, getattr(context.get("request"), "user", None))

@@ -1,0 +1,42 @@
+"""How collection pages find their collection and who may run it."""
+
+from __future__ import annotations
+
+from django.core.exceptions import PermissionDenied
+from django.shortcuts import get_object_or_404
+
+from ficarchive.works.models import Work
+
+from .models import Collection, CollectionItem, approved_items
+from .services import is_maintainer
+
+NOT_MAINTAINER = "Only the collection's maintainers can do this."
+
+
+def collection_named(name: str) -> Collection:
+    return get_object_or_404(Collection.objects.select_related("parent"), name__iexact=name)
+
+
+def maintained_collection(request, name: str) -> Collection:
+    collection = collection_named(name)
+    if not is_maintainer(collection, request.user):
+        raise PermissionDenied(NOT_MAINTAINER)
+    return collection
+
+
+def shown_items(collection: Collection):
+    """The items the collection shows: both sides said yes; a parent shows its
+    sub-collections' too."""
+    return CollectionItem.objects.filter(approved_items()).filter(
+        collection__in=[collection.pk, *collection.children.values_list("pk", flat=True)]
+    )
+
+
+def works_of(collection: Collection, user):
+    """The collection's works as `user` may see them; its maintainers also see the works it
+    keeps back (unrevealed), so that they can run the reveal."""
+    ids = shown_items(collection).exclude(work=None).values("work_id")
+    works = Work.objects.visible_to(user).filter(pk__in=ids)
+    if is_maintainer(collection, user):
+        works = works | Work.objects.filter(pk__in=ids, posted=True)
+    return works
