@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint format bench bench-http clean
+.PHONY: run test install lint format bench bench-http bench-matching clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -38,6 +38,9 @@ bench: $(STAMP)
 
 bench-http: $(STAMP)
 	bash scripts/bench-http.sh
+
+bench-matching: $(STAMP)
+	$(BIN)/python bench/matching.py
 
 clean:
 	rm -rf $(VENV) var build *.egg-info

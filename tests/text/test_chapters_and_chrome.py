@@ -91,3 +91,14 @@ def test_a_genre_field_keeps_every_genre_it_lists() -> None:
     assert not {"Completed", "FanFiction", "Status"} & set(work["freeform_tags"])
     spans = {e["text"] for e in work["evidence"]["freeform_tags"]}
     assert {"Sci-Fi", "Found Family"} <= spans
+
+
+def test_bold_lines_that_shout_are_no_chapter_headings() -> None:
+    text = f"{STORY}\n\n**Run!**\n\n{STORY}\n\n**Not that way!**\n\n{STORY}"
+    assert len(parse_document(text, filename="f.md").to_dict()["chapters"]) == 1
+
+
+def test_short_bold_lines_above_story_are_chapter_headings() -> None:
+    text = f"**Harbour**\n\n{STORY}\n\n**Lighthouse**\n\n{STORY}"
+    chapters = parse_document(text, filename="f.md").to_dict()["chapters"]
+    assert [c["title"] for c in chapters] == ["Harbour", "Lighthouse"]

@@ -227,6 +227,10 @@ class _Cast:
         return _Rel(members, p.platonic, Evidence(p.start, p.end, p.text), chars)
 
     # ---- characters --------------------------------------------------------------------------
+    def _named(self, spans: list[Evidence]) -> bool:
+        """The story names the character: by a full name, or a one-word name used as one."""
+        return any(" " in s.text or self.story.names_a_person(s.text) for s in spans)
+
     def characters(self, rels: list[_Rel], mentions: dict[Character, list[Evidence]]) -> dict:
         chars: dict[str, list[Evidence]] = {}
         for rel in rels:
@@ -245,7 +249,7 @@ class _Cast:
                 s = f.start + part.start() + max(part.group(0).find(value), 0)
                 chars.setdefault(name, []).append(Evidence(s, s + len(value), value))
         in_story = sorted(
-            (c for c in mentions if c.fandom in self.fandoms),
+            (c for c in mentions if c.fandom in self.fandoms and self._named(mentions[c])),
             key=lambda c: (-len(mentions[c]), c.name),
         )
         for char in in_story:
@@ -257,8 +261,16 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
+_CROSSOVER_WORD = re.compile(r"(?i)[ \t]*[(\[]?\b(?:crossover|cross-over|fusion|au)\b[)\]]?\W*$")
+
+
 def _split_fandoms(value: str, lex: Lexicon) -> list[tuple[str, int]]:
     """Parts of a Fandom field: "A, B", "A / B", "HP/LotR" when both parts are known."""
+    value = _CROSSOVER_WORD.sub("", value) or value  # "Harry Potter/Twilight crossover"
+    _, index = lex.fandom_pattern
+    halves = value.split("/")
+    if value.lower() not in index and len(halves) > 1 and all(map(lex.match_fandom, halves)):
+        return [(h, value.find(h)) for h in halves]
     if lex.match_fandom(value):
         return [(value, 0)]
     parts = []

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass, field
 
 from .headings import bare_number, match_structural
-from .notes import is_storyish, leading_notes, note_score, trailing_notes
+from .notes import is_storyish, leading_notes, note_score, trailing_notes, unit_score
 from .units import Unit
 
 _TITLE_END = re.compile(r"[.,;:?…\-—–]$")
@@ -81,6 +81,7 @@ def promote_headings(units: list[Unit]) -> None:
             levels[u.para.heading] = levels.get(u.para.heading, 0) + 1
     repeated = sorted(level for level, n in levels.items() if n >= 2)
     if not repeated:
+        _bold_headings(units)
         return
     level = repeated[0]
     chapter_levels = {u.para.heading for u in units if u.hint == "chapter" and u.para.heading}
@@ -117,14 +118,48 @@ def number_headings(units: list[Unit]) -> None:
         unit.hint, unit.label, unit.title = "chapter", f"Chapter {n}", title
 
 
+def _bold_headings(units: list[Unit]) -> None:
+    """Short bold lines, each set above some story, are the chapter headings of a document
+    whose author made headings by hand (Word's bold, Markdown's **...**), when there are
+    two or more and the document has no other chapter headings."""
+    if any(u.hint == "chapter" for u in units):
+        return
+    found = [
+        i
+        for i, u in enumerate(units)
+        if u.para.bold
+        and u.hint is None
+        and not u.para.meta
+        and title_like(u)
+        and len(u.text.split()) <= 8
+        and not u.text.endswith(("!", "?", '"', "”", "'"))
+    ]
+    if found and _is_work_title(units, found[0], 0):
+        found = found[1:]
+    if len(found) < 2:
+        return
+    for a, b in zip(found, [*found[1:], len(units)], strict=True):
+        if not any(is_storyish(u) and unit_score(u) == 0 for u in units[a + 1 : b]):
+            return  # a bold line with no story after it: emphasis, not a heading
+    for i in found:
+        u = units[i]
+        u.hint = "chapter"
+        u.label, u.title = match_structural(u.text)
+
+
+def _same_level(unit: Unit, level: int) -> bool:
+    return unit.para.heading == level if level else unit.para.bold and unit.hint is None
+
+
 def _is_work_title(units: list[Unit], i: int, level: int) -> bool:
-    """The first heading, with only notes between it and the next heading of its level."""
-    if any(u.para.heading == level for u in units[:i]):
+    """The first heading, with only notes between it and the next heading of its level
+    (level 0: the next bold line)."""
+    if any(_same_level(u, level) for u in units[:i]):
         return False
     for u in units[i + 1 :]:
-        if u.para.heading == level or u.hint == "chapter":
+        if _same_level(u, level) or u.hint == "chapter":
             return True
-        if is_storyish(u) and not u.para.meta and note_score(u.text) == 0:
+        if is_storyish(u) and not u.para.meta and unit_score(u) == 0:
             return False
     return False
 
@@ -156,9 +191,7 @@ def layout(units: list[Unit]) -> Layout:
         return out
     pre = units[end:first_head]
     if any(
-        (is_storyish(u) or (u.marker and u.hint is None))
-        and note_score(u.text) == 0
-        and not u.para.meta
+        (is_storyish(u) or (u.marker and u.hint is None)) and unit_score(u) == 0 and not u.para.meta
         for u in pre
     ):
         out.chapters.append(_chapter(pre, None))

@@ -174,8 +174,8 @@ def _story_header(doc: Document, lines: list[str]) -> None:
 
 
 def _line_kind(line: str) -> str | None:
-    if len(line) > 400:
-        return "stats" if _FFN_STATS.match(line) else None
+    if len(line) > 120:  # a story line; of the chrome only FFN's stats line is this long
+        return "stats" if line.startswith("Rated") and _FFN_STATS.match(line) else None
     if _STOP.match(line):
         return "stop"
     if _DROP.match(line) or _BUTTONS.match(line):

@@ -170,8 +170,9 @@ class Lexicon:
         covers most of the value ("Naruto Shippuden fic")."""
         value = " ".join(value.split())
         pattern, index = self.fandom_pattern
-        if value.lower() in index:
-            return index[value.lower()]
+        for form in (value, _PAREN.sub("", value), value.rsplit("»", 1)[-1].strip()):
+            if form.lower() in index:  # "Naruto (Anime/Manga)", "Anime/Manga » Naruto"
+                return index[form.lower()]
         m = pattern.search(value)
         if m and len(m.group(0)) * 2 >= len(value.strip(" !.")):
             return index[m.group(0).lower()]

@@ -29,7 +29,7 @@ DISCLAIMER = re.compile(
     r"gehör(?:t|en)\b|kein\s+geld|"
     r"appartien(?:e|gono)\s+a|non\s+mi\s+appartengono|scopo\s+di\s+lucro|"
     r"\bmilik\b|bukan\s+punya|"
-    r"należ[yą]\s+do|nie\s+czerpię)|©"
+    r"należ[yą]\s+do|nie\s+czerpię)|©|\(c\)"
 )
 _SENTENCE = re.compile(r"(?:[^.!?…\n]|(?<=\b[A-Z])\.(?=[ \t]*[A-Z]))*(?:[.!?…]+[\"”')]*|$)")
 _LABEL_IN_NOTES = re.compile(

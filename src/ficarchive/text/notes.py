@@ -50,6 +50,13 @@ def note_score(text: str) -> int:
     return len(_STRONG.findall(text[:2000])) + note_cues(text[:2000])
 
 
+def unit_score(unit: Unit) -> int:
+    """note_score of a unit's text, worked out once: the layout asks about a unit often."""
+    if unit.note is None:
+        unit.note = note_score(unit.text)
+    return unit.note
+
+
 def word_count(text: str) -> int:
     return len(_WORD.findall(text))
 
@@ -65,7 +72,7 @@ def _hard(unit: Unit) -> bool:
 
 def _plain_sentence(unit: Unit) -> bool:
     """A sentence of story length that says nothing about the fic."""
-    return word_count(unit.text) >= 6 and not unit.para.meta and note_score(unit.text) == 0
+    return word_count(unit.text) >= 6 and not unit.para.meta and unit_score(unit) == 0
 
 
 def leading_notes(units: list[Unit], start: int = 0, limit: int = 40) -> int:
@@ -78,11 +85,11 @@ def leading_notes(units: list[Unit], start: int = 0, limit: int = 40) -> int:
         unit = units[i]
         if unit.para.meta or unit.hint == "note_label":
             last, follow_label = i, unit.hint == "note_label"
-        elif unit.marker and unit.hint is None and note_score(unit.text) > 0:
+        elif unit.marker and unit.hint is None and unit_score(unit) > 0:
             last = i  # a whole note in italics
         elif _hard(unit) or unit.hint == "heading":
             break
-        elif note_score(unit.text) > 0 or follow_label:
+        elif unit_score(unit) > 0 or follow_label:
             last, follow_label = i, False
         elif is_storyish(unit):
             break
@@ -110,11 +117,11 @@ def trailing_notes(units: list[Unit], start: int, limit: int = 40) -> int:
         unit = units[j]
         if unit.hint == "note_label" or unit.para.meta:
             first = j
-        elif unit.marker and unit.hint is None and note_score(unit.text) > 0:
+        elif unit.marker and unit.hint is None and unit_score(unit) > 0:
             first = j
         elif _hard(unit):
             break
-        elif note_score(unit.text) > 0:
+        elif unit_score(unit) > 0:
             first = j
         elif is_storyish(unit):
             break

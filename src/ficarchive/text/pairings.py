@@ -14,8 +14,9 @@ from functools import lru_cache
 from .lexicon import Character, Lexicon
 
 _HONORIFIC = re.compile(r"(?i)-(?:kun|chan|san|sama|sensei|senpai|sempai|teme|dobe|nii|nee)$")
+_UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _NAME = (
-    r"[A-Z][\w'’\-]*(?:[ \t](?:[A-Z][\w'’\-]*|of|the|di|de|von|van)){0,2}"
+    rf"[{_UPPER}][\w'’\-]*(?:[ \t](?:[{_UPPER}][\w'’\-]*|of|the|di|de|von|van)){{0,2}}"
     r"(?:[ \t][A-Z]\.)?"  # "Kaeya A."
 )
 _PAIR = re.compile(

@@ -31,7 +31,7 @@ _PATTERNS = (
     ),
     # the song is Title by Artist (no quotes)
     re.compile(
-        _SONG_WORD + r"\s+(?i:used\s+)?(?:(?i:is|was)\s+|:\s*)"
+        _SONG_WORD + r"\s+(?i:used\s+)?(?:(?i:is|was|to|based\s+on|from)\s+|:\s*)"
         r"(?P<title>[A-Z][^\n\"“”.,!?;:()]{0,60}?)\s+(?i:by)\s+" + _ARTIST
     ),
     # Artist's "Title" / belong to Artist ("Title")
@@ -55,7 +55,7 @@ _FIELD_FORMS = (
     re.compile(r"^" + _ARTIST.replace("{0,59}", "{0,40}?") + r"['’]s\s+" + _TITLE + r"\W*$"),
     re.compile(
         r"^[\"“]?(?P<title>[^\"”\n]{1,80}?)[\"”]?\s*(?:\s(?i:by)\s|[-–—]|,|\()\s*"
-        r"(?P<artist>[^\n.!?;(),\"“”]{1,60})(?:\)|,.*)?\W*$"
+        r"(?P<artist>[^\n.!?;(),\"“”]{1,60})(?:\)|,.*)?\W*(?:[(\[][^)\]\n]*[)\]]\W*)?$"
     ),
 )
 _ARTIST_STOP = re.compile(
@@ -88,20 +88,24 @@ def find_songs(
         for i, (credit, _) in enumerate(found):
             old = _key(credit.title)
             if old == key or old.startswith(key + " ") or key.startswith(old + " "):
-                if credit.artist is None and artist:  # the same song, now with its artist
-                    found[i] = (SongCredit(title=credit.title, artist=artist), span)
+                # the same song: keep the shorter title (the longer has chatter) and an artist
+                shorter = title if len(key) < len(old) else credit.title
+                found[i] = (SongCredit(title=shorter, artist=credit.artist or artist), span)
                 return
         found.append((SongCredit(title=title, artist=artist), span))
 
     for f in fields.get("song", []):
-        span = Evidence(f.start, f.end, f.value)
-        for form in _FIELD_FORMS:
-            m = form.match(f.value)
-            if m:
-                add(m.group("title"), _clean_artist(m.group("artist")), span)
-                break
-        else:
-            add(f.value, None, span)
+        for part in re.finditer(r"[^;]+", f.value):  # "Song(s): A by B; C by D"
+            value = part.group(0).strip()
+            at = f.start + part.start() + part.group(0).find(value)
+            span = Evidence(at, at + len(value), value)
+            for form in _FIELD_FORMS:
+                m = form.match(value)
+                if m:
+                    add(m.group("title"), _clean_artist(m.group("artist")), span)
+                    break
+            else:
+                add(re.sub(r"\s*[(\[][^)\]]*[)\]]\W*$", "", value), None, span)
     for text, offset in regions:
         for pattern in _PATTERNS:
             for m in pattern.finditer(text):

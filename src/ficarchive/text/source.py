@@ -18,6 +18,7 @@ class Para:
     end: int
     gap: int = 0  # blank lines before it (plain text); 1 for other formats
     italic: bool = False  # the whole paragraph is emphasised
+    bold: bool = False  # the whole paragraph is bold
     centered: bool = False
     heading: int = 0  # 1..6 for headings
     rule: bool = False  # a horizontal rule

@@ -13,6 +13,7 @@ Region = tuple[str, int]
 SAMPLE_CHARS = 200_000  # enough prose to know its people; a long work is not read to the end
 _CAPITALISED = re.compile(r"(?<![\w'’])[^\W\d_][\w'’\-]*")
 _WORDS = re.compile(r"[^\W\d_]+")
+_LOWER = re.compile(r"(?<![\w'’])[a-z]+(?![\w'’])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:;\"“”«»„—–\-(\n])[\s\"“”«»„'‘’*_~—–\-]*$")
 # Capitalised words that start sentences and are no one's name.
 _COMMON = set(
@@ -34,11 +35,13 @@ class StoryNames:
     def __init__(self, regions: list[Region]):
         self.count: Counter[str] = Counter()
         self.mid: Counter[str] = Counter()
+        self.lower: set[str] = set()  # words the story also writes in lower case
         budget = SAMPLE_CHARS
         for text, _ in regions:
             text, budget = text[:budget], budget - len(text)
             if not text:
                 break
+            self.lower.update(_LOWER.findall(text))
             for m in _CAPITALISED.finditer(text):
                 word = m.group(0).strip("'’-")
                 if not word[:1].isupper() or word.lower() in _COMMON:
@@ -53,6 +56,11 @@ class StoryNames:
         if not words:
             return False
         return all(self.count[w] for w in words)
+
+    def names_a_person(self, word: str) -> bool:
+        """A name that is also a common word ("Light", "Will", "Rose") names someone only
+        where it stands capitalised inside a sentence."""
+        return word.lower() not in self.lower or self.mid[word] > 0
 
     def name_starting(self, prefix: str) -> str | None:
         """The name the story uses most that begins with prefix ("Koma" -> "Komaeda"), when

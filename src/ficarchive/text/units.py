@@ -45,6 +45,7 @@ class Unit:
     title: str | None = None
     kind: str = "paragraph"
     tense: str | None = None
+    note: int | None = None  # the note score, once worked out (notes.unit_score)
 
     @property
     def start(self) -> int:

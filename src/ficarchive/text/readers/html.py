@@ -27,6 +27,7 @@ _LABEL = re.compile(r"(?i)^(?:summary|notes|chapter notes|chapter summary|chapte
 _NOTES_LABEL = re.compile(r"(?i)^(?:notes|chapter notes|chapter end notes|end notes|author's notes?)"
                           r"\s*:?$")  # fmt: skip
 _TITLE_FIELD = re.compile(r"(?im)^\W{0,3}(?:story\s+|fic\s+)?title\s*:")  # the post names its fic
+_ALL_BOLD = re.compile(r"^<(strong|b)>(?:(?!</?(?:strong|b)>).)*</\1>$", re.S)
 _CENTER_STYLE = re.compile(r"text-align\s*:\s*center", re.I)
 
 
@@ -109,9 +110,11 @@ class HtmlWalker:
                 text, seg.html = f"{self.label} {text}", [self.label + " ", *seg.html]
                 self.label = None
             italic = seg.italic > 0 and seg.plain == 0
+            markup = "".join(seg.html).strip()
             self.b.add(
                 text,
-                html="".join(seg.html).strip(),
+                html=markup,
+                bold=bool(_ALL_BOLD.match(markup)),
                 italic=italic,
                 centered=centered,
                 heading=heading,

@@ -60,6 +60,9 @@ def read_md(data: bytes | str) -> Document:
                     end=start + len(raw),
                     gap=1,
                     italic=italic,
+                    bold=inner.startswith("<strong>")
+                    and inner.endswith("</strong>")
+                    and inner.count("<strong>") == 1,
                     heading=heading,
                     html=inner.replace("<br />", "<br>"),
                     raw=raw,
