@@ -70,7 +70,7 @@ def session(base: str, username: str) -> tuple[urllib.request.OpenerDirector, st
     return opener, token
 
 
-def upload(opener, token: str, base: str, data: bytes) -> tuple[float, str]:
+def upload(opener, token: str, base: str, data: bytes) -> tuple[float, str, object]:
     boundary = "benchboundary"
     parts = [f'--{boundary}\r\nContent-Disposition: form-data; name="{k}"\r\n\r\n{v}\r\n'.encode()
              for k, v in (("csrfmiddlewaretoken", token), ("format", "auto"))]  # fmt: skip
@@ -81,7 +81,7 @@ def upload(opener, token: str, base: str, data: bytes) -> tuple[float, str]:
         "Content-Type": f"multipart/form-data; boundary={boundary}"})  # fmt: skip
     started = time.monotonic()
     with opener.open(request, timeout=600) as response:
-        return time.monotonic() - started, response.url
+        return time.monotonic() - started, response.url, opener
 
 
 def rss_mb(pid: int) -> float:
@@ -177,7 +177,7 @@ def main() -> None:
             data = document(args.size_mb)
             peaks = Peaks(server.pid, worker.pid)
             peaks.start()
-            uploads: list[tuple[float, str]] = []
+            uploads: list[tuple[float, str, object]] = []
             threads = [threading.Thread(target=lambda s=s: uploads.append(upload(*s, base, data)))
                        for s in sessions]  # fmt: skip
             started = time.monotonic()
@@ -189,7 +189,7 @@ def main() -> None:
                     return True
                 if len(uploads) < len(sessions):
                     return False
-                pages = [sessions[i][0].open(url).read() for i, (_, url) in enumerate(uploads)]
+                pages = [opener.open(url).read() for _, url, opener in uploads]
                 return not any(b"Reading your import" in page for page in pages)
 
             busy: list[float] = []
@@ -210,7 +210,7 @@ def main() -> None:
         print(
             f"  ratio of p50 during / idle: {statistics.median(busy) / statistics.median(idle):.2f}"
         )
-        answers = sorted(seconds for seconds, _ in uploads)
+        answers = sorted(seconds for seconds, _, _ in uploads)
         print(
             f"  uploads answered in {answers[0]:.2f} to {answers[-1]:.2f} s (the document stored)"
         )

@@ -14,6 +14,8 @@ more limits close what that leaves open:
 
 from __future__ import annotations
 
+import hashlib
+
 from django.core import signing
 from django.core.cache import cache
 
@@ -28,12 +30,17 @@ KNOWN_BROWSER_DAYS = 365
 _SALT = "ficarchive.accounts.known_login"
 
 
+def _digest(text: str) -> str:
+    """A cache key's part for any text a client sends (names have spaces and any letters)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()[:32]
+
+
 def _account_key(username: str) -> str:
-    return f"login:account:{username.strip().casefold()}"
+    return f"login:account:{_digest(username.strip().casefold())}"
 
 
 def _address_key(request) -> str:
-    return f"login:address:{client_address(request)}"
+    return f"login:address:{_digest(client_address(request))}"
 
 
 def _count(key: str) -> int:
