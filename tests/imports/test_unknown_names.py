@@ -63,6 +63,18 @@ def test_a_stated_warning_is_not_called_a_default(author, client_for):
     assert 'data-field-note="warnings"' not in page
 
 
+def test_names_the_story_keeps_using_are_offered_not_tagged(author, client_for):
+    story = (
+        "\n\nThe crate was heavy, and Morgana sat on it. Ryuji glared at Morgana. Later, "
+        "only Morgana knew where the key was, and Akira asked Morgana twice."
+    )
+    response = start(client_for(author), PHANTOM_FIC + story)
+    assert "Morgana" not in response.context["form"].initial["characters"]
+    page = response.content.decode()
+    note = page.split('data-field-note="characters">', 1)[1].split("</p>", 1)[0]
+    assert "Also named in the story" in note and "Morgana" in note
+
+
 def test_after_a_wrangler_makes_a_name_a_tag_the_next_import_knows_him(
     author, wrangler, django_capture_on_commit_callbacks
 ):

@@ -157,6 +157,7 @@ def check_expected(work: dict[str, Any], expected: dict[str, Any]) -> list[str]:
             "site_meta",
             "unmatched",
             "defaults",
+            "candidates",
         ):
             continue
         default = value in (None, [], "Not Rated") or name in work.get("defaults", [])

@@ -28,6 +28,11 @@ STORY = (
         ("BOOK II", "Book 2", None),
         ("Interlude", "Interlude", None),
         ("Épilogue", "Épilogue", None),
+        ("Chapter 10.5: Omake", "Chapter 10.5", "Omake"),
+        ("Chapter #4", "Chapter 4", None),
+        ("Chapter 3 of 10", "Chapter 3", None),
+        ("Chapter 2 (Part 1)", "Chapter 2", "Part 1"),
+        ("[Chapter 2: The Fall]", "Chapter 2", "The Fall"),
     ],
 )
 def test_it_reads_headings_in_every_form_and_language(line, label, title) -> None:
@@ -41,6 +46,7 @@ def test_it_reads_headings_in_every_form_and_language(line, label, title) -> Non
         "Chapter three of the book was about bells, and she had read it twice.",
         "Part two of the plan was simple: wait for the tide and then run.",
         "Act normal, she told herself.",
+        "Chapter 12 was the worst.",
     ],
 )
 def test_a_chapter_word_in_the_prose_is_no_heading(line) -> None:
@@ -102,3 +108,65 @@ def test_short_bold_lines_above_story_are_chapter_headings() -> None:
     text = f"**Harbour**\n\n{STORY}\n\n**Lighthouse**\n\n{STORY}"
     chapters = parse_document(text, filename="f.md").to_dict()["chapters"]
     assert [c["title"] for c in chapters] == ["Harbour", "Lighthouse"]
+
+
+def _ao3_epub(pages: dict[str, str]) -> bytes:
+    import io
+    import zipfile
+
+    def page(body: str) -> str:
+        return ('<?xml version="1.0" encoding="utf-8"?><html xmlns="http://www.w3.org/1999/xhtml">'
+                f"<head><title>x</title></head><body>{body}</body></html>")  # fmt: skip
+
+    items = "".join(f'<item id="p{i}" href="{n}" media-type="application/xhtml+xml"/>'
+                    for i, n in enumerate(pages))  # fmt: skip
+    refs = "".join(f'<itemref idref="p{i}"/>' for i in range(len(pages)))
+    opf = ('<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="2.0">'
+           '<metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Tin Star</dc:title>'
+           f"</metadata><manifest>{items}</manifest><spine>{refs}</spine></package>")  # fmt: skip
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as z:
+        z.writestr("mimetype", "application/epub+zip")
+        z.writestr("META-INF/container.xml", '<?xml version="1.0"?><container version="1.0" '
+                   'xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile '
+                   'full-path="content.opf" media-type="application/oebps-package+xml"/>'
+                   "</rootfiles></container>")  # fmt: skip
+        z.writestr("content.opf", opf)
+        for name, body in pages.items():
+            z.writestr(name, page(body))
+    return out.getvalue()
+
+
+def test_an_ao3_epub_gives_its_chapters_and_its_afterword_as_the_works_end_notes() -> None:
+    data = _ao3_epub({
+        "preface.xhtml": '<div id="preface"><h1>Tin Star</h1><div class="meta"><dl class="tags">'
+        "<dt>Stats:</dt><dd>Published: 2024-01-01 Chapters: 2/2 Words: 300</dd></dl></div></div>",
+        "chapter_1.xhtml": '<div class="meta group"><h2 class="heading">Chapter 1: Dust</h2></div>'
+        f'<div class="userstuff"><p>{STORY}</p></div>',
+        "chapter_2.xhtml": '<div class="meta group"><h2 class="heading">Chapter 2: Noon</h2></div>'
+        f'<div class="userstuff"><p>{STORY}</p></div>',
+        "afterword.xhtml": '<div id="afterword"><h2 class="toc-heading">Afterword</h2>'
+        '<div id="endnotes"><p>End Notes</p><blockquote class="userstuff"><p>Thanks for reading!'
+        '</p></blockquote></div><p class="message">Please drop by the archive and comment to let '
+        "the creator know if you enjoyed their work!</p></div>",
+    })  # fmt: skip
+    work = parse_document(data, filename="tin.epub").to_dict()
+    assert [(c["label"], c["title"]) for c in work["chapters"]] == [
+        ("Chapter 1", "Dust"), ("Chapter 2", "Noon"),
+    ]  # fmt: skip
+    assert work["notes_end"] == "Thanks for reading!"
+    assert work["chapters_expected"] == 2
+
+
+@pytest.mark.parametrize(
+    ("first_line", "title"),
+    [
+        ("The Lantern Road by quietgull", "The Lantern Road"),
+        ("“Lantern Road” by quiet_gull", "Lantern Road"),
+        ('"Lantern Road"', "Lantern Road"),
+        ("Stand by Me", "Stand by Me"),
+    ],
+)
+def test_a_title_line_loses_its_quotes_and_the_authors_user_name(first_line, title) -> None:
+    work = parse_document(f"{first_line}\n\nRated T. Enjoy!\n\n{STORY}\n\n{STORY}").to_dict()
+    assert work["title"] == title

@@ -152,6 +152,10 @@ def field_notes(parsed: dict) -> dict[str, str]:
         if names:
             shown = ", ".join(names[:6])
             notes[field] = f"Kept as written, not yet tags of this archive: {shown}."
+    candidates = (parsed.get("candidates") or {}).get("characters") or []
+    if candidates:
+        line = f"Also named in the story, not tagged: {', '.join(candidates)}."
+        notes["characters"] = " ".join(filter(None, [notes.get("characters"), line]))
     return notes
 
 

@@ -6,10 +6,10 @@ of names the story uses, or a canon named in a disclaimer is kept as written, an
 from __future__ import annotations
 
 import re
-from collections import Counter
 from dataclasses import dataclass, field
 
 from .canon import canon_names
+from .fandom_names import fandoms_from_story, split_fandoms
 from .fields import Field
 from .lexicon import Character, Lexicon
 from .model import Evidence
@@ -32,7 +32,6 @@ from .story_names import StoryNames, count_mentions
 
 Region = tuple[str, int]
 _GENDER_CATEGORY = {"mm": "M/M", "ff": "F/F", "fm": "F/M"}
-_FANDOM_SPLIT = re.compile(r"[ \t]*[,;][ \t]*|[ \t]+/[ \t]+|[ \t]+(?:x|X|×|and|&)[ \t]+(?=[A-Z])")
 _NOT_PAIR_AFTER = ("crossover", "cross-over", "fusion", "au ", "universe")
 
 
@@ -44,6 +43,7 @@ class CastResult:
     categories: dict[str, list[Evidence]] = field(default_factory=dict)
     evidence: dict[str, list[Evidence]] = field(default_factory=dict)
     unmatched: dict[str, list[str]] = field(default_factory=dict)
+    candidates: list[tuple[str, Evidence]] = field(default_factory=list)
     no_pairing: Evidence | None = None
 
 
@@ -80,7 +80,7 @@ class _Cast:
 
     def read_fandoms(self, regions: list[Region], songs: set[str]) -> None:
         for f in self.fields.get("fandom", []):
-            for part in _split_fandoms(f.value, self.lex):
+            for part in split_fandoms(f.value, self.lex):
                 value, at = part
                 self.add_fandom(
                     value, Evidence(f.start + at, f.start + at + len(value), value), True
@@ -261,37 +261,6 @@ def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:
     return any(s <= pos < e for s, e in spans)
 
 
-_CROSSOVER_WORD = re.compile(r"(?i)[ \t]*[(\[]?\b(?:crossover|cross-over|fusion|au)\b[)\]]?\W*$")
-
-
-def _split_fandoms(value: str, lex: Lexicon) -> list[tuple[str, int]]:
-    """Parts of a Fandom field: "A, B", "A / B", "HP/LotR" when both parts are known."""
-    value = _CROSSOVER_WORD.sub("", value) or value  # "Harry Potter/Twilight crossover"
-    _, index = lex.fandom_pattern
-    halves = value.split("/")
-    if value.lower() not in index and len(halves) > 1 and all(map(lex.match_fandom, halves)):
-        return [(h, value.find(h)) for h in halves]
-    if lex.match_fandom(value):
-        return [(value, 0)]
-    parts = []
-    pos = 0
-    for m in [*_FANDOM_SPLIT.finditer(value), None]:
-        end = m.start() if m else len(value)
-        piece = value[pos:end].strip()
-        if piece:
-            parts.append((piece, value.find(piece, pos)))
-        pos = m.end() if m else pos
-    out = []
-    for piece, at in parts:
-        halves = piece.split("/")
-        if len(halves) > 1 and all(lex.match_fandom(h) for h in halves):
-            for h in halves:
-                out.append((h, value.find(h, at)))
-        else:
-            out.append((piece, at))
-    return out
-
-
 def _merge_short_names(chars: dict[str, list[Evidence]]) -> dict[str, list[Evidence]]:
     """One tag per person: a one-word name that is a word of a longer name goes into it."""
     names = list(chars)
@@ -329,7 +298,7 @@ def read_cast(
         if known and len(known) == len(people) and not stated:
             cast.fandoms.setdefault(known[0].fandom, []).append(rel.span)
     if not stated:
-        _fandoms_from_story(cast.fandoms, mentions)
+        fandoms_from_story(cast.fandoms, mentions)
 
     result = CastResult()
     result.fandoms = list(cast.fandoms)
@@ -362,18 +331,26 @@ def read_cast(
     for f in fields.get("pairing", []):
         if is_none(f.value) and not rels:
             result.no_pairing = Evidence(f.start, f.end, f.value)
+    result.candidates = _candidates(lex, story, chars, cast.fandoms)
     return result
 
 
-def _fandoms_from_story(
-    fandoms: dict[str, list[Evidence]], mentions: dict[Character, list[Evidence]]
-) -> None:
-    """A fandom whose characters the story names often (three of them, eight times)."""
-    per_fandom: dict[str, Counter[Character]] = {}
-    for char, spans in mentions.items():
-        per_fandom.setdefault(char.fandom, Counter())[char] = len(spans)
-    best = max((sum(c.values()) for c in per_fandom.values()), default=0)
-    for fandom, counts in per_fandom.items():
-        total = sum(counts.values())
-        if len(counts) >= 3 and total >= 8 and total >= best * 0.5 and fandom not in fandoms:
-            fandoms[fandom] = [mentions[c][0] for c, _ in counts.most_common(3)]
+MAX_CANDIDATES = 8
+
+
+def _candidates(
+    lex: Lexicon, story: StoryNames, chars: dict[str, list[Evidence]], fandoms: dict
+) -> list[tuple[str, Evidence]]:
+    """Names the story keeps using that no tag holds: for the author (or a wrangler's lexicon)
+    to confirm, never tagged by themselves."""
+    tagged = {w for name in chars for w in name.split()}
+    out = []
+    for word in story.recurring():
+        if word in tagged or lex.is_term(word) or word in fandoms or lex.match_fandom(word):
+            continue
+        where = story.first_use(word)
+        if where:
+            out.append((word, Evidence(where[0], where[1], word)))
+        if len(out) == MAX_CANDIDATES:
+            break
+    return out

@@ -29,14 +29,33 @@ class Layout:
     chapters: list[ChapterLayout] = field(default_factory=list)
 
 
+_QUOTED = re.compile(r"^[\"“«']([^\"“”«»]+)[\"”»']$")
+# "Title by username": a user name (lower case first, or with digits or underscores), not
+# the end of a title such as "Stand by Me"
+_BY_AUTHOR = re.compile(
+    r"^(?P<title>.+?)\s+(?:by|von|por|par|oleh)\s+@?(?=[a-z0-9_]|\S*[\d_])[\w.\-]+$"
+)
+
+
+def title_text(unit: Unit) -> str:
+    """A title line as its title: a trailing "by username" and quotes around it go."""
+    text = unit.text.strip()
+    m = _BY_AUTHOR.match(text)
+    if m and not m.group("title").endswith((",", ":")):
+        text = m.group("title").strip()
+    m = _QUOTED.match(text)
+    return m.group(1).strip() if m else text
+
+
 def title_like(unit: Unit) -> bool:
     text = unit.text
     if unit.hint not in (None, "heading") or unit.marker or "\n" in text or unit.para.meta:
         return False
+    text = title_text(unit)
     words = text.split()
     if not words or len(words) > 12 or len(text) > 90 or _TITLE_END.search(text):
         return False
-    if text[0] in "\"“'(" or not (text[0].isupper() or text[0].isdigit()):
+    if not text or text[0] in "\"“'(" or not (text[0].isupper() or text[0].isdigit()):
         return False
     return note_score(text) == 0
 
@@ -107,8 +126,9 @@ def _follow_structure(units: list[Unit]) -> None:
 
 def number_headings(units: list[Unit]) -> None:
     """Lines that are only a number ("~ One ~", "2.", "III") are chapter headings when there
-    are two or more, they count up one by one, and the document has no other headings."""
-    if any(u.hint == "chapter" for u in units):
+    are two or more, they count up one by one, and the document has no numbered headings
+    (a Prologue or an Interlude may stand among them)."""
+    if _numbered_chapters(units):
         return
     found = [(u, n) for u in units if u.hint is None and (n := bare_number(u.text)) is not None]
     numbers = [n for _, (n, _) in found]
@@ -118,11 +138,15 @@ def number_headings(units: list[Unit]) -> None:
         unit.hint, unit.label, unit.title = "chapter", f"Chapter {n}", title
 
 
+def _numbered_chapters(units: list[Unit]) -> bool:
+    return any(u.hint == "chapter" and any(c.isdigit() for c in u.label or "") for u in units)
+
+
 def _bold_headings(units: list[Unit]) -> None:
     """Short bold lines, each set above some story, are the chapter headings of a document
     whose author made headings by hand (Word's bold, Markdown's **...**), when there are
-    two or more and the document has no other chapter headings."""
-    if any(u.hint == "chapter" for u in units):
+    two or more and the document has no numbered chapter headings."""
+    if _numbered_chapters(units):
         return
     found = [
         i

@@ -58,10 +58,10 @@ _SP = "|".join(sorted(map(re.escape, _SPECIAL), key=len, reverse=True))
 _WORDS = "|".join(sorted([*_NUMBER_WORDS, *_TENS], key=len, reverse=True))
 _DECOR = r"[\s~*=\-#_+•·.:|\[\](){}<>«»\"“”'’]*"
 _NUM = rf"(?:\d{{1,4}}|[ivxlc]{{1,7}}|(?:{_WORDS})(?:[-\s](?:{_WORDS}))?)"
-_SEP = r"(?:\s*[:.,\-–—~|)\]>/]+\s*|\s+(?=[\"“'«\w]))"
+_SEP = r"(?:\s*[:.,\-–—~|)\]>/]+\s*|\s+(?=[\"“'«(\w]))"
 _NUMBERED_HEADING = re.compile(
-    rf"(?ix)^{_DECOR}(?P<kw>{_KW})\.?\s*(?P<num>{_NUM})(?![\w'’])"
-    rf"(?:{_SEP}(?P<title>.*?))?{_DECOR}$"
+    rf"(?ix)^{_DECOR}(?P<kw>{_KW})\.?\s*\#?\s*(?P<num>{_NUM}(?:\.\d{{1,2}})?)(?![\w'’])"
+    rf"(?:\s*(?:/|of)\s*(?:\d{{1,4}}|\?)(?!\w))?(?:{_SEP}(?P<title>.*?))?{_DECOR}$"
 )
 _SPECIAL_HEADING = re.compile(
     rf"(?ix)^{_DECOR}(?P<kw>{_SP})(?![\w'’])(?:{_SEP}(?P<title>.*?))?{_DECOR}$"
@@ -95,12 +95,22 @@ def number_value(num: str) -> int | None:
 
 def _title(raw: str | None) -> str | None:
     title = (raw or "").strip(" \"“”'«»*_~=-–—#:|")
+    if title.startswith("(") and title.count("(") > title.count(")"):
+        title = title[1:]
+    elif title.endswith(")") and title.count(")") > title.count("("):
+        title = title[:-1]
+    elif title.startswith("(") and title.endswith(")"):
+        title = title[1:-1]
+    elif title.count("(") > title.count(")"):
+        title += ")"
     return title or None
 
 
-def _plausible_title(title: str | None) -> bool:
+def _plausible_title(title: str | None, line: str = "") -> bool:
     if not title:
         return True
+    if title[0].islower() and line.rstrip().endswith((".", "!", "?", "…")):
+        return False  # "Chapter 12 was the worst."
     words = title.split()
     if len(words) > 14 or title.endswith((",", ";")):
         return False
@@ -116,17 +126,18 @@ def match_chapter(text: str) -> tuple[str, str | None] | None:
         return None
     m = _NUMBERED_HEADING.match(text)
     if m:
-        value = number_value(m.group("num"))
+        num = m.group("num")
+        value = num if re.fullmatch(r"\d+\.\d+", num) else number_value(num)
         if value is None:
             return None
         title = _title(m.group("title"))
-        if not _plausible_title(title):
+        if not _plausible_title(title, text):
             return None
         return f"{_NUMBERED[m.group('kw').lower()]} {value}", title
     m = _SPECIAL_HEADING.match(text)
     if m:
         title = _title(m.group("title"))
-        if not _plausible_title(title):
+        if not _plausible_title(title, text):
             return None
         return _SPECIAL[m.group("kw").lower()], title
     return None

@@ -22,7 +22,11 @@ _FILLER = (
 DISCLAIMER = re.compile(
     r"(?i)n['’]t\s+mine|\b(?:(?:do|does|did)\s*(?:n['’]?t|not)\s+own|own\s+nothing|(?:not|n['’]t)\s+mine|"
     r"belongs?\s+to|property\s+of|disclaimer|no\s+(?:profit|money)|making\s+no\s+money|"
-    r"not\s+making\s+(?:any\s+)?money|all\s+rights|copyright|owns?\s+(?!nothing)\w|"
+    r"not\s+making\s+(?:any\s+)?money|all\s+rights|copyright|owned\s+by|"
+    r"credits?\s+(?:goes|go)\s+to|(?:do\s*n['’]?t|do\s+not)\s+claim|"
+    r"borrow(?:ing|ed)?\s+(?:them|the\s+characters|these)|"
+    r"(?:todos\s+los\s+derechos|todos\s+os\s+direitos|tous\s+(?:les\s+)?droits|alle\s+rechte|"
+    r"tutti\s+i\s+diritti)|\bowns\s+(?!nothing)\w|"
     r"no\s+me\s+pertenecen?|pertenecen?\s+a|propiedad\s+de|no\s+son\s+m[ií]os|sin\s+fines\s+de\s+lucro|"
     r"não\s+me\s+pertencem?|pertencem?\s+a|propriedade\s+de|"
     r"ne\s+m['’]appartien|appartien(?:nen)?t\s+à|je\s+ne\s+possède|"
@@ -31,6 +35,19 @@ DISCLAIMER = re.compile(
     r"\bmilik\b|bukan\s+punya|"
     r"należ[yą]\s+do|nie\s+czerpię)|©|\(c\)"
 )
+# Every disclaimer phrase holds one of these: a cheap test before the pattern.
+_DISCLAIMER_KEYS = (
+    "own", "mine", "belong", "propert", "disclaim", "profit", "money", "rights", "copyright",
+    "©", "(c)", "claim", "credit", "borrow", "derech", "direit", "droit", "recht", "diritt", "perten", "propi", "míos", "mios", "lucro", "apparti", "possède", "gehör",
+    "geld", "milik", "punya", "należ", "czerpię",
+)  # fmt: skip
+
+
+def may_disclaim(low: str) -> bool:
+    """False when the lower-cased text cannot hold a disclaimer phrase."""
+    return any(key in low for key in _DISCLAIMER_KEYS)
+
+
 _SENTENCE = re.compile(r"(?:[^.!?…\n]|(?<=\b[A-Z])\.(?=[ \t]*[A-Z]))*(?:[.!?…]+[\"”')]*|$)")
 _LABEL_IN_NOTES = re.compile(
     r"(?i)\b(?:this\s+(?:is|was)|here(?:'s|\s+is)|it'?s|just\s+(?:a|the))\s+(?:just\s+|only\s+|merely\s+)?"
@@ -205,7 +222,12 @@ def find_disclaimer(
     for text, offset in regions:
         for m in _SENTENCE.finditer(text):
             sentence = m.group(0).strip()
-            if sentence and DISCLAIMER.search(sentence) and sentence not in sentences:
+            if (
+                sentence
+                and may_disclaim(sentence.lower())
+                and DISCLAIMER.search(sentence)
+                and sentence not in sentences
+            ):
                 sentences.append(sentence)
                 s = offset + m.start() + m.group(0).find(sentence)
                 spans.append(Evidence(s, s + len(sentence), sentence))

@@ -77,6 +77,7 @@ class ParsedWork:
     unmatched: dict[str, list[str]] = field(
         default_factory=dict
     )  # kept as written, not in the lexicon
+    candidates: dict[str, list[str]] = field(default_factory=dict)  # named in the story, untagged
     defaults: list[str] = field(default_factory=list)  # fields given a default, not read
     source_format: str = "txt"
     words: int = 0

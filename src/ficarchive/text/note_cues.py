@@ -7,7 +7,7 @@ from __future__ import annotations
 import re
 
 from .fields import FIELD_LINE
-from .metadata import DISCLAIMER
+from .metadata import DISCLAIMER, may_disclaim
 
 _CUES = re.compile(
     r"""(?ix)
@@ -21,6 +21,9 @@ _CUES = re.compile(
 )
 # "her own hand", "on its own": the story's "own", not an owner's
 _POSSESSIVE_OWN = re.compile(r"(?i)\b(?:my|your|his|her|its|our|their|one's|the|on)\s+owns?\s+\w?$")
+# Every cue holds one of these: a cheap test before the pattern.
+_CUE_KEYS = ("rated", "/", "not", "anmerkung", "catatan", "od autor", "fic", "one", "cap", "kapitel",
+             "rozdzia", "bab")  # fmt: skip
 _EPIGRAPH = re.compile(r"^[\"“«].{1,300}[\"”»]\s*\n\s*(?:[—–]|--?)\s*\w", re.S)
 
 
@@ -28,8 +31,11 @@ def note_cues(text: str) -> int:
     """How many signs of the author's voice the paragraph holds."""
     if text[:1] in '"“«—–' and not _EPIGRAPH.match(text):
         return 0  # dialogue opens a story paragraph
-    score = len(FIELD_LINE.findall(text)) + len(_CUES.findall(text))
-    if len(text.split()) <= 80:
+    low = text.lower()
+    score = len(_CUES.findall(text)) if any(k in low for k in _CUE_KEYS) else 0
+    if ":" in text or "-" in text or "–" in text or "=" in text:  # a field needs one of them
+        score += len(FIELD_LINE.findall(text))
+    if len(text.split()) <= 80 and may_disclaim(low):
         score += sum(
             1 for m in DISCLAIMER.finditer(text) if not _POSSESSIVE_OWN.search(text, 0, m.end())
         )

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from .chapters import Layout, layout
+from .chapters import Layout, layout, title_text
 from .chrome import strip_chrome
 from .classify import classify
 from .decode import check_size
@@ -149,8 +149,11 @@ def _fill_metadata(
         work.title, conf["title"] = f.value, 0.9
         work.add_evidence("title", [Evidence(f.start, f.end, f.value)])
     elif plan.title:
-        work.title, conf["title"] = plan.title.text, 0.7
-        work.add_evidence("title", [Evidence(plan.title.start, plan.title.end, plan.title.text)])
+        name = title_text(plan.title)
+        at = max(plan.title.para.source.find(name), 0)
+        start = plan.title.start + at
+        work.title, conf["title"] = name, 0.7
+        work.add_evidence("title", [Evidence(start, start + len(name), name)])
     if fields.get("summary"):
         f = fields["summary"][0]
         work.summary, conf["summary"] = f.value, 0.9

@@ -60,7 +60,7 @@ _FIELD_FORMS = (
 )
 _ARTIST_STOP = re.compile(
     r"\s+(?:and\s+(?:I|you|it|is)|which|who|that|is|are|was|because|for|but|so|not|if|"
-    r"belongs?|on|in|off)\b.*$"
+    r"belongs?|on|in|off|(?i:lol|haha\w*|xd))\b.*$|\s+(?:[-–—~]|<3|[:;]-?[()DPp]).*$"
 )
 
 

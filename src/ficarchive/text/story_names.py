@@ -13,6 +13,8 @@ Region = tuple[str, int]
 SAMPLE_CHARS = 200_000  # enough prose to know its people; a long work is not read to the end
 _CAPITALISED = re.compile(r"(?<![\w'’])[^\W\d_][\w'’\-]*")
 _WORDS = re.compile(r"[^\W\d_]+")
+_POSSESSIVE = re.compile(r"['’]s$")
+_CONTRACTION = re.compile(r"['’](?:m|ll|ve|d|re|t)$|n['’]t$")
 _LOWER = re.compile(r"(?<![\w'’])[a-z]+(?![\w'’])")
 _SENTENCE_START = re.compile(r"(?:^|[.!?…:;\"“”«»„—–\-(\n])[\s\"“”«»„'‘’*_~—–\-]*$")
 # Capitalised words that start sentences and are no one's name.
@@ -36,17 +38,19 @@ class StoryNames:
         self.count: Counter[str] = Counter()
         self.mid: Counter[str] = Counter()
         self.lower: set[str] = set()  # words the story also writes in lower case
+        self.where: dict[str, tuple[int, int]] = {}  # first use of each word in the document
         budget = SAMPLE_CHARS
-        for text, _ in regions:
+        for text, offset in regions:
             text, budget = text[:budget], budget - len(text)
             if not text:
                 break
             self.lower.update(_LOWER.findall(text))
             for m in _CAPITALISED.finditer(text):
-                word = m.group(0).strip("'’-")
-                if not word[:1].isupper() or word.lower() in _COMMON:
+                word = _POSSESSIVE.sub("", m.group(0).strip("'’-"))
+                if not word[:1].isupper() or word.lower() in _COMMON or _CONTRACTION.search(word):
                     continue
                 self.count[word] += 1
+                self.where.setdefault(word, (offset + m.start(), offset + m.start() + len(word)))
                 if not _SENTENCE_START.search(text[max(0, m.start() - 6) : m.start()]):
                     self.mid[word] += 1
 
@@ -56,6 +60,19 @@ class StoryNames:
         if not words:
             return False
         return all(self.count[w] for w in words)
+
+    def recurring(self, minimum: int = 3) -> list[str]:
+        """Capitalised words the story uses as names: often, inside sentences too, never in
+        lower case. Candidates for characters, most used first."""
+        found = [
+            w
+            for w, n in self.count.items()
+            if n >= minimum and self.mid[w] and len(w) > 1 and w.lower() not in self.lower
+        ]
+        return sorted(found, key=lambda w: (-self.count[w], w))
+
+    def first_use(self, word: str) -> tuple[int, int] | None:
+        return self.where.get(word)
 
     def names_a_person(self, word: str) -> bool:
         """A name that is also a common word ("Light", "Will", "Rose") names someone only

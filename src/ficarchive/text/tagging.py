@@ -42,6 +42,9 @@ def fill_tags(
         cast.characters,
     )
     work.unmatched = {k: v for k, v in cast.unmatched.items() if v}
+    if cast.candidates:
+        work.candidates = {"characters": [name for name, _ in cast.candidates]}
+        work.add_evidence("candidates", [span for _, span in cast.candidates])
     for name in ("fandoms", "relationships", "characters"):
         if getattr(work, name):
             work.add_evidence(name, cast.evidence.get(name, []))

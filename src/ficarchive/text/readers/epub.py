@@ -28,6 +28,7 @@ _FIELD_HINT = re.compile(
     r"chapters|summary|packaged|language|series)\s*:"
 )
 _TITLE_PAGE_NAME = re.compile(r"(?i)(?:title|preface|info|front|cover)")
+_END_PAGE_NAME = re.compile(r"(?i)(?:afterword|backmatter|back_matter|endnotes|end_notes)")
 
 
 def _xml(data: bytes) -> etree._Element:
@@ -106,8 +107,11 @@ def read_epub(data: bytes | str) -> Document:
         )
         prepare_tree(root)
         first = len(builder.paras)
-        walk_html(root, HtmlWalker(builder, meta=is_title_page))
-        if not is_title_page:
+        walker = HtmlWalker(builder, meta=is_title_page)
+        is_end_page = bool(_END_PAGE_NAME.search(href)) and len(body_text) < 4000
+        walker.work_end = is_end_page  # AO3's afterword: the work's end notes
+        walk_html(root, walker)
+        if not (is_title_page or is_end_page):
             _mark_chapter(builder, first)
     return builder.document("epub", title=title or None)
 

@@ -102,7 +102,7 @@ class HtmlWalker:
             if not text:
                 continue
             if _LABEL.match(text) and not chapter:
-                if self.meta and _NOTES_LABEL.match(text):
+                if (self.meta or self.work_end) and _NOTES_LABEL.match(text):
                     continue  # the site's own "Notes" heading over notes already marked so
                 self.label = text.rstrip(":") + ":"
                 continue
