@@ -75,7 +75,9 @@ def test_a_confirm_with_bad_input_explains_and_saves_nothing(author, client_for)
         (bytes(range(256)) * 40, "We can"),
     ],
 )
-def test_a_hostile_or_broken_file_is_refused_with_a_clear_message(author, client_for, upload, message):
+def test_a_hostile_or_broken_file_is_refused_with_a_clear_message(
+    author, client_for, upload, message
+):
     client = client_for(author)
     file = io.BytesIO(upload)
     file.name = "story.epub"
