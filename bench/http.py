@@ -225,6 +225,51 @@ def prepare() -> None:
     print(json.dumps({"pages": pages, "signed_in": signed_in, "cookie": cookie}))
 
 
+def page_costs(plan: dict, runs: int, profile: str) -> None:
+    """Inside the archive's settings: the queries and CPU milliseconds of each page, asked
+    in this process through Django's handler (median of `runs`, after one warm-up); with
+    `profile`, pyinstrument's profile of that page instead."""
+    import statistics
+
+    import django
+
+    os.environ.setdefault("DJANGO_SETTINGS_MODULE", "ficarchive.settings")
+    django.setup()
+    from django.db import connection
+    from django.test import Client
+    from django.test.utils import CaptureQueriesContext
+
+    from ficarchive.core.startup import settle
+
+    settle()
+    name, _, value = plan["cookie"].partition("=")
+    pages = [(n, p, False) for n, p in plan["pages"].items()]
+    pages += [(n, p, True) for n, p in plan["signed_in"].items()]
+    for page, path, signed_in in pages:
+        if profile and page != profile:
+            continue
+        client = Client(HTTP_HOST="127.0.0.1")
+        if signed_in:
+            client.cookies[name] = value
+        client.get(path)
+        if profile:
+            from pyinstrument import Profiler
+
+            with Profiler(interval=0.0002) as profiler:
+                for _ in range(runs):
+                    client.get(path)
+            print(profiler.output_text(unicode=True, color=False, show_all=False))
+            continue
+        cpu, queries = [], []
+        for _ in range(runs):
+            with CaptureQueriesContext(connection) as captured:
+                started = time.thread_time()
+                assert client.get(path).status_code == 200, path
+                cpu.append((time.thread_time() - started) * 1000)
+            queries.append(len(captured))
+        print(f"  {page:<27}{statistics.median(queries):>9.0f}{statistics.median(cpu):>9.1f}")
+
+
 def baseline_server(port: int) -> None:
     """A minimal Django project (one view, the security middleware) on the archive's server."""
     import django
@@ -244,9 +289,17 @@ def baseline_server(port: int) -> None:
     )  # fmt: skip
     globals()["urlpatterns"] = [path("", hello)]
     django.setup()
-    from ficarchive.core.server import serve
+    from ficarchive.core.server import cores, default_threads, serve
 
-    serve(get_wsgi_application(), host="127.0.0.1", port=port)
+    # Loaded here, in __main__, and found there by the forked workers (as serve does).
+    globals()["application"] = get_wsgi_application()
+    serve(
+        "__main__:application",
+        host="127.0.0.1",
+        port=port,
+        workers=cores(),
+        threads=default_threads(),
+    )
 
 
 def environment(work_dir: Path, database_url: str, redis_url: str) -> dict:
@@ -284,6 +337,12 @@ def bench_one(label: str, env: dict, args, work_dir: Path) -> None:
     started = time.monotonic()
     plan = prepare_archive(env)
     print(f"archive prepared in {time.monotonic() - started:.0f} s", flush=True)
+    costs = [sys.executable, "-P", __file__, "--page-costs", json.dumps(plan)]
+    if args.profile:
+        print(run([*costs, "--profile", args.profile], env))
+        return
+    print(f"\nin one process, median of 20\n  {'page':<27}{'queries':>9}{'CPU ms':>9}")
+    print(run(costs, env), end="", flush=True)
     app_port, base_port = free_port(), free_port()
     serve_cmd = [str(BIN / "ficarchive"), "serve", "--host", "127.0.0.1", "--port", str(app_port)]
     archive = start(serve_cmd, env, app_port, work_dir / "serve.log")
@@ -329,9 +388,13 @@ def main() -> None:
     parser.add_argument("--sqlite-only", action="store_true")
     parser.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--baseline-server", type=int, help=argparse.SUPPRESS)
+    parser.add_argument("--page-costs", help=argparse.SUPPRESS)  # the plan, as JSON
+    parser.add_argument("--profile", default="", help="print the profile of this page instead")
     args = parser.parse_args()
     if args.prepare:
         return prepare()
+    if args.page_costs:
+        return page_costs(json.loads(args.page_costs), 20 if not args.profile else 200, args.profile)  # fmt: skip
     if args.baseline_server:
         return baseline_server(args.baseline_server)
     args.connections = [int(c) for c in args.connections.split(",")]

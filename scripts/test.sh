@@ -11,21 +11,23 @@ REDIS=${TEST_REDIS_URL:-redis://127.0.0.1:6379/0}
 
 say() { printf '\n=== %s\n' "$*"; }
 
-# Debian packages the tests need: the browser, and the fonts the PDF downloads are set in.
-DEB_PACKAGES="chromium fonts-dejavu-core fonts-dejavu-extra fonts-wqy-microhei"
+# Debian packages the tests need: the browser, the fonts the PDF downloads are set in, and
+# nginx with openssl for the reverse-proxy recipe's test (docs/nginx/ficarchive.conf).
+DEB_PACKAGES="chromium fonts-dejavu-core fonts-dejavu-extra fonts-wqy-microhei nginx openssl"
 FONT=/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf
 
 ensure_debian_packages() {
-  [ -x /usr/bin/chromium ] && [ -f "$FONT" ] && [ -d /usr/share/fonts/truetype/wqy ] && return 0
+  [ -x /usr/bin/chromium ] && [ -f "$FONT" ] && [ -d /usr/share/fonts/truetype/wqy ] \
+    && command -v nginx >/dev/null && command -v openssl >/dev/null && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "installing Debian packages for the browser and PDF tests: $DEB_PACKAGES"
     # shellcheck disable=SC2086
     (apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq $DEB_PACKAGES >/dev/null) \
       || echo "could not install $DEB_PACKAGES"
   fi
-  if [ -x /usr/bin/chromium ] && [ -f "$FONT" ]; then return 0; fi
-  if [ "$CI" = true ]; then echo "chromium and the PDF fonts are required in CI" >&2; exit 1; fi
-  echo "chromium or the PDF fonts are missing: those tests will be skipped or fail"
+  if [ -x /usr/bin/chromium ] && [ -f "$FONT" ] && command -v nginx >/dev/null; then return 0; fi
+  if [ "$CI" = true ]; then echo "chromium, the PDF fonts and nginx are required in CI" >&2; exit 1; fi
+  echo "chromium, the PDF fonts or nginx are missing: those tests will be skipped or fail"
 }
 
 reachable() {  # host port

@@ -162,14 +162,34 @@ if REDIS_URL:
         }
     }
     SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-else:
+elif TESTING:
     CACHES = {
         "default": {
             "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            # buffered hits and rate-limit counters live here: keep many of them
             "OPTIONS": {"MAX_ENTRIES": 100_000},
         }
     }
+else:
+    # The server runs one process per core, beside a task worker: without Redis their one
+    # shared cache (buffered hits, rate limits, the lexicon's version) is diskcache's, SQLite
+    # files in DATA_DIR/cache that every process on the machine reads and writes.
+    CACHES = {
+        "default": {
+            "BACKEND": "diskcache.DjangoCache",
+            "LOCATION": str(DATA_DIR / "cache"),
+            "SHARDS": 4,
+            "DATABASE_TIMEOUT": 0.25,  # seconds a write waits for a shard's lock, then retries
+            "OPTIONS": {"size_limit": env_int("CACHE_SIZE_LIMIT_MB", 1024) * 1024 * 1024},
+        }
+    }
+
+# Rendered fragments (blurbs) in each process's memory: their keys are digests of what they
+# show, so they are never stale and need no sharing between processes.
+CACHES["template_fragments"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "fragments",
+    "OPTIONS": {"MAX_ENTRIES": env_int("FRAGMENT_CACHE_ENTRIES", 20_000)},
+}
 
 # --- Background tasks -------------------------------------------------------------------------
 TASKS = {
@@ -258,7 +278,18 @@ USE_TZ = True
 STATIC_URL = "/static/"
 STATIC_ROOT = DATA_DIR / "static"
 STATICFILES_DIRS = [PACKAGE_DIR / "static"]
-WHITENOISE_USE_FINDERS = True
+# Production serves the copies `collectstatic` made (`ficarchive serve` runs it): each name
+# carries a hash of the content, so browsers and proxies keep them for a year, and a gzipped
+# copy sits beside each. Development and tests read the source folders as they are.
+WHITENOISE_USE_FINDERS = DEBUG or TESTING
+STORAGES = {
+    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "staticfiles": {
+        "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        if DEBUG or TESTING
+        else "whitenoise.storage.CompressedManifestStaticFilesStorage"
+    },
+}
 MEDIA_ROOT = DATA_DIR / "media"
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # also makes DATA_DIR, where SQLite lives
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)

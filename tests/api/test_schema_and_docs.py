@@ -10,7 +10,8 @@ ENDPOINTS = {
     ("get", "/api/v1/works"), ("get", "/api/v1/search"), ("get", "/api/v1/works/{work_id}"),
     ("get", "/api/v1/works/{work_id}/chapters/{chapter_id}"), ("get", "/api/v1/tags"),
     ("get", "/api/v1/tags/{name}"), ("post", "/api/v1/works/{work_id}/kudos"),
-    ("post", "/api/v1/bookmarks"),
+    ("post", "/api/v1/bookmarks"), ("get", "/api/v1/collections"),
+    ("get", "/api/v1/collections/{name}"), ("get", "/api/v1/collections/{name}/works"),
 }  # fmt: skip
 
 

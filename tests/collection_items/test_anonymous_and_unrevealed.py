@@ -152,3 +152,17 @@ def test_turning_unrevealed_on_hides_what_is_already_there(
     assert client.get(f"/works/{work.pk}").status_code == 404
     update_collection(fest, maintainer, unrevealed=False)
     assert client.get(f"/works/{work.pk}").status_code == 200
+
+
+def test_a_creators_comment_on_their_anonymous_work_does_not_name_them(
+    make_collection, author, reader, make_work, client, client_for
+):
+    from ficarchive.feedback.services.comments import post_comment
+
+    fest = make_collection(anonymous=True)
+    work = make_work(author, TITLE)
+    add_work(fest, work, author)
+    post_comment(work, user=author, body="Thank you all for reading.")
+    page = client.get(f"/works/{work.pk}").content.decode()
+    assert "Anonymous Creator" in page and "/users/author" not in page
+    assert "/users/author" in client_for(author).get(f"/works/{work.pk}").content.decode()

@@ -92,3 +92,18 @@ def test_editing_a_work_takes_it_out_of_a_collection(
     data.update({"collections": "", "action": "save", "pseuds": [author.default_pseud.pk]})
     c.post(reverse("edit_work", args=[work.pk]), data)
     assert not CollectionItem.objects.exists()
+
+
+def test_every_listing_includes_or_excludes_by_collection(
+    make_collection, author, reader, make_work, client_for
+):
+    fest = make_collection("fest", "Fest")
+    add_work(fest, make_work(author, "Fest Story"), author)
+    make_work(author, "Plain Story")
+    c = client_for(reader)
+    kept = c.get("/works", {"collection": "FEST"}).content.decode()
+    assert "Fest Story" in kept and "Plain Story" not in kept
+    left = c.get("/tags/Original Work/works", {"exclude_collection": "fest"}).content.decode()
+    assert "Plain Story" in left and "Fest Story" not in left
+    unknown = c.get("/works", {"collection": "nowhere"}).content.decode()
+    assert "There is no collection named “nowhere”" in unknown and "Plain Story" in unknown

@@ -170,3 +170,13 @@ def test_an_ao3_epub_gives_its_chapters_and_its_afterword_as_the_works_end_notes
 def test_a_title_line_loses_its_quotes_and_the_authors_user_name(first_line, title) -> None:
     work = parse_document(f"{first_line}\n\nRated T. Enjoy!\n\n{STORY}\n\n{STORY}").to_dict()
     assert work["title"] == title
+
+
+@pytest.mark.parametrize(
+    "heading",
+    ["Chapter {n}: The Start\n====================", "*************\nChapter {n}\n*************"],
+)
+def test_a_heading_underlined_or_boxed_in_symbols_is_a_heading(heading) -> None:
+    text = "\n\n".join([heading.format(n=1), STORY, heading.format(n=2), STORY])
+    labels = [c["label"] for c in parse_document(text).to_dict()["chapters"]]
+    assert labels == ["Chapter 1", "Chapter 2"]

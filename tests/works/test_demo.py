@@ -10,7 +10,7 @@ pytestmark = pytest.mark.django_db
 def test_the_demo_has_varied_works_and_loading_it_twice_adds_nothing(client):
     call_command("load_demo", stdout=open("/dev/null", "w"))
     assert load_demo() == 0
-    works = Work.objects.all()
+    works = Work.objects.exclude(collection_items__collection__name="midwinter_exchange")
     assert works.count() == 5
     assert works.filter(posted=False).count() == 1
     assert works.filter(restricted=True).count() == 1

@@ -1,6 +1,6 @@
 """Attach the reader's display preferences to the request (from the account, or a guest cookie)."""
 
-from .models import Preference
+from .services import preferences_of
 
 GUEST_THEME_COOKIE = "theme"
 
@@ -27,9 +27,7 @@ def reader_prefs_middleware(get_response):
 def _prefs_for(request):
     user = getattr(request, "user", None)
     if user is not None and user.is_authenticated:
-        pref = Preference.objects.filter(user=user).first()
-        if pref:
-            return pref
+        return preferences_of(user)
     theme = request.COOKIES.get(GUEST_THEME_COOKIE, "auto")
     if theme not in {"auto", "light", "dark"}:
         theme = "auto"

@@ -20,10 +20,16 @@ def create_account(*, username: str, email: str, password: str, **extra) -> User
 
 
 def preferences_of(user) -> Preference | None:
+    """The user's preferences, read once per user object: a request's reader is one object,
+    so the middleware's read serves every later caller in the request."""
     if not user.is_authenticated:
         return None
-    prefs, _ = Preference.objects.get_or_create(user=user)
-    return prefs
+    try:
+        return user.preference  # Django keeps it on the object once read
+    except Preference.DoesNotExist:
+        prefs, _ = Preference.objects.get_or_create(user=user)
+        user.preference = prefs
+        return prefs
 
 
 @transaction.atomic

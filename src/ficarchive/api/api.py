@@ -13,7 +13,7 @@ from ninja.errors import AuthenticationError, HttpError, Throttled, ValidationEr
 from ficarchive.feedback.services import Refused
 from ficarchive.works.access import NOT_FOUND
 
-from . import tag_routes, work_routes, write_routes
+from . import collection_routes, tag_routes, work_routes, write_routes
 from .auth import READ_AUTH, TOKEN_NEEDED, WINDOW_SECONDS, ArchiveThrottle
 
 logger = logging.getLogger(__name__)
@@ -89,3 +89,4 @@ def unexpected(request, exc):
 api.add_router("/v1/", work_routes.router)
 api.add_router("/v1/", tag_routes.router)
 api.add_router("/v1/", write_routes.router)
+api.add_router("/v1/", collection_routes.router)

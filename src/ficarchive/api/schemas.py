@@ -231,3 +231,43 @@ class BookmarkOut(Schema):
     @staticmethod
     def resolve_tags(bookmark) -> list[str]:
         return [t.name for t in bookmark.tags.all()]
+
+
+class CollectionOut(Schema):
+    name: str
+    title: str
+    url: str
+    parent: str | None
+    header_image_url: str
+    description: str
+    closed: bool
+    moderated: bool
+    anonymous: bool
+    unrevealed: bool
+    reveal_at: datetime | None
+    reveal_creators_at: datetime | None
+    maintainers: list[str] = []
+    children: list[str] = []
+
+    @staticmethod
+    def resolve_url(collection, context) -> str:
+        return _absolute(context, collection.get_absolute_url())
+
+    @staticmethod
+    def resolve_parent(collection) -> str | None:
+        return collection.parent.name if collection.parent_id else None
+
+    @staticmethod
+    def resolve_maintainers(collection) -> list[str]:
+        return getattr(collection, "maintainers", [])
+
+    @staticmethod
+    def resolve_children(collection) -> list[str]:
+        return [c.name for c in collection.children.order_by("name")]
+
+
+class CollectionPage(Schema):
+    page: int
+    pages: int
+    total: int
+    results: list[CollectionOut]

@@ -34,6 +34,8 @@ FILTER_PARAMETERS = [
     ("updated_from", "string", "Updated on or after this day, YYYY-MM-DD."),
     ("updated_to", "string", "Updated on or before this day, YYYY-MM-DD."),
     ("language", "string", "Language code."),
+    ("collection", "string", "Collection names to include, separated by commas."),
+    ("exclude_collection", "string", "Collection names to exclude, separated by commas."),
     ("show_muted", "string", "1 shows what the reader's blocklist hides."),
     ("page", "integer", "Page number, from 1."),
     ("page_size", "integer", f"Works a page (default 20, at most {MAX_PAGE_SIZE})."),
@@ -63,9 +65,11 @@ def _page_size(raw: str | None) -> tuple[int, str]:
     return max(1, min(size, MAX_PAGE_SIZE)), ""
 
 
-def listing(request: HttpRequest) -> dict:
-    """The page of works the /works/ listing would show for this query string."""
-    found = apply_filters(Work.objects.visible_to(request.user), request.GET, request)
+def listing(request: HttpRequest, works=None) -> dict:
+    """The page of works the /works/ listing (or, given `works`, another listing) would show
+    for this query string."""
+    works = Work.objects.visible_to(request.user) if works is None else works
+    found = apply_filters(works, request.GET, request)
     size, size_note = _page_size(request.GET.get("page_size"))
     page = page_of(found.rows, request.GET.get("page"), size)
     notes = found.notes + [n for n in (size_note, page.note) if n]

@@ -38,5 +38,15 @@ def works_of(collection: Collection, user):
     ids = shown_items(collection).exclude(work=None).values("work_id")
     works = Work.objects.visible_to(user).filter(pk__in=ids)
     if is_maintainer(collection, user):
-        works = works | Work.objects.filter(pk__in=ids, posted=True)
+        works = works | Work.objects.filter(pk__in=ids, posted=True, hidden_by_admin=False)
     return works
+
+
+def works_in_named(names: list[str]) -> dict:
+    """For discovery's collection filter (work_groups): each known name's works, as ids."""
+    found = {}
+    for name in names:
+        collection = Collection.objects.filter(name__iexact=name).first()
+        if collection is not None:
+            found[name] = shown_items(collection).exclude(work=None).values("work_id")
+    return found

@@ -7,6 +7,12 @@ class CollectionsConfig(AppConfig):
     verbose_name = "Collections"
 
     def ready(self):
+        from ficarchive.discovery import work_groups
+
+        from .access import works_in_named
         from .form_part import register_part
 
         register_part()
+        work_groups.register(
+            work_groups.WorkGroup("collection", "Collections", "collection", works_in_named)
+        )

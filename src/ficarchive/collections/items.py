@@ -80,19 +80,14 @@ def add_work(collection: Collection, work: Work, by) -> CollectionItem:
         raise ValueError("This work's creator doesn't take invitations from you.")
     item = _add(collection, by, work=work, own=own)
     if not own:
-        deliver_notice(
-            _creator_ids(work), f"“{collection.title}” invites your work “{work.title}”: "
-            "approve or decline it on your collection items page.",
-            reverse("user_collection_items", args=[_username(work)]),
-        )  # fmt: skip
+        message = (f"“{collection.title}” invites your work “{work.title}”: approve or decline "
+                   "it on your collection items page.")  # fmt: skip
+        for user in {c.pseud.user for c in work.creatorships.select_related("pseud__user")}:
+            link = reverse("user_collection_items", args=[user.username])
+            deliver_notice([user.pk], message, link)
     elif item.collection_answer == PENDING:
         _tell_maintainers(collection, f"“{work.title}” waits for approval in “{collection.title}”.")
     return item
-
-
-def _username(work: Work) -> str:
-    first = work.creatorships.select_related("pseud__user").first()
-    return first.pseud.user.username if first else ""
 
 
 def _tell_maintainers(collection: Collection, message: str) -> None:

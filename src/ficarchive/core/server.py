@@ -1,9 +1,44 @@
-"""The production web server that `ficarchive serve` runs."""
+"""The production web server that `ficarchive serve` runs: granian, one worker process per core
+(docs/operating.md says why granian)."""
 
 from __future__ import annotations
 
+import os
 
-def serve(application, *, host: str, port: int, threads: int = 8) -> None:
-    from waitress import serve as waitress_serve
 
-    waitress_serve(application, host=host, port=port, threads=threads, ident="ficarchive")
+def cores() -> int:
+    """The cores this process may run on (a container's share, where the OS tells it)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0))
+    return os.cpu_count() or 1
+
+
+def default_threads() -> int:
+    """Threads a process: enough to wait on the database for a few requests at once, and no
+    more than granian advises (twice the cores and one), since the Python of a request holds
+    the process's lock while it runs."""
+    return min(8, 2 * cores() + 1)
+
+
+def serve(target: str, *, host: str, port: int, workers: int, threads: int) -> None:
+    """Serve the WSGI application `target` ("module:name") until SIGINT or SIGTERM, in
+    `workers` processes of `threads` threads each. Where the OS forks (Linux), the workers
+    share what this process has loaded (import the target first, and freeze the garbage
+    collector's objects, to load it once); database connections open per thread, after."""
+    from django.db import connections
+    from granian.constants import Interfaces
+    from granian.log import LogLevels
+    from granian.server import Server
+
+    connections.close_all()  # no connection may cross the fork
+    Server(
+        target,
+        address=host,
+        port=port,
+        interface=Interfaces.WSGI,
+        workers=workers,
+        blocking_threads=threads,
+        backlog=2048,
+        log_level=LogLevels.warning,
+        respawn_failed_workers=True,
+    ).serve()

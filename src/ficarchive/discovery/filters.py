@@ -20,6 +20,7 @@ from django.utils import timezone
 
 from ficarchive.tags.models import Tag
 
+from . import work_groups
 from .blocklist import Blocklist, blocklist_for, exclude_muted, showing_muted
 from .forms import SORTS, FilterForm, tag_names
 from .listing_rows import rows_for
@@ -70,18 +71,21 @@ def apply_filters(
     excluded += named
     for name in unknown + unknown_excluded:
         notes.append(f"There is no tag named “{name}”; it was left out of the filters.")
+    groups, group_notes = work_groups.conditions(data)
+    notes += group_notes
 
     if tag is not None:
         include_groups.insert(0, [tag])
     alone = len(include_groups) == 1 and not excluded
-    alone = alone and not any(data.get(name) for name in NARROWING)
+    alone = alone and not groups and not any(data.get(name) for name in NARROWING)
     blocklist = blocklist_for(request)
     show_muted = showing_muted(request)
     query = parse_query(data.get("q", ""))
     only_text = not (include_groups or excluded or (blocklist and not show_muted))
+    only_text = only_text and not groups
     only_text = only_text and not any(data.get(name) for name in NARROWING if name != "q")
     wanted = _Wanted(data, include_groups, excluded, alone, query, only_text,
-                     blocklist if not show_muted else Blocklist())  # fmt: skip
+                     blocklist if not show_muted else Blocklist(), groups)  # fmt: skip
 
     sort = data.get("sort") or default_sort
     # `works` through works_work as always (for callers that use it as a Work queryset), and
@@ -105,6 +109,7 @@ class _Wanted:
     query: TextQuery
     only_text: bool  # the text query is the only filter (textsearch._postings)
     blocklist: Blocklist  # empty when show_muted
+    groups: list = field(default_factory=list)  # (keep?, works) of work_groups.conditions
 
 
 def _sorted_rows(rows: QuerySet, wanted: _Wanted, sort: str, user) -> QuerySet:
@@ -120,7 +125,7 @@ def _sorted_rows(rows: QuerySet, wanted: _Wanted, sort: str, user) -> QuerySet:
 def _postings_terms(wanted: _Wanted) -> tuple[list[str], list[str]] | None:
     """The listing's conditions as required and excluded postings terms — canonical tags
     included one to a group, plain searched words — or None when anything else narrows it."""
-    if wanted.excluded or wanted.blocklist:
+    if wanted.excluded or wanted.blocklist or wanted.groups:
         return None
     if any(wanted.data.get(name) for name in NARROWING if name != "q"):
         return None
@@ -168,6 +173,8 @@ def _narrowed(works: QuerySet, wanted: _Wanted, *, listed: bool) -> QuerySet:
         works = works.filter(text_filter(wanted.query, listing=listed, alone=alone))
     if wanted.blocklist:
         works = exclude_muted(works, wanted.blocklist, listing=listed)
+    if wanted.groups:
+        works = work_groups.narrowed(works, wanted.groups, listed=listed)
     return works
 
 

@@ -8,6 +8,8 @@ from django import forms
 from ficarchive.core.forms import ModelChoicesField
 from ficarchive.tags.models import Tag, TagType
 
+from . import work_groups
+
 SORTS = {
     "updated": ("Date updated", ["-updated_at", "-pk"]),
     "published": ("Date posted", ["-published_on", "-pk"]),
@@ -79,6 +81,13 @@ class FilterForm(forms.Form):
         super().__init__(params, *args, **kwargs)
         for name in ("words_from", "words_to"):
             self.fields[name].widget.attrs["placeholder"] = "any"
+        work_groups.add_fields(self)
+
+    def group_fields(self) -> list:
+        """The bound fields of the work groups other apps registered (work_groups.py)."""
+        return [self[g.param] for g in work_groups.GROUPS] + [
+            self["exclude_" + g.param] for g in work_groups.GROUPS
+        ]
 
     def valid_data(self) -> dict:
         """The cleaned values of the fields that are valid; invalid fields count as empty."""

@@ -13,11 +13,14 @@ from django.template.defaultfilters import pluralize
 from django.urls import reverse
 from django.utils import timezone
 
+from ficarchive.collections.access import collection_named, works_of
+from ficarchive.collections.models import Collection
 from ficarchive.discovery.blocklist import blocklist_for
 from ficarchive.discovery.filters import apply_filters
 from ficarchive.discovery.paging import ResultPage, page_of
 from ficarchive.discovery.tagsets import carrying_any
 from ficarchive.tags.models import Tag, TagType
+from ficarchive.text.sanitize import html_to_plain_text
 from ficarchive.works.models import Work
 
 from . import opds
@@ -116,6 +119,8 @@ def root(request: HttpRequest) -> HttpResponse:
          Link(absolute(reverse("opds_kudos")), opds.SORT_POPULAR, ACQUISITION)),
         ("By fandom", "The fandoms with the most works.",
          Link(absolute(reverse("opds_fandoms")), "subsection", NAVIGATION)),
+        ("Collections", "Fests, exchanges and other collections of works.",
+         Link(absolute(reverse("opds_collections")), "subsection", NAVIGATION)),
     ]  # fmt: skip
     if not request.user.is_authenticated:
         text = "Sign in with your user name and password to see works for signed-in readers."
@@ -163,6 +168,26 @@ def fandom(request: HttpRequest, tag_id: int) -> HttpResponse:
     tag = tag.filterable or tag
     works = Work.objects.visible_to(request.user).filter(carrying_any([tag]))
     return _acquisition_feed(request, works, tag.name)
+
+
+@opds_auth
+def collections(request: HttpRequest) -> HttpResponse:
+    """The top-level collections, newest first."""
+    shown = Collection.objects.filter(parent=None).order_by("-created_at", "-pk")[:TOP_FANDOMS]
+    entries = [
+        (c.title, html_to_plain_text(c.description)[:300] or c.name,
+         Link(request.build_absolute_uri(reverse("opds_collection", args=[c.name])),
+              "subsection", ACQUISITION))
+        for c in shown
+    ]  # fmt: skip
+    return _navigation_feed(request, "Collections", entries)
+
+
+@opds_auth
+def collection(request: HttpRequest, name: str) -> HttpResponse:
+    """A collection's works as its pages show them to this reader (collections.access)."""
+    found = collection_named(name)
+    return _acquisition_feed(request, works_of(found, request.user), found.title)
 
 
 @opds_auth

@@ -7,7 +7,14 @@ import re
 from dataclasses import dataclass, field
 
 from .headings import bare_number, match_structural
-from .notes import is_storyish, leading_notes, note_score, trailing_notes, unit_score
+from .notes import (
+    is_storyish,
+    leading_notes,
+    note_score,
+    plain_sentence,
+    trailing_notes,
+    unit_score,
+)
 from .units import Unit
 
 _TITLE_END = re.compile(r"[.,;:?…\-—–]$")
@@ -180,10 +187,12 @@ def _is_work_title(units: list[Unit], i: int, level: int) -> bool:
     (level 0: the next bold line)."""
     if any(_same_level(u, level) for u in units[:i]):
         return False
+    if level and any(0 < u.para.heading < level for u in units[:i]):
+        return False  # a heading above it already titles the work
     for u in units[i + 1 :]:
         if _same_level(u, level) or u.hint == "chapter":
             return True
-        if is_storyish(u) and not u.para.meta and unit_score(u) == 0:
+        if (is_storyish(u) or plain_sentence(u)) and not u.para.meta and unit_score(u) == 0:
             return False
     return False
 

@@ -12,6 +12,7 @@ import re
 # Numbered kinds, each word with the spelling a label uses (abbreviations spelled out).
 _NUMBERED = {
     "chapter": "Chapter", "chap": "Chapter", "ch": "Chapter", "chp": "Chapter",
+    "chpt": "Chapter", "chptr": "Chapter",
     "capítulo": "Capítulo", "capitulo": "Capítulo", "cap": "Capítulo", "capitolo": "Capitolo",
     "chapitre": "Chapitre", "kapitel": "Kapitel", "kap": "Kapitel", "rozdział": "Rozdział",
     "rozdzial": "Rozdział", "rozdz": "Rozdział", "bab": "Bab", "hoofdstuk": "Hoofdstuk",

@@ -23,10 +23,14 @@ _STRONG = re.compile(
       yaoi|yuri|slash|lemons?|limes?|shounen-ai|smut|angst|fluff|ooc|(?-i:AU)|
       pairings?|crossover|sequel|prequel|plot\s+bunny|writer'?s\s+block|beta-?read)\b
     |\benjoy\s*[!.]
+    |^\W*(?:thanks|thank\s+you|thanks\s+again|cheers|xoxo|hugs)(?:\s+(?:all|everyone|guys|so\s+much))?\W*$
     |\b(?:(?:hi|hey|hello)\s+(?:everyone|everybody|all|guys|lovelies|readers|there)|you\s+guys|
       sorry\s+(?:for\s+the\s+(?:long\s+)?(?:wait|delay|late\s+update)|this\s+(?:took|is\s+late))|
       thank\s+you\s+(?:so\s+much|all|everyone)\s+for|thanks\s+(?:so\s+much|everyone|all|guys)\s+for|
-      as\s+promised|late\s+update|my\s+(?:muse|beta)|hiatus)\b
+      as\s+promised|late\s+update|my\s+(?:muse|beta)|hiatus|
+      see\s+you\s+(?:all\s+)?(?:next\s+(?:time|week|chapter)|soon|in\s+the\s+next)|until\s+next\s+time|
+      let\s+me\s+know\s+what\s+you\s+(?:think|thought)|tell\s+me\s+what\s+you\s+(?:think|thought)|
+      here'?s\s+(?:the\s+)?(?:next\s+|new\s+)?(?:chapter|part|update))\b
     |^\W*(?:to\s+be\s+continued|tbc|end\s+of\s+(?:chapter|part)(?:\s+\w+)?|end\s+chapter(?:\s+\w+)?)\W*$
     |^\W{0,3}(?:n/a|n\.\s?a\.|nota(?:s)?\s+(?:de\s+)?(?:la\s+|el\s+)?(?:autor[a]?|autrice)|
       note(?:s)?\s+de\s+l['’]aut(?:eur|rice)(?:e)?|nota\s+dell['’]aut(?:ore|rice)|anmerkung(?:en)?|od\s+autor(?:a|ki)|
@@ -45,9 +49,16 @@ _DIALOGUE = re.compile(r'["“][^"”]{2,}["”]')
 _WORD = re.compile(r"\S+")
 
 
+_CREDIT = re.compile(r"^[\"“«][^\"”»]{1,80}[\"”»]\s*(?:by|-|–|—)\s+\w")
+
+
 def note_score(text: str) -> int:
-    """How strongly a paragraph reads as the author speaking about the fic."""
-    return len(_STRONG.findall(text[:2000])) + note_cues(text[:2000])
+    """How strongly a paragraph reads as the author speaking about the fic. A paragraph that
+    opens with dialogue is the story's, unless it is a credit ("Song" by Artist)."""
+    head = text[:2000]
+    if head[:1] in '"“«' and not _CREDIT.match(head):
+        return note_cues(head)
+    return len(_STRONG.findall(head)) + note_cues(head)
 
 
 def unit_score(unit: Unit) -> int:
@@ -70,7 +81,7 @@ def _hard(unit: Unit) -> bool:
     return unit.hint in ("scene_break", "chapter", "flash_start", "flash_end") or bool(unit.marker)
 
 
-def _plain_sentence(unit: Unit) -> bool:
+def plain_sentence(unit: Unit) -> bool:
     """A sentence of story length that says nothing about the fic."""
     return word_count(unit.text) >= 6 and not unit.para.meta and unit_score(unit) == 0
 
@@ -93,7 +104,7 @@ def leading_notes(units: list[Unit], start: int = 0, limit: int = 40) -> int:
             last, follow_label = i, False
         elif is_storyish(unit):
             break
-        plain = plain + 1 if _plain_sentence(unit) else 0
+        plain = plain + 1 if plain_sentence(unit) else 0
         if plain >= 2:
             break
         i += 1
@@ -125,7 +136,7 @@ def trailing_notes(units: list[Unit], start: int, limit: int = 40) -> int:
             first = j
         elif is_storyish(unit):
             break
-        plain = plain + 1 if _plain_sentence(unit) else 0
+        plain = plain + 1 if plain_sentence(unit) else 0
         if plain >= 2:
             break
         j -= 1

@@ -84,8 +84,14 @@ def is_scene_break(text: str, centered: bool = False) -> bool:
 
 
 def _heading_over_title(text: str) -> tuple[str, str | None] | None:
-    """ "CHAPTER ONE" with its title on the next line of the same paragraph."""
+    """ "CHAPTER ONE" with its title on the next line of the same paragraph, or a heading
+    underlined or boxed in by lines of symbols ("Chapter 1" over "=========")."""
     lines = text.split("\n")
+    if len(lines) > 4:
+        return None
+    lines = [line for line in lines if not (set(line.replace(" ", "")) <= _SYMBOLS)]
+    if len(lines) == 1:
+        return match_chapter(lines[0])
     if len(lines) != 2:
         return None
     found = match_chapter(lines[0])

@@ -7,7 +7,7 @@ from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 
-from .models import Chapter, Work, tags_in_order
+from .models import Chapter, Work
 
 NOT_FOUND = "There is no work here, or it isn't open to you."
 LOG_IN = "This work is only for signed-in readers. Log in to read it."
@@ -17,13 +17,7 @@ NOT_YOURS = "Only the work's creators can change it."
 def readable_work(request, work_id: int) -> Work:
     """The work as `request.user` may read it, or 404 (403 asking a guest to log in when the
     work is one that every signed-in reader may read)."""
-    work = (
-        Work.objects.visible_to(request.user)
-        .select_related("rating")
-        .prefetch_related(tags_in_order(), "creatorships__pseud__user")
-        .filter(pk=work_id)
-        .first()
-    )
+    work = Work.objects.visible_to(request.user).listing().filter(pk=work_id).first()
     if work is not None:
         return work
     if not request.user.is_authenticated and _open_to_members(work_id):

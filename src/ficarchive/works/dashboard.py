@@ -54,6 +54,8 @@ def series(request, series_id: int):
         {
             "series": series, "parts": shown, "is_owner": is_owner,
             "words": sum(w.word_count for _, w in shown),
+            # a series holding an anonymous work would name that work's creator
+            "owner_hidden": any(not w.creators_known_to(request.user) for _, w in shown),
             **_reader_state(request.user, series),
         },
     )  # fmt: skip

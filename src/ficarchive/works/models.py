@@ -1,3 +1,5 @@
+import hashlib
+
 from django.conf import settings
 from django.db import models
 from django.db.models import Q
@@ -135,6 +137,20 @@ class Work(models.Model):
     def chapters_display(self) -> str:
         expected = self.chapters_expected if self.chapters_expected else "?"
         return f"{self.chapters_posted}/{expected}"
+
+    def shown_key(self) -> str:
+        """A digest of everything a blurb shows of the work: every column, its tags and
+        creators as named now, the rating's name, the time zone dates are shown in. Rendered
+        HTML kept under it (`{% cache %}` in the blurb) is exact: any change makes a new key.
+        Reads the tags and creators the listing prefetched."""
+        parts = (
+            [getattr(self, field.attname) for field in self._meta.concrete_fields],
+            [(t.pk, t.type, t.name) for t in self.tags.all()],
+            [(c.pseud_id, c.pseud.name, c.pseud.user.username) for c in self.creatorships.all()],
+            self.rating.name,
+            timezone.get_current_timezone_name(),
+        )
+        return hashlib.blake2b(repr(parts).encode(), digest_size=16).hexdigest()
 
     @property
     def is_adult(self) -> bool:

@@ -18,11 +18,14 @@ from typing import Any
 
 def build_docx(spec: dict[str, Any]) -> bytes:
     import docx
+    from docx.enum.style import WD_STYLE_TYPE
     from docx.enum.text import WD_ALIGN_PARAGRAPH
 
     document = docx.Document()
     for style, text in spec["paragraphs"]:
         name, *flags = style.split("+")
+        if name and name not in document.styles:  # an author's own style, e.g. "Chapter Title"
+            document.styles.add_style(name, WD_STYLE_TYPE.PARAGRAPH)
         para = document.add_paragraph(style=name or None)
         run = para.add_run(text)
         run.italic = "italic" in flags or None

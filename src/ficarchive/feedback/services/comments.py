@@ -214,6 +214,7 @@ class ThreadLine:
     depth: int
     hidden: bool = False  # a muted person's comment, shown only as a gap
     frozen: bool = False  # this comment or one above it is frozen
+    anonymous: bool = False  # a creator's comment on their anonymous work: "Anonymous Creator"
 
     @property
     def indent(self) -> int:
@@ -224,9 +225,12 @@ class ThreadLine:
         return self.depth > MAX_VISUAL_DEPTH
 
 
-def thread_lines(comments, *, viewer=None, muted: set[int] = frozenset(), moderator=False):
+def thread_lines(comments, *, viewer=None, muted: set[int] = frozenset(), moderator=False,
+                 unnamed: set[int] = frozenset()):  # fmt: skip
     """Order comments as threads (each reply under its parent, oldest first), to any depth
-    and without recursion. Pending comments are shown to moderators and to their writers."""
+    and without recursion. Pending comments are shown to moderators and to their writers.
+    Comments by `unnamed` users (the creators of an anonymous work, see unnamed_creators)
+    don't name them, and muting them hides nothing (that would name them too)."""
     viewer_id = viewer.pk if viewer is not None and viewer.is_authenticated else None
     shown = [
         c for c in comments if c.is_published or moderator or (viewer_id and c.user_id == viewer_id)
@@ -241,8 +245,9 @@ def thread_lines(comments, *, viewer=None, muted: set[int] = frozenset(), modera
     while stack:
         comment, depth, frozen_above = stack.pop()
         frozen = frozen_above or comment.frozen
-        hidden = comment.user_id in muted
-        lines.append(ThreadLine(comment, depth, hidden=hidden, frozen=frozen))
+        anonymous = comment.user_id in unnamed
+        hidden = comment.user_id in muted and not anonymous
+        lines.append(ThreadLine(comment, depth, hidden=hidden, frozen=frozen, anonymous=anonymous))
         stack.extend((c, depth + 1, frozen) for c in reversed(children.get(comment.pk, [])))
     return _drop_hidden_leaves(lines)
 
@@ -257,3 +262,11 @@ def _drop_hidden_leaves(lines: list[ThreadLine]) -> list[ThreadLine]:
         kept.append(line)
     kept.reverse()
     return kept
+
+
+def unnamed_creators(work: Work, viewer) -> set[int]:
+    """The creators whose comments on `work` must not name them for `viewer`: all of them on
+    an anonymous work the viewer may not know the creators of (Work.creators_known_to)."""
+    if work.creators_known_to(viewer):
+        return set()
+    return creator_user_ids(work)

@@ -28,6 +28,9 @@ def fingerprint(value: str) -> str:
 
 
 def creator_user_ids(work) -> set[int]:
+    """(From the work's prefetched creators when the page has them.)"""
+    if "creatorships" in getattr(work, "_prefetched_objects_cache", {}):
+        return {c.pseud.user_id for c in work.creatorships.all()}
     return {c.pseud.user_id for c in work.creatorships.select_related("pseud")}
 
 

@@ -64,8 +64,9 @@ def comment_section(context, work, chapter=None) -> dict:
         comments = comments.filter(chapter=chapter)
     moderator = work.is_creator(user) or bool(user and user.is_staff)
     lines = comment_service.thread_lines(
-        list(comments), viewer=user, muted=muted_user_ids(user), moderator=moderator
-    )
+        list(comments), viewer=user, muted=muted_user_ids(user), moderator=moderator,
+        unnamed=comment_service.unnamed_creators(work, user),
+    )  # fmt: skip
     settings = comment_service.feedback_settings(work)
     signed_in = bool(user and user.is_authenticated)
     closed_reason = ""

@@ -70,8 +70,9 @@ def comment(request, comment_id):
     moderator = service.can_moderate(comment, request.user)
     below = _subtree(comment)
     lines = service.thread_lines(
-        below, viewer=request.user, muted=muted_user_ids(request.user), moderator=moderator
-    )
+        below, viewer=request.user, muted=muted_user_ids(request.user), moderator=moderator,
+        unnamed=service.unnamed_creators(comment.work, request.user),
+    )  # fmt: skip
     return render(
         request,
         "feedback/comment.html",

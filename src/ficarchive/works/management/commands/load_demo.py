@@ -10,5 +10,8 @@ class Command(BaseCommand):
     help = "Load the demo accounts and works (idempotent)."
 
     def handle(self, *args, **options):
+        from ficarchive.collections.demo import load_collections_demo
+
         created = load_demo()
+        created += load_collections_demo()
         self.stdout.write(f"demo content ready ({created} new objects)")

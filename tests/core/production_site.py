@@ -1,0 +1,99 @@
+"""A live archive as production runs it: `ficarchive serve` (two processes) on a fresh SQLite
+archive with the demo content, in a folder of its own, on a free loopback port."""
+
+from __future__ import annotations
+
+import os
+import secrets
+import signal
+import socket
+import subprocess
+import sys
+import time
+import urllib.error
+import urllib.request
+from dataclasses import dataclass
+from pathlib import Path
+
+# The test run's own settings stay out: the server reads production's defaults.
+DROPPED = {"FICARCHIVE_TESTING", "TASKS_BACKEND", "EMAIL_URL", "DOWNLOAD_BUILD_THREADS",
+           "DATABASE_URL", "REDIS_URL", "DEBUG", "SECRET_KEY", "DJANGO_ALLOW_ASYNC_UNSAFE",
+           "DJANGO_SETTINGS_MODULE"}  # fmt: skip
+
+
+@dataclass
+class Site:
+    url: str
+    data_dir: Path
+    process: subprocess.Popen
+
+    def get(self, path: str, headers: dict | None = None):
+        """(status, headers, body) of a GET, redirects not followed."""
+        return fetch(self.url + path, headers)
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+def fetch(url: str, headers: dict | None = None):
+    opener = urllib.request.build_opener(_NoRedirect)
+    try:
+        with opener.open(urllib.request.Request(url, headers=headers or {}), timeout=30) as r:
+            return r.status, r.headers, r.read()
+    except urllib.error.HTTPError as error:
+        return error.code, error.headers, error.read()
+
+
+def free_port() -> int:
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def production_env(data_dir: Path, **extra: str) -> dict:
+    env = {k: v for k, v in os.environ.items() if k not in DROPPED}
+    env.update(
+        SECRET_KEY=secrets.token_hex(32), FICARCHIVE_DATA_DIR=str(data_dir),
+        SECURE_SSL_REDIRECT="false", SECURE_COOKIES="false", ALLOWED_HOSTS="127.0.0.1,localhost",
+        LOG_LEVEL="ERROR", **extra,
+    )  # fmt: skip
+    return env
+
+
+def start_site(data_dir: Path, **extra: str) -> Site:
+    env = production_env(data_dir, **extra)
+    for command in (["migrate", "--noinput", "-v", "0"], ["load_demo"]):
+        subprocess.run([sys.executable, "-m", "ficarchive", *command], env=env, check=True,
+                       capture_output=True, timeout=300)  # fmt: skip
+    port = free_port()
+    log = (data_dir / "serve.log").open("w")
+    process = subprocess.Popen(
+        [sys.executable, "-m", "ficarchive", "serve", "--port", str(port), "--workers", "2",
+         "--no-worker", "--no-periodic"],
+        env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
+    )  # fmt: skip
+    site = Site(f"http://127.0.0.1:{port}", data_dir, process)
+    deadline = time.monotonic() + 120
+    while time.monotonic() < deadline:
+        if process.poll() is not None:
+            raise RuntimeError((data_dir / "serve.log").read_text())
+        try:
+            if site.get("/")[0] == 200:
+                return site
+        except OSError:
+            pass
+        time.sleep(0.3)
+    stop_site(site)
+    raise RuntimeError("ficarchive serve did not answer: " + (data_dir / "serve.log").read_text())
+
+
+def stop_site(site: Site) -> None:
+    if site.process.poll() is None:
+        os.killpg(site.process.pid, signal.SIGTERM)
+        try:
+            site.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            os.killpg(site.process.pid, signal.SIGKILL)
+            site.process.wait()
