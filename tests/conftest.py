@@ -84,8 +84,11 @@ def _fresh_cache(monkeypatch):
     from django.core.cache import cache
 
     from ficarchive.core import ratelimit
+    from ficarchive.pagecache import versions
 
     monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: 1_800_000_030.0))
     cache.clear()
+    versions.clear()
     yield
     cache.clear()
+    versions.clear()

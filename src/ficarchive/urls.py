@@ -2,7 +2,6 @@ from django.contrib import admin
 from django.urls import include, path
 
 urlpatterns = [
-    path("", include("ficarchive.core.urls")),
     path("", include("ficarchive.accounts.urls")),
     path("", include("ficarchive.tags.urls")),
     path("", include("ficarchive.imports.urls")),
@@ -10,6 +9,7 @@ urlpatterns = [
     path("", include("ficarchive.feedback.urls")),
     path("", include("ficarchive.discovery.urls")),
     path("", include("ficarchive.collections.urls")),
+    path("", include("ficarchive.challenges.urls")),
     path("", include("ficarchive.exports.urls")),
     path("", include("ficarchive.moderation.urls")),
     path("api/", include("ficarchive.api.urls")),

@@ -76,6 +76,18 @@ def test_a_collection_keeps_an_owner(make_collection, maintainer):
     assert Participant.objects.get(collection=collection).role == Participant.OWNER
 
 
+@pytest.mark.parametrize(
+    "fields, message",
+    [({"header_image_url": "javascript:alert(1)"}, "http"), ({"title": "   "}, "title"),
+     ({"title": "x" * 256}, "title"), ({"rules": "x" * 20_001}, "rules")],
+)  # fmt: skip
+def test_hostile_settings_are_refused_and_nothing_is_made(make_collection, fields, message):
+    settings = {"title": "Fest", **fields}
+    with pytest.raises(ValueError, match=message):
+        make_collection("fest", **settings)
+    assert not Collection.objects.exists()
+
+
 def test_an_unknown_setting_or_role_is_refused(make_collection, maintainer, reader):
     collection = make_collection()
     with pytest.raises(ValueError, match="Unknown"):

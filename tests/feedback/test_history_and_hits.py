@@ -5,6 +5,7 @@ from django.test import Client
 from ficarchive.accounts.models import Preference
 from ficarchive.feedback.models import Reading
 from ficarchive.feedback.services import clear_history, mark_for_later
+from ficarchive.feedback.services.history import flush_readings
 from ficarchive.feedback.services.hits import flush_hits, pending_hits
 
 pytestmark = pytest.mark.django_db
@@ -35,6 +36,8 @@ def test_the_creators_own_views_never_count(work, author, client_for):
 def test_history_records_the_last_chapter_and_the_place(work, chapter, reader, client_for):
     client = client_for(reader)
     client.get(f"/works/{work.pk}/chapters/{chapter.pk}")
+    assert not Reading.objects.filter(user=reader).exists()  # reading wrote nothing...
+    assert flush_readings() == 1  # ...until the flush
     response = client.post(
         "/history/position", {"work": work.pk, "chapter": chapter.pk, "fraction": "0.4"}
     )
@@ -56,6 +59,7 @@ def test_a_nonsense_position_is_refused(work, chapter, reader, client_for):
 def test_history_off_keeps_nothing(work, reader, client_for):
     Preference.objects.filter(user=reader).update(history_enabled=False)
     client_for(reader).get(f"/works/{work.pk}")
+    flush_readings()
     assert not Reading.objects.filter(user=reader).exists()
 
 
@@ -63,7 +67,23 @@ def test_clearing_history_keeps_works_marked_for_later(work, reader, client_for)
     client_for(reader).get(f"/works/{work.pk}")
     mark_for_later(reader, work)
     clear_history(reader)
+    flush_readings()  # a visit still buffered is forgotten too
     line = Reading.objects.get(user=reader, work=work)
     assert line.marked_for_later and line.last_read_at is None
     page = client_for(reader).get("/history?show=later").content.decode()
     assert "The Lantern Road" in page
+
+
+def test_visits_wait_in_the_cache_and_reach_the_history_at_the_flush(
+    work, chapter, reader, client_for
+):
+    client = client_for(reader)
+    for _ in range(3):
+        client.get(f"/works/{work.pk}")
+    client.get(f"/works/{work.pk}/chapters/{chapter.pk}")
+    assert client.get("/history").content.decode().count("The Lantern Road") == 0
+    call_command("flush_hits", stdout=open("/dev/null", "w"))
+    line = Reading.objects.get(user=reader, work=work)
+    assert line.visits == 4 and line.chapter == chapter and line.last_read_at is not None
+    assert "The Lantern Road" in client.get("/history").content.decode()
+    assert flush_readings() == 0

@@ -4,7 +4,7 @@ the one visibility rule holds there too, and shows it again when the work is sho
 import pytest
 from django.urls import reverse
 
-from ficarchive.feedback.services.history import record_reading
+from ficarchive.feedback.services.history import flush_readings, record_reading
 from ficarchive.feedback.services.inbox import unread_count
 from ficarchive.feedback.services.subscriptions import subscribe
 from ficarchive.works.chapters import add_chapter
@@ -18,6 +18,7 @@ def followed(make_work, author, reader):
     work = make_work(author, TITLE)
     subscribe(reader, work=work)
     record_reading(reader, work)
+    flush_readings()
     add_chapter(work, title="Second watch", body="<p>The lamp went out at midnight.</p>")
     return work
 

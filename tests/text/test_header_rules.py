@@ -28,6 +28,8 @@ def test_a_pairing_and_fandom_the_lexicon_lacks_are_kept_as_written_and_marked()
 
 def test_a_pairing_in_the_notes_counts_when_the_story_uses_both_names() -> None:
     assert read("A/N: Marek/Ilse, finally!")["relationships"] == ["Ilse/Marek"]
+    assert read("a/n: marek x ilse, finally!")["relationships"] == ["Ilse/Marek"]
+    assert read("a/n: salt x honey, finally!")["relationships"] == []
     assert read("A/N: thanks to Tomas/Vera for the beta!")["relationships"] == []
 
 

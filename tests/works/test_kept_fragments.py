@@ -3,12 +3,20 @@ renamed tag or creator, a new count, an edited summary (Work.shown_key covers al
 
 from __future__ import annotations
 
+import pytest
 from django.db.models import F
 from django.urls import reverse
 
 from ficarchive.accounts.models import User
 from ficarchive.tags.models import Tag
 from ficarchive.works.models import Work, WorkTag
+
+
+@pytest.fixture(autouse=True)
+def _no_page_cache(settings):
+    """These changes are made behind the archive's back (no change signal), to show that the
+    kept fragments follow the rows themselves; the page cache in front follows the signals."""
+    settings.PAGE_CACHE_SECONDS = 0
 
 
 def listing(client) -> str:

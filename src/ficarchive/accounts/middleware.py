@@ -3,6 +3,13 @@
 from .services import preferences_of
 
 GUEST_THEME_COOKIE = "theme"
+# "Yes, show me adult works" for the rest of the visit (a browser-session cookie): stored once,
+# never in the database, so reading stays free of writes (works/reading.py sets it).
+ADULT_COOKIE = "view_adult"
+
+
+def consents_to_adult(request) -> bool:
+    return request.COOKIES.get(ADULT_COOKIE) == "1"
 
 
 class ReaderPrefs:
@@ -31,4 +38,4 @@ def _prefs_for(request):
     theme = request.COOKIES.get(GUEST_THEME_COOKIE, "auto")
     if theme not in {"auto", "light", "dark"}:
         theme = "auto"
-    return ReaderPrefs(theme=theme, view_adult=request.session.get("view_adult", False))
+    return ReaderPrefs(theme=theme, view_adult=consents_to_adult(request))

@@ -5,6 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
+from ficarchive.core.signals import pseud_retiring
 from ficarchive.text.sanitize import sanitize_comment_html
 
 from .models import Preference, Pseud, User
@@ -46,10 +47,7 @@ def delete_pseud(pseud: Pseud) -> None:
         raise ValidationError(
             "You can't delete your default pseud. Make another the default first."
         )
-    default = pseud.user.default_pseud
-    from ficarchive.works.services import move_creatorships
-
-    move_creatorships(pseud, default)
+    pseud_retiring.send(sender=Pseud, pseud=pseud, successor=pseud.user.default_pseud)
     pseud.delete()
 
 

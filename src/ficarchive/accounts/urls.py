@@ -24,6 +24,4 @@ urlpatterns = [
     path("pseuds/<int:pseud_id>/edit", views.edit_pseud, name="edit_pseud"),
     path("pseuds/<int:pseud_id>/default", views.make_default_pseud, name="make_default_pseud"),
     path("pseuds/<int:pseud_id>/delete", views.delete_pseud, name="delete_pseud"),
-    path("users/<str:username>", views.profile, name="profile"),
-    path("users/<str:username>/pseuds/<str:pseud_name>", views.pseud_detail, name="pseud"),
 ]

@@ -24,7 +24,7 @@ from .forms import (
     login_name,
 )
 from .middleware import GUEST_THEME_COOKIE
-from .models import Pseud, User
+from .models import Pseud
 
 SIGNUPS_PER_HOUR = 5  # accounts made from one address
 RESETS_PER_ADDRESS = 10  # reset requests from one address an hour
@@ -83,34 +83,6 @@ class LoginView(auth_views.LoginView):
 
     def _name(self) -> str:
         return login_name(str(self.request.POST.get("username", "")))[:254]
-
-
-def profile(request, username):
-    owner = get_object_or_404(User, username=username, is_active=True)
-    from ficarchive.works.models import Work
-
-    works = Work.objects.visible_to(request.user).by_user(owner).named_for(request.user)
-    works = works.listing().order_by("-updated_at")
-    series = owner.series.filter(works__in=works).distinct().order_by("-updated_at")
-    return render(
-        request,
-        "accounts/profile.html",
-        {"owner": owner, "pseuds": owner.pseuds.all(), "links": owner.links.all(),
-         "works": works[:20], "works_count": works.count(), "series": series[:20]},
-    )  # fmt: skip
-
-
-def pseud_detail(request, username, pseud_name):
-    pseud = get_object_or_404(Pseud, user__username=username, user__is_active=True, name=pseud_name)
-    from ficarchive.works.models import Work
-
-    works = Work.objects.visible_to(request.user).filter(creatorships__pseud=pseud)
-    works = works.named_for(request.user).listing()
-    return render(
-        request,
-        "accounts/pseud.html",
-        {"pseud": pseud, "owner": pseud.user, "works": works.order_by("-updated_at")[:50]},
-    )
 
 
 @login_required

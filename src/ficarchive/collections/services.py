@@ -7,6 +7,8 @@ from __future__ import annotations
 import re
 from datetime import datetime
 
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.db import transaction
 from django.utils import timezone
 
@@ -70,8 +72,13 @@ def _clean_texts(fields: dict) -> dict:
             fields[key] = sanitize_fiction_html(fields[key] or "")
     if "title" in fields:
         fields["title"] = " ".join((fields["title"] or "").split())
-        if not fields["title"]:
-            raise ValueError("Give the collection a title.")
+        if not fields["title"] or len(fields["title"]) > 255:
+            raise ValueError("Give the collection a title of at most 255 characters.")
+    if fields.get("header_image_url"):
+        try:
+            URLValidator(schemes=["https", "http"])(fields["header_image_url"])
+        except ValidationError:
+            raise ValueError("The header image needs an http(s) address.") from None
     return fields
 
 

@@ -18,7 +18,8 @@ from django.dispatch import Signal
 work_changed = Signal()
 
 # Tags were wrangled (renamed, made canonical or a synonym, given or taken parents).
-# Arguments: tag_ids. The works under them are announced separately with work_changed.
+# Arguments: tag_ids, and names (former names of renamed tags). The works under them are
+# announced separately with work_changed.
 tags_changed = Signal()
 
 # A work became posted (at once, or a draft posted): work. A chapter of a posted work became
@@ -26,6 +27,10 @@ tags_changed = Signal()
 work_published = Signal()
 chapter_published = Signal()
 series_part_added = Signal()
+
+# A pseud is about to be deleted (accounts): pseud, successor. Its works are credited to the
+# successor first (works listens).
+pseud_retiring = Signal()
 
 # A user was invited to be a co-creator of a work: user_id, work. The invitation was answered
 # or withdrawn: user_id, work_id.
@@ -36,8 +41,9 @@ invitation_answered = Signal()
 # user_ids, message (plain text), link, work (the notice shows while its reader may see it).
 notice = Signal()
 
-# A reader opened a work (at `chapter` when one chapter is shown): request, work, chapter.
-# Sent by the reading views and by the page cache when it serves a reading page.
+# A reader opened a work: request, work_id, chapter_id (when one chapter is shown), and from
+# the reading views also the work and chapter objects. The page cache sends it with the ids
+# alone when it serves a guest a kept reading page.
 work_read = Signal()
 
 
@@ -48,7 +54,7 @@ def announce_work_changed(work_ids: Iterable[int]) -> None:
         work_changed.send(sender=None, work_ids=ids)
 
 
-def announce_tags_changed(tag_ids: Iterable[int]) -> None:
+def announce_tags_changed(tag_ids: Iterable[int], names: Iterable[str] = ()) -> None:
     ids = sorted(set(tag_ids))
     if ids:
-        tags_changed.send(sender=None, tag_ids=ids)
+        tags_changed.send(sender=None, tag_ids=ids, names=list(names))

@@ -5,13 +5,6 @@ from django.db import InterfaceError, OperationalError
 from django.shortcuts import render
 
 
-def home(request):
-    from ficarchive.works.models import Work
-
-    recent = Work.objects.visible_to(request.user).listing().order_by("-updated_at")[:10]
-    return render(request, "core/home.html", {"works": recent})
-
-
 def bad_request(request, exception=None):
     return render(request, "core/error.html", {"status": 400, "title": "Bad request"}, status=400)
 

@@ -3,6 +3,7 @@ from django.urls import path
 from . import blocklist_views, feeds, views
 
 urlpatterns = [
+    path("", views.home, name="home"),
     path("works", views.works_index, name="works_index"),
     path("works/search", views.search, name="works_search"),
     path("search", views.search, name="search"),

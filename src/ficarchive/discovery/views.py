@@ -18,6 +18,12 @@ from .filters import apply_filters
 from .paging import page_of
 
 
+def home(request: HttpRequest) -> HttpResponse:
+    """The front page: the latest works the reader may see."""
+    recent = Work.objects.visible_to(request.user).listing().order_by("-updated_at")[:10]
+    return render(request, "discovery/home.html", {"works": recent})
+
+
 def query_without(params, *names: str) -> str:
     """The query string minus some parameters, for page and show-muted links."""
     kept = params.copy()

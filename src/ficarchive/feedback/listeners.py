@@ -21,8 +21,8 @@ def series_part_added(sender, series, work, **kwargs) -> None:
     notify_new_series_part(series, work)
 
 
-def work_read(sender, request, work, chapter=None, **kwargs) -> None:
-    on_work_read(request, work, chapter)
+def work_read(sender, request, work_id, work=None, chapter=None, **kwargs) -> None:
+    on_work_read(request, work_id, work=work, chapter=chapter)
 
 
 def invited(sender, user_id, work, **kwargs) -> None:

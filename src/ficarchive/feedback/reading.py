@@ -6,15 +6,16 @@ what it records."""
 from __future__ import annotations
 
 from .services.history import record_reading
-from .services.hits import count_hit, flush_if_due, visitor_key
+from .services.hits import count_hit, visitor_key
 
 
-def on_work_read(request, work, chapter=None) -> None:
-    """Record that request's reader opened `work` (at `chapter`, when one chapter is shown):
+def on_work_read(request, work_id: int, *, work=None, chapter=None) -> None:
+    """Record that request's reader opened the work (at `chapter`, when one chapter is shown):
     a hit (never the creator's own, once per visitor and day, buffered in the cache) and a
-    line of reading history for a signed-in reader who keeps one."""
-    flush_if_due()
-    if work.is_creator(request.user):
+    line of reading history for a signed-in reader who keeps one. Without `work` (a guest's
+    page served from the page cache) only the hit."""
+    if work is not None and work.is_creator(request.user):
         return
-    count_hit(work, visitor_key(request))
-    record_reading(request.user, work, chapter)
+    count_hit(work_id, visitor_key(request))
+    if work is not None:
+        record_reading(request.user, work, chapter)

@@ -9,6 +9,7 @@ from django_tasks import task
 
 from .mail import send_notification_mail  # noqa: F401  (its documented name)
 from .services.fanout import deliver_event
+from .services.history import flush_readings
 from .services.hits import flush_hits as flush_buffered_hits
 
 
@@ -19,4 +20,7 @@ def deliver_subscription_event(event_id: int) -> int:
 
 @task()
 def flush_hits() -> int:
-    return flush_buffered_hits()
+    """Buffered hits and reading-history visits to the database; the number of hits."""
+    written = flush_buffered_hits()
+    flush_readings()
+    return written

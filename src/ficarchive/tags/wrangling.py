@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from django.db import IntegrityError, transaction
 
+from ficarchive.core.signals import announce_tags_changed
+
 from .filtering import works_changed, works_under
 from .models import Tag, TagParent, TagType, WranglingAction, name_key
 
@@ -26,6 +28,7 @@ def log(tag: Tag, kind: str, user=None, detail: str = "") -> None:
         tag=tag, tag_name=tag.name, kind=kind, user=user, detail=detail[:400]
     )
     transaction.on_commit(forget_archive_lexicon)
+    announce_tags_changed([tag.pk])
 
 
 @transaction.atomic
@@ -166,6 +169,8 @@ def rename(tag: Tag, new_name: str, user=None) -> None:
     except IntegrityError:
         raise WranglingError(f"There is already a tag {new_name}.") from None
     log(tag, WranglingAction.Kind.RENAME, user, f"from {old}")
+    announce_tags_changed([tag.pk], names=[old])
+    works_changed(works_under([tag.pk]))  # their pages show the new name
 
 
 def same_name(a: str, b: str) -> bool:

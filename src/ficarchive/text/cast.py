@@ -179,6 +179,10 @@ class _Cast:
             for p in text_pairings(text, offset):
                 if _inside(p.start, covered) or self.is_trap(p, text, offset):
                     continue
+                if p.lower and not all(
+                    self.story.uses(n) and self.story.names_a_person(n) for n in p.names
+                ):
+                    continue
                 in_other_field = _inside(p.start, field_spans)
                 if in_other_field or not all(self.known(n) for n in p.names):
                     if not self._all_lexicon(p.names):

@@ -23,6 +23,9 @@ _PAIR = re.compile(
     rf"(?<![\w/&])(?P<all>{_NAME}(?:[ \t]*(?:/|\+)[ \t]*{_NAME}|[ \t]+[xX×][ \t]+{_NAME})+)"
     r"(?![\w/])"
 )
+_LOWER_PAIR = re.compile(
+    r"(?<![\w/&'’-])([a-z][a-z'’]{1,20})(?:[ \t]*/[ \t]*|[ \t]+x[ \t]+)([a-z][a-z'’]{1,20})(?![\w/&'’-])"
+)
 _AMP = re.compile(rf"(?<![\w/&])(?P<all>{_NAME}[ \t]+&[ \t]+{_NAME})(?![\w/&])")
 _SPLIT = re.compile(r"[ \t]*(?:/|\+|&)[ \t]*|[ \t]+[xX×][ \t]+")
 _COMPACT_X = re.compile(r"\b(?P<a>[A-Z][a-z]{1,15}|\d{1,2})[x×](?P<b>[A-Z][a-z]{1,15}|\d{1,2})\b")
@@ -59,6 +62,7 @@ class Pairing:
     text: str
     from_field: bool = False
     characters: list[Character | None] = field(default_factory=list)
+    lower: bool = False  # written in lower case: the story must use both names as names
 
 
 def tidy_name(name: str) -> str:
@@ -127,6 +131,11 @@ def text_pairings(text: str, offset: int) -> list[Pairing]:
     for m in _AMP.finditer(text):
         names = split_names(m.group("all"))
         found.append(Pairing(names, True, offset + m.start(), offset + m.end(), m.group(0)))
+    for m in _LOWER_PAIR.finditer(text):  # "jimin x jungkook": believed only if the story agrees
+        names = [m.group(1).capitalize(), m.group(2).capitalize()]
+        found.append(
+            Pairing(names, False, offset + m.start(), offset + m.end(), m.group(0), lower=True)
+        )
     if len(found) > MAX_PAIRINGS:
         return []
     for m in _COMPACT_X.finditer(text):

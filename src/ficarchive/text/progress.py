@@ -25,7 +25,7 @@ _UNFINISHED = re.compile(
     r"""(?ix)\b(?:
       (?:just|only|merely)\s+(?:the|a|my)\s+(?:prologue|first\s+(?:chapter|part)|beginning|start)
     | this\s+is\s+(?:the|a)\s+prologue | to\s+be\s+continued | tbc | cont(?:inued)?\s+in\s+next
-    | more\s+(?:coming\s+)?soon | (?:chapters?|parts?|updates?)\s+(?:next\s+week|soon|tomorrow|to\s+come)
+    | more\s+(?:coming\s+)?soon | next\s+one | (?:chapters?|parts?|updates?)\s+(?:next\s+week|soon|tomorrow|to\s+come)
     | see\s+you\s+(?:next|in\s+the\s+next) | goes\s+up\s+(?:tomorrow|next|soon) | next\s+(?:chapter|part|update|time) | (?:will|shall)\s+update
     | update\s+soon | (?:a|my|this\s+is\s+a)\s+wip | work\s+in\s+progress | stay\s+tuned
     | continuar[áa] | à\s+suivre | fortsetzung\s+folgt | ciąg\s+dalszy\s+nastąpi | bersambung

@@ -9,9 +9,6 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 
-from ficarchive.feedback.services.bookmarks import bookmark_of
-from ficarchive.feedback.services.subscriptions import is_subscribed
-
 from .forms import SeriesForm
 from .invitations import invitations_for
 from .models import Series, SeriesWork, Work
@@ -56,20 +53,8 @@ def series(request, series_id: int):
             "words": sum(w.word_count for _, w in shown),
             # a series holding an anonymous work would name that work's creator
             "owner_hidden": any(not w.creators_known_to(request.user) for _, w in shown),
-            **_reader_state(request.user, series),
         },
     )  # fmt: skip
-
-
-def _reader_state(user, series: Series) -> dict:
-    """The reader's bookmark of the series and whether they subscribed to it."""
-    if not user.is_authenticated:
-        return {"signed_in": False}
-    return {
-        "signed_in": True,
-        "bookmark": bookmark_of(user, series=series),
-        "subscribed": is_subscribed(user, series=series),
-    }
 
 
 @login_required

@@ -82,11 +82,11 @@ class Work(models.Model):
     restricted = models.BooleanField(default=False, help_text="Only signed-in readers see it.")
     hidden_by_admin = models.BooleanField(default=False)
     anonymous = models.BooleanField(
-        default=False, help_text="In an anonymous collection: its creators are not named. "
+        default=False, db_default=False, help_text="In an anonymous collection: its creators are not named. "
         "Kept by the collections app.",
     )  # fmt: skip
     unrevealed = models.BooleanField(
-        default=False, help_text="In an unrevealed collection: only its creators and staff "
+        default=False, db_default=False, help_text="In an unrevealed collection: only its creators and staff "
         "see it until the reveal. Kept by the collections app.",
     )  # fmt: skip
     published_on = models.DateField(default=timezone.localdate)

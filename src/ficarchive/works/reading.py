@@ -5,9 +5,11 @@ from __future__ import annotations
 
 from urllib.parse import urlencode
 
+from django.conf import settings
 from django.http import Http404
 from django.shortcuts import render
 
+from ficarchive.accounts.middleware import ADULT_COOKIE, consents_to_adult
 from ficarchive.core.signals import work_read
 
 from .access import readable_chapters, readable_work
@@ -24,17 +26,27 @@ def _flag(request, name: str) -> bool | None:
 
 def _adult_gate(request, work):
     """AO3's question before a Mature, Explicit or Not Rated work; ?view_adult=true answers it
-    for the rest of the visit, and the reader's preference answers it for good."""
+    for the rest of the visit (a cookie, set by _remember_consent), and the reader's preference
+    answers it for good."""
     if not work.is_adult or work.is_creator(request.user):
         return None
     if _flag(request, "view_adult"):
-        request.session["view_adult"] = True
+        request.adult_consent_given = True
         return None
-    if request.session.get("view_adult") or getattr(request.reader_prefs, "view_adult", False):
+    if consents_to_adult(request) or getattr(request.reader_prefs, "view_adult", False):
         return None
     proceed = request.GET.copy()
     proceed["view_adult"] = "true"
     return render(request, "works/adult.html", {"work": work, "proceed": proceed.urlencode()})
+
+
+def _remember_consent(request, response):
+    if getattr(request, "adult_consent_given", False) and not consents_to_adult(request):
+        response.set_cookie(
+            ADULT_COOKIE, "1", samesite="Lax", httponly=True,
+            secure=settings.SESSION_COOKIE_SECURE,
+        )  # fmt: skip
+    return response
 
 
 def _hide_notes(request) -> bool:
@@ -51,7 +63,10 @@ def _query(request, **changes) -> str:
 
 
 def _show(request, work, chapters, shown, *, chapter, whole):
-    work_read.send(sender=None, request=request, work=work, chapter=chapter)
+    work_read.send(
+        sender=None, request=request, work_id=work.pk, chapter_id=chapter and chapter.pk,
+        work=work, chapter=chapter,
+    )  # fmt: skip
     index = chapters.index(chapter) if chapter in chapters else -1
     hide = _hide_notes(request)
     context = {
@@ -83,8 +98,10 @@ def work(request, work_id: int):
     if full is None:
         full = bool(getattr(request.reader_prefs, "view_full_work", False))
     if full or len(chapters) <= 1:
-        return _show(request, work, chapters, chapters, chapter=None, whole=True)
-    return _show(request, work, chapters, chapters[:1], chapter=chapters[0], whole=False)
+        response = _show(request, work, chapters, chapters, chapter=None, whole=True)
+    else:
+        response = _show(request, work, chapters, chapters[:1], chapter=chapters[0], whole=False)
+    return _remember_consent(request, response)
 
 
 def chapter(request, work_id: int, chapter_id: int):
@@ -95,7 +112,8 @@ def chapter(request, work_id: int, chapter_id: int):
     current = next((c for c in chapters if c.pk == chapter_id), None)
     if current is None:
         raise Http404("There is no such chapter, or it isn't open to you.")
-    return _show(request, work, chapters, [current], chapter=current, whole=len(chapters) == 1)
+    response = _show(request, work, chapters, [current], chapter=current, whole=len(chapters) == 1)
+    return _remember_consent(request, response)
 
 
 def navigate(request, work_id: int):

@@ -3,12 +3,14 @@ a trailing slash; core.middleware.trailing_slash_middleware redirects the slashe
 
 from django.urls import path
 
-from . import association_views, creators, dashboard, posting, reading
+from . import association_views, creators, dashboard, posting, profiles, reading
 
 W = "works/<int:work_id>"
 C = f"{W}/chapters/<int:chapter_id>"
 
 urlpatterns = [
+    path("users/<str:username>", profiles.profile, name="profile"),
+    path("users/<str:username>/pseuds/<str:pseud_name>", profiles.pseud_detail, name="pseud"),
     path("works/new", posting.new_work, name="new_work"),
     path(W, reading.work, name="work"),
     path(f"{W}/navigate", reading.navigate, name="navigate"),

@@ -1,8 +1,16 @@
 """Reading history: what a reader opened, when, the last chapter, where they stopped in which
-chapter (so reading resumes on another device), and works marked for later."""
+chapter (so reading resumes on another device), and works marked for later.
+
+Opening a work writes nothing: the visit waits in the cache (keys under "reading:", the pairs in
+a buffers.Registry) and flush_readings, run with the hit flush every HIT_FLUSH_SECONDS, adds it
+to the reader's line. A reader's history page shows their visits after that flush; where they
+stopped (a POST from feedback.js) and "marked for later" are written at once."""
 
 from __future__ import annotations
 
+from datetime import UTC, datetime
+
+from django.core.cache import cache
 from django.db import IntegrityError, transaction
 from django.db.models import F
 from django.utils import timezone
@@ -10,6 +18,9 @@ from django.utils import timezone
 from ficarchive.accounts.services import preferences_of
 
 from ..models import Reading
+from .buffers import Registry
+
+PENDING = Registry("reading")
 
 
 def history_enabled(user) -> bool:
@@ -32,14 +43,69 @@ def _upsert(user, work, **values) -> None:
 
 
 def record_reading(user, work, chapter=None) -> bool:
-    """The reader opened the work (at `chapter`). Nothing is kept when history is off."""
+    """The reader opened the work (at `chapter`), buffered until the next flush_readings.
+    Nothing is kept when history is off."""
     if not (user and user.is_authenticated) or not history_enabled(user):
         return False
-    values = {"visits": F("visits") + 1, "last_read_at": timezone.now()}
-    if chapter is not None:
-        values["chapter"] = chapter
-    _upsert(user, work, **values)
+    pair = f"{user.pk}:{work.pk}"
+    last = cache.get(f"reading:last:{pair}")
+    chapter_id = chapter.pk if chapter is not None else (last[0] if last else None)
+    cache.set(f"reading:last:{pair}", (chapter_id, timezone.now().timestamp()), timeout=None)
+    key = f"reading:visits:{pair}"
+    cache.add(key, 0, timeout=None)
+    try:
+        cache.incr(key)
+    except ValueError:  # evicted between add and incr
+        cache.set(key, 1, timeout=None)
+    PENDING.add(pair)
     return True
+
+
+def flush_readings() -> int:
+    """Write every buffered visit to its reader's line; the number of lines written."""
+    written = 0
+    for pair in sorted(PENDING.take()):
+        PENDING.unlist(pair)
+        user_id, work_id = (int(x) for x in pair.split(":"))
+        last = cache.get(f"reading:last:{pair}")
+        visits = cache.get(f"reading:visits:{pair}") or 0
+        if last is None:
+            continue
+        if visits:
+            cache.decr(f"reading:visits:{pair}", visits)
+        chapter_id, at = last
+        values = {
+            "visits": F("visits") + visits,
+            "last_read_at": datetime.fromtimestamp(at, tz=UTC),
+        }
+        if chapter_id is not None:
+            values["chapter_id"] = chapter_id
+        _write_visit(user_id, work_id, visits, values)
+        written += 1
+    return written
+
+
+def _write_visit(user_id: int, work_id: int, visits: int, values: dict) -> None:
+    from ficarchive.works.models import Chapter, Work
+
+    if not Work.objects.filter(pk=work_id).exists():
+        return  # deleted since
+    if values.get("chapter_id") and not Chapter.objects.filter(pk=values["chapter_id"]).exists():
+        values.pop("chapter_id")
+    if Reading.objects.filter(user_id=user_id, work_id=work_id).update(**values):
+        return
+    plain = {**values, "visits": visits}
+    try:
+        with transaction.atomic():
+            Reading.objects.create(user_id=user_id, work_id=work_id, **plain)
+    except IntegrityError:  # created meanwhile by a position saved by the same reader
+        Reading.objects.filter(user_id=user_id, work_id=work_id).update(**values)
+
+
+def _drop_pending(user, work=None) -> None:
+    prefix = f"{user.pk}:" if work is None else f"{user.pk}:{work.pk}"
+    for pair in PENDING.remove(lambda p: p.startswith(prefix) if work is None else p == prefix):
+        cache.delete_many([f"reading:last:{pair}", f"reading:visits:{pair}"])
 
 
 def save_position(user, work, chapter, fraction: float) -> bool:
@@ -67,11 +133,13 @@ def mark_for_later(user, work, marked: bool = True) -> None:
 
 
 def forget(user, work) -> None:
+    _drop_pending(user, work)
     Reading.objects.filter(user=user, work=work).delete()
 
 
 def clear_history(user) -> int:
     """Forget everything read; works marked for later stay marked (as unread)."""
+    _drop_pending(user)
     Reading.objects.filter(user=user, marked_for_later=True).update(
         last_read_at=None, visits=0, chapter=None, stopped_in=None, stopped_at=0
     )
@@ -83,3 +151,5 @@ def set_history_enabled(user, enabled: bool) -> None:
     prefs = preferences_of(user)
     prefs.history_enabled = enabled
     prefs.save(update_fields=["history_enabled"])
+    if not enabled:
+        _drop_pending(user)

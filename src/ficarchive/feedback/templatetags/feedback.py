@@ -27,6 +27,20 @@ def _guest_left_kudos(request, work) -> bool:
 
 
 @register.simple_tag(takes_context=True)
+def series_feedback(context, series) -> dict:
+    """The reader's bookmark of the series and whether they subscribed to it."""
+    request = context.get("request")
+    user = getattr(request, "user", None)
+    if not (user and user.is_authenticated):
+        return {"signed_in": False}
+    return {
+        "signed_in": True,
+        "bookmark": bookmark_of(user, series=series),
+        "subscribed": is_subscribed(user, series=series),
+    }
+
+
+@register.simple_tag(takes_context=True)
 def work_feedback(context, work, chapter=None) -> dict:
     """Kudos, bookmark, subscription and reading state of the work for this reader."""
     request = context.get("request")

@@ -1,0 +1,26 @@
+from django.apps import AppConfig
+
+
+class PageCacheConfig(AppConfig):
+    name = "ficarchive.pagecache"
+    label = "pagecache"
+
+    def ready(self) -> None:
+        from django.db.models.signals import post_delete, post_save
+
+        from ficarchive.core import signals
+        from ficarchive.feedback.models import Comment
+
+        from . import listeners
+
+        # Last in INSTALLED_APPS: the filter tags are fresh when these run.
+        signals.work_changed.connect(listeners.works_changed, dispatch_uid="pagecache.works")
+        signals.tags_changed.connect(listeners.tags_changed, dispatch_uid="pagecache.tags")
+        signals.work_read.connect(listeners.work_read, dispatch_uid="pagecache.read")
+        # A comment posted, edited, approved or deleted shows on its work's pages at once.
+        for signal in (post_save, post_delete):
+            signal.connect(
+                listeners.comment_changed,
+                sender=Comment,
+                dispatch_uid=f"pagecache.comment.{id(signal)}",
+            )

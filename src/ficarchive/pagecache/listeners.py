@@ -1,0 +1,82 @@
+"""The page cache follows core.signals: a changed work drops its own pages, the pages of every
+tag and creator it was or now is listed under, and the archive-wide listings; a wrangled tag
+drops its pages and those of its synonyms.
+
+Versions are bumped at once and again when the transaction commits: the first bump serves the
+writer's own next request (and tests, whose transactions never commit); the second drops a page
+that a concurrent guest built from the rows as they were before the commit.
+"""
+
+from __future__ import annotations
+
+from django.db import transaction
+from django.db.models import Q
+
+from ficarchive.tags.models import Tag, name_key
+from ficarchive.works.models import Creatorship, WorkFilterTag, WorkTag
+
+from . import versions
+from .scopes import ALL, EVERY_CREATOR, EVERY_TAG, tag_scope, user_scope
+
+
+def _bump(scopes: set[str]) -> None:
+    versions.bump(scopes)
+    transaction.on_commit(lambda: versions.bump(scopes))
+
+
+def listed_scopes(work_ids: list[int]) -> dict[int, list[str]]:
+    """The tags (with their synonyms) and creators each work is listed under now."""
+    scopes: dict[int, set[str]] = {w: set() for w in work_ids}
+    tag_works: dict[int, set[int]] = {}
+    for model in (WorkFilterTag, WorkTag):
+        for work_id, tag_id in model.objects.filter(work_id__in=work_ids).values_list(
+            "work_id", "tag_id"
+        ):
+            tag_works.setdefault(tag_id, set()).add(work_id)
+    if tag_works:
+        tags = Tag.objects.filter(Q(pk__in=tag_works) | Q(synonym_of_id__in=tag_works))
+        for pk, synonym_of, key in tags.values_list("pk", "synonym_of_id", "name_key"):
+            for work_id in tag_works.get(pk, set()) | tag_works.get(synonym_of, set()):
+                scopes[work_id].add(tag_scope(key))
+    creators = Creatorship.objects.filter(work_id__in=work_ids).values_list(
+        "work_id", "pseud__user__username"
+    )
+    for work_id, username in creators:
+        scopes[work_id].add(user_scope(username))
+    return {w: sorted(s) for w, s in scopes.items()}
+
+
+def works_changed(sender, work_ids, **kwargs) -> None:
+    now = listed_scopes(work_ids)
+    before = versions.remembered_scopes(work_ids)
+    scopes = {ALL}
+    for work_id in work_ids:
+        scopes.add(f"w:{work_id}")
+        scopes.update(now[work_id])
+        if before[work_id] is None:
+            scopes.update((EVERY_TAG, EVERY_CREATOR))
+        else:
+            scopes.update(before[work_id])
+    _bump(scopes)
+    # What a work is listed under is remembered for its next change: exactly once committed;
+    # until then (or if the change is rolled back) also what it was listed under before.
+    known = {w: sorted(set(now[w]) | set(before[w])) for w in work_ids if before[w] is not None}
+    versions.remember_scopes(known)
+    transaction.on_commit(lambda: versions.remember_scopes(now))
+
+
+def tags_changed(sender, tag_ids, names=(), **kwargs) -> None:
+    keys = Tag.objects.filter(Q(pk__in=tag_ids) | Q(synonym_of_id__in=tag_ids)).values_list(
+        "name_key", flat=True
+    )
+
+    _bump({ALL, *(tag_scope(k) for k in keys), *(tag_scope(name_key(n)) for n in names)})
+
+
+def work_read(sender, request, work_id, chapter_id=None, **kwargs) -> None:
+    """A reading page: serving it from the cache will count a hit too."""
+    request.page_cache_reading = (work_id, chapter_id)
+
+
+def comment_changed(sender, instance, **kwargs) -> None:
+    _bump({f"w:{instance.work_id}"})
