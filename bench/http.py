@@ -406,7 +406,7 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-http-") as tmp:
         work_dir = Path(tmp)
         sqlite_url = f"sqlite:///{work_dir / 'bench.sqlite3'}"
-        bench_one("SQLite, local-memory cache", environment(work_dir, sqlite_url, ""), args, work_dir)  # fmt: skip
+        bench_one("SQLite, the shared cache in DATA_DIR/cache", environment(work_dir, sqlite_url, ""), args, work_dir)  # fmt: skip
         if args.sqlite_only:
             return None
         if not (reachable(pg, 5432) and reachable(redis, 6379)):
