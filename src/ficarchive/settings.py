@@ -105,6 +105,7 @@ MIDDLEWARE = [
     "ficarchive.pagecache.middleware.page_cache_middleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
+    "ficarchive.core.clean_input.clean_input_middleware",
     "ficarchive.core.csrf.GuestCsrfMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
@@ -323,6 +324,12 @@ STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # also makes DATA_DIR, where SQL
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE
 IMPORT_MAX_BYTES = env_int("IMPORT_MAX_BYTES", 10 * 1024 * 1024)
+# Imports are read by the task runner, each in a child process with these limits (imports/).
+IMPORT_CHILD_PROCESS = env_bool("IMPORT_CHILD_PROCESS", True)
+IMPORT_MEMORY_MB = env_int("IMPORT_MEMORY_MB", 1024)
+IMPORT_CPU_SECONDS = env_int("IMPORT_CPU_SECONDS", 60)
+IMPORTS_ACTIVE_PER_USER = env_int("IMPORTS_ACTIVE_PER_USER", 2)
+IMPORTS_ACTIVE_PER_SITE = env_int("IMPORTS_ACTIVE_PER_SITE", 20)
 
 # --- Security ---------------------------------------------------------------------------------
 SESSION_COOKIE_HTTPONLY = True

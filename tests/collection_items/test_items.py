@@ -126,3 +126,24 @@ def test_a_sub_collections_works_show_in_its_parent(make_collection, author, rea
     work = make_work(author)
     add_work(child, work, author)
     assert list(works_of(parent, reader)) == [work]
+
+
+def test_a_works_collections_changing_is_announced_as_a_work_change(
+    make_collection, author, maintainer, make_work
+):
+    from ficarchive.core import signals
+
+    collection = make_collection(moderated=True)
+    work = make_work(author)
+    heard = []
+
+    def listener(sender, work_ids, **kwargs):
+        heard.append(work_ids)
+
+    signals.work_changed.connect(listener, dispatch_uid="test-collections-heard")
+    try:
+        item = add_work(collection, work, author)
+        answer_as_collection([item], maintainer, True)
+    finally:
+        signals.work_changed.disconnect(dispatch_uid="test-collections-heard")
+    assert heard.count([work.pk]) >= 2  # added, then approved (no flag changed)

@@ -1,4 +1,5 @@
 import pytest
+from django.urls import reverse
 
 from ficarchive.feedback.models import Comment
 from ficarchive.feedback.services import post_comment
@@ -72,3 +73,36 @@ def test_every_feedback_page_opens_for_its_user(work, author, reader, client_for
         assert client.get(url).status_code == 200, url
     assert client_for(author).get(f"/works/{work.pk}/comment-settings").status_code == 200
     assert client.get(f"/works/{work.pk}/comment-settings").status_code == 403
+
+
+@pytest.fixture
+def two_pseuds(author):
+    from ficarchive.accounts.models import Pseud
+
+    return [author.default_pseud, Pseud.objects.create(user=author, name="Other Name")]
+
+
+@pytest.mark.parametrize("pseud", [None, ""])
+def test_a_comment_or_reply_without_a_pseud_is_posted_as_the_default_pseud(
+    work, author, two_pseuds, client_for, pseud
+):
+    """Issue 12, finding 3: with several pseuds, a missing or empty `pseud` answered 500."""
+    data = {"body": "A note to my readers."} | ({} if pseud is None else {"pseud": pseud})
+    client = client_for(author)
+    response = client.post(reverse("post_comment", kwargs={"work_id": work.pk}), data)
+    assert response.status_code == 302
+    top = Comment.objects.get()
+    response = client.post(reverse("reply_comment", kwargs={"comment_id": top.pk}), data)
+    assert response.status_code == 302
+    assert [c.pseud for c in Comment.objects.order_by("pk")] == [author.default_pseud] * 2
+
+
+@pytest.mark.parametrize("pseud", ["abc", "99999999999999999999", "-1"])
+def test_a_comment_with_a_pseud_that_is_not_ones_own_is_refused_with_a_message(
+    work, author, two_pseuds, client_for, pseud
+):
+    client = client_for(author)
+    url = reverse("post_comment", kwargs={"work_id": work.pk})
+    response = client.post(url, {"body": "Hello.", "pseud": pseud}, follow=True)
+    assert "Your comment was not posted" in response.content.decode()
+    assert not Comment.objects.exists()

@@ -75,15 +75,18 @@ def test_a_confirm_with_bad_input_explains_and_saves_nothing(author, client_for)
         (bytes(range(256)) * 40, "We can"),
     ],
 )
-def test_a_hostile_or_broken_file_is_refused_with_a_form_error(author, client_for, upload, message):
+def test_a_hostile_or_broken_file_is_refused_with_a_clear_message(
+    author, client_for, upload, message
+):
     client = client_for(author)
     file = io.BytesIO(upload)
     file.name = "story.epub"
-    response = client.post("/works/import", {"format": "auto", "file": file})
+    response = client.post("/works/import", {"format": "auto", "file": file}, follow=True)
     assert response.status_code == 200
-    errors = response.context["form"].non_field_errors()
-    assert errors and errors[0].startswith("We can't import this:")
-    assert not PendingImport.objects.exists() and not Work.objects.exists()
+    assert "We can't import" in response.content.decode()
+    pending = PendingImport.objects.get()
+    assert pending.status == PendingImport.REFUSED and pending.document is None
+    assert not Work.objects.exists()
 
 
 def test_a_file_over_the_limit_is_refused_before_it_is_read(author, client_for, settings):

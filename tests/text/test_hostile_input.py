@@ -113,3 +113,22 @@ def test_html_entities_and_scripts_do_not_reach_the_output() -> None:
 def test_it_refuses_an_unknown_format() -> None:
     with pytest.raises(ImportRefused, match="unknown format"):
         parse_document(b"text", fmt="pdf")
+
+
+def test_html_with_more_tags_than_the_limit_is_refused_before_it_is_parsed(monkeypatch) -> None:
+    from ficarchive.text.readers import html
+
+    monkeypatch.setattr(html, "MAX_TAGS", 2000)
+    parse_document(b"<p>fine</p>" * 900, filename="ok.html")
+    with pytest.raises(ImportRefused, match="more than 2,000 tags"):
+        parse_document(b"<p>many</p>" * 1100, filename="many.html")
+
+
+def test_docx_xml_is_refused_as_soon_as_it_inflates_past_the_budget(monkeypatch) -> None:
+    from ficarchive.text.readers import zipguard
+
+    monkeypatch.setattr(zipguard, "MAX_XML_BYTES", 1024 * 1024)
+    member = b"<w:t>" + b"word " * 140_000 + b"</w:t>"  # 0.7 MB each, 1.4 MB together
+    docx = _zip({"word/document.xml": member, "word/styles.xml": member})
+    with pytest.raises(ImportRefused, match="unpacks to more than the size limit"):
+        parse_document(docx, filename="long.docx")

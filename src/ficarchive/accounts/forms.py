@@ -53,16 +53,21 @@ class SignupForm(forms.Form):
         return data
 
 
+def login_name(given: str) -> str:
+    """The username a log-in names: the one given, or the account's of an e-mail address."""
+    given = given.strip()
+    if "@" in given:
+        user = User.objects.filter(email__iexact=given).only("username").first()
+        if user:
+            return user.username
+    return given
+
+
 class LoginForm(AuthenticationForm):
     username = forms.CharField(label="Username or e-mail", max_length=254)
 
     def clean_username(self):
-        given = self.cleaned_data["username"].strip()
-        if "@" in given:
-            user = User.objects.filter(email__iexact=given).only("username").first()
-            if user:
-                return user.username
-        return given
+        return login_name(self.cleaned_data["username"])
 
 
 class PseudForm(forms.ModelForm):

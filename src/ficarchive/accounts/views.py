@@ -1,3 +1,4 @@
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth import views as auth_views
@@ -12,8 +13,16 @@ from django.views.decorators.http import require_POST
 
 from ficarchive.core.ratelimit import client_address, hit_limit
 
-from . import services
-from .forms import LinkFormSet, LoginForm, PreferenceForm, ProfileForm, PseudForm, SignupForm
+from . import login_limits, services
+from .forms import (
+    LinkFormSet,
+    LoginForm,
+    PreferenceForm,
+    ProfileForm,
+    PseudForm,
+    SignupForm,
+    login_name,
+)
 from .middleware import GUEST_THEME_COOKIE
 from .models import Pseud
 
@@ -42,9 +51,38 @@ def signup(request):
 
 
 class LoginView(auth_views.LoginView):
+    """Django's log-in, with the limits of login_limits on top of django-axes'."""
+
     template_name = "accounts/login.html"
     authentication_form = LoginForm
     redirect_authenticated_user = True
+
+    def post(self, request, *args, **kwargs):
+        refused = login_limits.refusal(request, self._name())
+        if refused:
+            context = {"message": refused}
+            return render(request, "accounts/locked_out.html", context, status=429)
+        return super().post(request, *args, **kwargs)
+
+    def form_invalid(self, form):
+        if self._name():
+            login_limits.record_failure(self.request, self._name())
+        return super().form_invalid(form)
+
+    def form_valid(self, form):
+        response = super().form_valid(form)
+        name = form.get_user().username
+        login_limits.record_success(name)
+        response.set_cookie(
+            login_limits.KNOWN_BROWSER_COOKIE,
+            login_limits.known_browser_cookie(self.request, name),
+            max_age=login_limits.KNOWN_BROWSER_DAYS * 86400,
+            secure=settings.SESSION_COOKIE_SECURE, httponly=True, samesite="Lax",
+        )  # fmt: skip
+        return response
+
+    def _name(self) -> str:
+        return login_name(str(self.request.POST.get("username", "")))[:254]
 
 
 @login_required

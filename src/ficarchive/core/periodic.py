@@ -1,9 +1,9 @@
 """Periodic jobs (flushing buffered hits, folding tag counts): each is a django-tasks task,
 enqueued every so many seconds by one scheduler so that any worker runs it.
 
-`ficarchive serve` runs the scheduler in a thread beside the web server. Several schedulers may
-run (one per app server): each job's turn is claimed in the shared cache (`cache.add`, atomic in
-Redis), so a job is enqueued once per interval across them all.
+`ficarchive serve` runs `ficarchive periodic` as a process beside the web server. Several
+schedulers may run (one per app server): each job's turn is claimed in the shared cache
+(`cache.add`, atomic in Redis), so a job is enqueued once per interval across them all.
 """
 
 from __future__ import annotations

@@ -1,10 +1,12 @@
-"""An Atom feed of a tag's latest works, with the reader's blocklist applied."""
+"""An Atom feed of a tag's latest works, with the reader's blocklist applied. Every piece of
+text goes through `xml_safe`, so that no stored character can make the feed fail."""
 
 from __future__ import annotations
 
 from django.http import HttpRequest, HttpResponse
 from django.utils.feedgenerator import Atom1Feed
 
+from ficarchive.text.characters import xml_safe
 from ficarchive.text.sanitize import html_to_plain_text
 from ficarchive.works.models import Work
 
@@ -21,19 +23,19 @@ def tag_feed(request: HttpRequest, name: str) -> HttpResponse:
     works = Work.objects.visible_to(request.user).filter(carrying_any([tag]))
     works = without_filters(works, request).order_by("-updated_at", "-pk").listing()
     feed = Atom1Feed(
-        title=f"{tag.name} works",
+        title=xml_safe(f"{tag.name} works"),
         link=request.build_absolute_uri(f"/tags/{tag.name}/works"),
-        description=f"The latest works tagged {tag.name}",
+        description=xml_safe(f"The latest works tagged {tag.name}"),
         feed_url=request.build_absolute_uri(),
     )
     for work in works[:FEED_SIZE]:
         creators = work.public_byline
         tags = ", ".join(t.name for t in work.tags.all())
         feed.add_item(
-            title=work.title,
+            title=xml_safe(work.title),
             link=request.build_absolute_uri(work.get_absolute_url()),
-            description=f"{html_to_plain_text(work.summary)}\n\nTags: {tags}",
-            author_name=creators,
+            description=xml_safe(f"{html_to_plain_text(work.summary)}\n\nTags: {tags}"),
+            author_name=xml_safe(creators),
             updateddate=work.updated_at,
             unique_id=request.build_absolute_uri(work.get_absolute_url()),
         )

@@ -5,6 +5,7 @@ from __future__ import annotations
 
 from django import forms
 
+from ficarchive.core.forms import ModelChoicesField
 from ficarchive.tags.models import Tag, TagType
 
 from . import work_groups
@@ -42,7 +43,7 @@ class FilterForm(forms.Form):
     sort = forms.ChoiceField(
         label="Sort by", required=False, choices=[(k, v[0]) for k, v in SORTS.items()]
     )
-    rating = forms.ModelMultipleChoiceField(
+    rating = ModelChoicesField(
         label="Ratings", required=False, widget=forms.CheckboxSelectMultiple,
         queryset=Tag.objects.filter(type=TagType.RATING).order_by("pk"),
     )  # fmt: skip

@@ -1,13 +1,16 @@
 """What every download holds, gathered once from the database: the work's meta block as AO3
 lays it out (rating, warnings, ... stats), its summary and notes, and the chapters the reader may
 see. Every piece of author HTML is passed through the sanitizer again here, so whatever reached
-the database by another road cannot carry script into a file, and images become links to them."""
+the database by another road cannot carry script into a file, and images become links to them;
+every piece of text passes through `xml_safe`, so that no stored character can make a file fail
+to build (EPUB and OPDS are XML, which cannot carry most control characters)."""
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
 from ficarchive.tags.models import TagType
+from ficarchive.text.characters import xml_safe
 from ficarchive.text.sanitize import sanitize_fiction_html
 from ficarchive.works.languages import language_name
 from ficarchive.works.models import Chapter, Work, WorkTag
@@ -67,7 +70,7 @@ class Document:
 
 
 def _clean(fragment: str) -> str:
-    return images_as_links(sanitize_fiction_html(fragment or ""))
+    return images_as_links(sanitize_fiction_html(xml_safe(fragment or "")))
 
 
 def _stats(work: Work) -> list[tuple[str, str]]:
@@ -82,7 +85,7 @@ def _stats(work: Work) -> list[tuple[str, str]]:
 
 def _series(work: Work) -> list[str]:
     return [
-        f"Part {link.position} of {link.series.title}"
+        xml_safe(f"Part {link.position} of {link.series.title}")
         for link in work.series_parts.select_related("series")
     ]
 
@@ -91,7 +94,7 @@ def chapter_parts(chapters: list[Chapter]) -> list[Part]:
     return [
         Part(
             number=index,
-            heading=chapter.heading,
+            heading=xml_safe(chapter.heading),
             summary=_clean(chapter.summary),
             notes=_clean(chapter.notes),
             body=_clean(chapter.body),
@@ -106,13 +109,13 @@ def build_document(work: Work, url: str) -> Document:
     links = WorkTag.objects.filter(work=work).select_related("tag").order_by("position", "pk")
     by_type: dict[str, list[str]] = {}
     for link in links:
-        by_type.setdefault(link.tag.type, []).append(link.tag.name)
+        by_type.setdefault(link.tag.type, []).append(xml_safe(link.tag.name))
     meta = [(label, by_type[kind]) for kind, label in TAG_ROWS if by_type.get(kind)]
-    creators = [c.pseud.byline for c in work.creatorships.select_related("pseud__user")]
+    creators = [xml_safe(c.pseud.byline) for c in work.creatorships.select_related("pseud__user")]
     creators = [] if work.anonymous else creators  # the byline reads "Anonymous"
     return Document(
         work_id=work.pk,
-        title=work.title,
+        title=xml_safe(work.title),
         creators=creators,
         url=url,
         language=work.language or "en",

@@ -7,7 +7,6 @@ listing code) and `opds_auth.py` who is asking."""
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from dataclasses import dataclass
 from datetime import UTC, date, datetime, time
@@ -17,6 +16,7 @@ from django.utils import timezone
 from django.utils.html import format_html
 from lxml import etree
 
+from ficarchive.text.characters import xml_safe
 from ficarchive.text.sanitize import html_to_plain_text, sanitize_fiction_html
 from ficarchive.works.models import Work
 
@@ -39,23 +39,15 @@ SORT_POPULAR = "http://opds-spec.org/sort/popular"
 # The formats an entry offers, in the order e-readers should prefer them, with their bare types.
 ACQUISITION_TYPES = {"epub": "application/epub+zip", "pdf": "application/pdf", "html": "text/html"}
 
-# Characters XML 1.0 cannot hold at all (most control characters, lone surrogates).
-_NOT_XML = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-
-
-def xml_text(value: object) -> str:
-    """`value` as text XML can carry: characters XML forbids are dropped."""
-    return _NOT_XML.sub("", str(value))
-
 
 def _atom(name: str) -> str:
     return f"{{{ATOM}}}{name}"
 
 
 def _add(parent, tag: str, text: object = None, attrs: dict | None = None):
-    element = etree.SubElement(parent, tag, {k: xml_text(v) for k, v in (attrs or {}).items()})
+    element = etree.SubElement(parent, tag, {k: xml_safe(v) for k, v in (attrs or {}).items()})
     if text is not None:
-        element.text = xml_text(text)
+        element.text = xml_safe(text)
     return element
 
 

@@ -13,7 +13,7 @@ class CommentForm(forms.Form):
     body = forms.CharField(
         label="Comment", widget=forms.Textarea(attrs={"rows": 5}), help_text=COMMENT_HELP
     )
-    pseud = forms.ChoiceField(label="Comment as", required=False)
+    pseud = forms.TypedChoiceField(label="Comment as", required=False, coerce=int, empty_value=None)
     guest_name = forms.CharField(label="Your name", max_length=60, required=False)
     guest_email = forms.EmailField(
         label="Your e-mail (optional, never shown)", required=False, max_length=254
@@ -35,10 +35,12 @@ class CommentForm(forms.Form):
             self.fields["guest_name"].required = True
 
     def author_fields(self) -> dict:
-        """What the form says about who writes: the pseud, or the guest's name and e-mail."""
+        """What the form says about who writes: the pseud (None when none is chosen: the
+        service takes the default one), or the guest's name and e-mail."""
         data = self.cleaned_data
         if "pseud" in self.fields:
-            return {"pseud": self.user.pseuds.filter(pk=data.get("pseud")).first()}
+            chosen = data.get("pseud")
+            return {"pseud": self.user.pseuds.filter(pk=chosen).first() if chosen else None}
         if "guest_name" in self.fields:
             return {"guest_name": data["guest_name"], "guest_email": data.get("guest_email", "")}
         return {}

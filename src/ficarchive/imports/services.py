@@ -1,23 +1,26 @@
-"""Importing fics: read a document with ficarchive.text, show the author what was found, and
-create a draft work only when the author confirms."""
+"""Importing fics: queue a document, read it in the task runner (in a child process with a
+memory limit, imports/isolation.py), show the author what was found, and create a draft work
+only when the author confirms. The request that uploads only stores the document."""
 
 from __future__ import annotations
 
 from datetime import timedelta
 
 from django.conf import settings
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.utils import timezone
 
 from ficarchive.tags.fixed import CATEGORIES, RATINGS, WARNINGS
-from ficarchive.tags.lexicon_bridge import archive_lexicon
-from ficarchive.text import ImportRefused, parse_document
+from ficarchive.text import ImportRefused
+from ficarchive.text.characters import clean_text
 from ficarchive.works import services as work_services
 from ficarchive.works.chapters import add_chapter
 from ficarchive.works.languages import LANGUAGE_NAMES
 from ficarchive.works.models import Work
 
 from .models import PendingImport
+from .reading import check_size, read_document, read_import
 
 KEEP_PENDING = timedelta(days=1)
 
@@ -38,22 +41,40 @@ FIELD_SOURCES = {
 }
 
 
-def read_document(data: bytes | str, *, filename: str = "", fmt: str | None = None) -> dict:
-    """The import JSON of a document, read with the archive's own tags as lexicon. Raises
-    ImportRefused with one clear line for anything too big, hostile or not a document."""
-    size = len(data.encode() if isinstance(data, str) else data)
-    if size > settings.IMPORT_MAX_BYTES:
-        limit = settings.IMPORT_MAX_BYTES // (1024 * 1024)
-        raise ImportRefused(f"the file is larger than the {limit} MB an import may be")
-    parsed = parse_document(data, filename=filename or None, fmt=fmt, lexicon=archive_lexicon())
-    return parsed.to_dict()
+def active_imports(user=None):
+    active = PendingImport.objects.filter(status__in=PendingImport.ACTIVE)
+    return active.filter(user=user) if user is not None else active
+
+
+@transaction.atomic
+def queue_import(user, data: bytes | str, *, filename: str = "", fmt: str | None = None):
+    """Keep a document for the task runner to read (tasks.read_import), within the limits on
+    imports being read at once: IMPORTS_ACTIVE_PER_USER for one author, IMPORTS_ACTIVE_PER_SITE
+    for the archive. Raises ImportRefused when a limit is reached; the upload is not kept."""
+    check_size(data)
+    get_user_model().objects.select_for_update().filter(pk=user.pk).first()  # one at a time
+    if active_imports(user).count() >= settings.IMPORTS_ACTIVE_PER_USER:
+        raise ImportRefused(
+            "you have imports being read already; wait until they are ready, then try again"
+        )
+    if active_imports().count() >= settings.IMPORTS_ACTIVE_PER_SITE:
+        raise ImportRefused("the archive is reading many imports right now; try again shortly")
+    forget_old_imports()
+    pending = PendingImport.objects.create(
+        user=user, filename=clean_text(filename)[:255], format=fmt or "",
+        status=PendingImport.QUEUED, document=data.encode() if isinstance(data, str) else data,
+    )  # fmt: skip
+    read_import.enqueue(pending.pk)
+    return pending
 
 
 def start_import(user, data: bytes | str, *, filename: str = "", fmt: str | None = None):
-    """Read a document and keep the result for `user` to confirm."""
+    """Read a document at once and keep the result for `user` to confirm (for commands and
+    tests; the import page queues it instead)."""
     parsed = read_document(data, filename=filename, fmt=fmt)
     forget_old_imports()
-    return PendingImport.objects.create(user=user, filename=filename[:255], parsed=parsed)
+    filename = clean_text(filename)[:255]
+    return PendingImport.objects.create(user=user, filename=filename, parsed=parsed)
 
 
 def forget_old_imports() -> None:
@@ -220,5 +241,5 @@ def _split(value: str) -> list[str]:
 
 
 def _title_from_filename(filename: str) -> str:
-    stem = filename.rsplit("/", 1)[-1].rsplit(".", 1)[0]
+    stem = clean_text(filename).rsplit("/", 1)[-1].rsplit(".", 1)[0]
     return " ".join(stem.replace("_", " ").replace("-", " ").split()) or "Untitled"

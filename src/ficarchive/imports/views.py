@@ -11,6 +11,7 @@ from .forms import ImportForm
 from .models import PendingImport
 
 IMPORTS_PER_HOUR = 60
+READING_REFRESH_SECONDS = 2
 
 
 @login_required
@@ -22,7 +23,7 @@ def start(request):
         else:
             data, filename, fmt = form.document()
             try:
-                pending = services.start_import(request.user, data, filename=filename, fmt=fmt)
+                pending = services.queue_import(request.user, data, filename=filename, fmt=fmt)
             except ImportRefused as refusal:
                 form.add_error(None, f"We can't import this: {refusal}.")
             else:
@@ -32,7 +33,15 @@ def start(request):
 
 @login_required
 def confirm(request, pending_id: int):
-    pending = get_object_or_404(PendingImport, pk=pending_id, user=request.user)
+    """While the import is read: a page that asks again by itself (no script needed). Then
+    the posting form filled with what was found, or why it can't be imported."""
+    pending = get_object_or_404(
+        PendingImport.objects.defer("document"), pk=pending_id, user=request.user
+    )
+    if pending.is_active:
+        return _reading(request, pending)
+    if pending.status == PendingImport.REFUSED:
+        return render(request, "imports/refused.html", {"pending": pending})
     parsed = pending.parsed
     form = WorkForm(
         request.POST or None, user=request.user, initial=services.form_initial(parsed, request.user)
@@ -68,9 +77,21 @@ def confirm(request, pending_id: int):
     )
 
 
+def _reading(request, pending: PendingImport):
+    ahead = 0
+    if pending.status == PendingImport.QUEUED:
+        ahead = PendingImport.objects.filter(status=PendingImport.QUEUED, pk__lt=pending.pk).count()
+    context = {"pending": pending, "ahead": ahead, "refresh": READING_REFRESH_SECONDS}
+    response = render(request, "imports/reading.html", context)
+    response["Cache-Control"] = "no-store"
+    return response
+
+
 @login_required
 def discard(request, pending_id: int):
-    pending = get_object_or_404(PendingImport, pk=pending_id, user=request.user)
+    pending = get_object_or_404(
+        PendingImport.objects.defer("document"), pk=pending_id, user=request.user
+    )
     if request.method == "POST":
         pending.delete()
         messages.success(request, "The import is discarded; nothing was saved.")

@@ -8,6 +8,7 @@ from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from ficarchive.accounts.models import Pseud
+from ficarchive.core.forms import ModelChoicesField
 from ficarchive.tags.fixed import CATEGORIES, RATINGS, WARNINGS
 from ficarchive.tags.models import TagType
 from ficarchive.text.sanitize import html_to_plain_text, sanitize_fiction_html
@@ -73,7 +74,7 @@ def find_pseud(text: str) -> Pseud | None:
 
 class WorkForm(forms.Form):
     title = forms.CharField(max_length=255)
-    pseuds = forms.ModelMultipleChoiceField(
+    pseuds = ModelChoicesField(
         label="Creator/Pseud(s)", queryset=Pseud.objects.none(),
         widget=forms.CheckboxSelectMultiple,
         error_messages={"required": "Choose at least one of your pseuds."},

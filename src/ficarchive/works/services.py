@@ -349,8 +349,9 @@ def move_creatorships(source_pseud, target_pseud) -> None:
 def set_collection_flags(flags: dict[int, tuple[bool, bool]]) -> list[int]:
     """Set works' (anonymous, unrevealed) flags, as the collections app decides them from the
     collections each work is in; the ids of the works that were unrevealed and no longer are
-    (the caller announces them)."""
-    revealed, changed = [], []
+    (the caller announces them). Every work given is announced as changed (work_changed):
+    its collections are part of what its pages show, even when its flags stay."""
+    revealed = []
     for work in Work.objects.filter(pk__in=list(flags)).only("pk", "anonymous", "unrevealed"):
         anonymous, unrevealed = flags[work.pk]
         if (work.anonymous, work.unrevealed) == (anonymous, unrevealed):
@@ -358,7 +359,5 @@ def set_collection_flags(flags: dict[int, tuple[bool, bool]]) -> list[int]:
         if work.unrevealed and not unrevealed:
             revealed.append(work.pk)
         Work.objects.filter(pk=work.pk).update(anonymous=anonymous, unrevealed=unrevealed)
-        changed.append(work.pk)
-    if changed:
-        work_changed(changed)
+    work_changed(flags)
     return revealed

@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.http import require_POST
 
@@ -44,8 +45,11 @@ def post_comment(request, work_id):
     work = visible_work(request, work_id)
     chapter = None
     if request.POST.get("chapter"):
+        chapter_id = request.POST["chapter"]
+        if not (chapter_id.isascii() and chapter_id.isdigit()):
+            raise Http404("No such chapter.")
         chapter = get_object_or_404(
-            Chapter.objects.visible_to(request.user, work), work=work, pk=request.POST["chapter"]
+            Chapter.objects.visible_to(request.user, work), work=work, pk=chapter_id
         )
     fallback = (chapter or work).get_absolute_url()
     form = CommentForm(request.POST, user=request.user)

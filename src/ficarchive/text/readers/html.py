@@ -181,7 +181,14 @@ def _dd_text(dd: etree._Element) -> str:
     return _WS.sub(" ", dd.text_content()).strip()
 
 
+# Every element begins with "<": past this many tags a document is refused before a tree is
+# built (a 500,000-word novel has well under 200,000).
+MAX_TAGS = 1_000_000
+
+
 def parse_html(text: str) -> etree._Element:
+    if text.count("<") > MAX_TAGS:
+        raise ImportRefused(f"the HTML has more than {MAX_TAGS:,} tags")
     parser = lxml.html.HTMLParser(
         no_network=True, remove_comments=True, remove_pis=True, huge_tree=False, encoding="utf-8"
     )

@@ -11,6 +11,8 @@ MAX_MEMBERS = 5000
 MAX_MEMBER_BYTES = 30 * 1024 * 1024
 MAX_TOTAL_BYTES = 100 * 1024 * 1024
 MAX_RATIO = 100
+MAX_XML_BYTES = 30 * 1024 * 1024  # all XML members together, counted as they are inflated
+_CHUNK = 1024 * 1024
 _XML_SUFFIXES = (".xml", ".xhtml", ".html", ".htm", ".opf", ".ncx", ".rels")
 
 
@@ -37,24 +39,35 @@ def open_zip(data: bytes, what: str) -> zipfile.ZipFile:
     return archive
 
 
-def read_member(archive: zipfile.ZipFile, name: str, what: str) -> bytes:
-    """A member's bytes, read no further than the limit; XML with entity declarations refused."""
+def read_member(
+    archive: zipfile.ZipFile, name: str, what: str, budget: int = MAX_MEMBER_BYTES
+) -> bytes:
+    """A member's bytes, inflated a chunk at a time and refused as soon as they pass `budget`
+    (whatever the archive declares); XML with entity declarations refused."""
+    chunks, size = [], 0
     try:
         with archive.open(name) as fh:
-            data = fh.read(MAX_MEMBER_BYTES + 1)
+            while size <= budget and (chunk := fh.read(_CHUNK)):
+                size += len(chunk)
+                chunks.append(chunk)
     except KeyError as exc:
         raise ImportRefused(f"the {what} lacks {name}") from exc
     except (zipfile.BadZipFile, OSError, EOFError, NotImplementedError) as exc:
         raise ImportRefused(f"the {what} is damaged ({name})") from exc
-    if len(data) > MAX_MEMBER_BYTES:
+    if size > budget:
         raise ImportRefused(f"the {what} unpacks to more than the size limit")
+    data = b"".join(chunks)
     if name.lower().endswith(_XML_SUFFIXES) and b"<!ENTITY" in data:
         raise ImportRefused(f"the {what} declares XML entities, which are not allowed")
     return data
 
 
 def check_all_xml(archive: zipfile.ZipFile, what: str) -> None:
-    """Refuse the archive when any XML member declares entities (billion laughs, XXE)."""
+    """Refuse the archive when any XML member declares entities (billion laughs, XXE), or when
+    its XML inflates to more than MAX_XML_BYTES in all (refused as the bytes pass it)."""
+    left = MAX_XML_BYTES
     for info in archive.infolist():
         if info.filename.lower().endswith(_XML_SUFFIXES):
-            read_member(archive, info.filename, what)
+            left -= len(
+                read_member(archive, info.filename, what, budget=min(left, MAX_MEMBER_BYTES))
+            )
