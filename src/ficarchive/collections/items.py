@@ -22,10 +22,10 @@ from django.urls import reverse
 from ficarchive.accounts.models import Block
 from ficarchive.feedback.services.inbox import deliver_notice
 from ficarchive.works.models import Work
-from ficarchive.works.services import set_collection_flags
 
+from .flags import refresh_work_flags
 from .models import Collection, CollectionItem
-from .services import is_maintainer, maintainer_ids
+from .roles import is_maintainer, maintainer_ids
 
 APPROVED, PENDING, REJECTED = (
     CollectionItem.APPROVED,
@@ -158,25 +158,6 @@ def remove_item(item: CollectionItem, by) -> None:
     item.delete()
     if work_id:
         refresh_work_flags([work_id])
-
-
-def refresh_work_flags(work_ids: Iterable[int]) -> list[int]:
-    """Each work is anonymous (unrevealed) while an item of it that counts is; the works
-    revealed by this call are announced to their readers (reveal.announce_revealed)."""
-    from .news import announce_shown
-    from .reveal import announce_revealed
-
-    flags = {pk: (False, False) for pk in set(work_ids)}
-    counting = CollectionItem.objects.filter(work_id__in=list(flags), creator_answer=APPROVED)
-    for work_id, anonymous, unrevealed in counting.exclude(collection_answer=REJECTED).values_list(
-        "work_id", "anonymous", "unrevealed"
-    ):
-        old = flags[work_id]
-        flags[work_id] = (old[0] or anonymous, old[1] or unrevealed)
-    revealed = set_collection_flags(flags)
-    announce_revealed(revealed)
-    announce_shown(flags)
-    return revealed
 
 
 def collections_of(work: Work, user=None):

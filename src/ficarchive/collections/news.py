@@ -7,6 +7,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 from django.db import IntegrityError, transaction
+from django_tasks import task
 
 from ficarchive.works.models import Work
 
@@ -31,8 +32,6 @@ def is_subscribed(user, collection: Collection) -> bool:
 def announce_shown(work_ids: Iterable[int]) -> int:
     """Queue the news of each work that a collection now shows to readers and that its
     subscribers weren't told of; the number of announcements queued."""
-    from .tasks import deliver_collection_news
-
     shown = Work.objects.filter(pk__in=list(work_ids), posted=True, unrevealed=False,
                                 hidden_by_admin=False).values("pk")  # fmt: skip
     items = CollectionItem.objects.filter(approved_items(), work__in=shown)
@@ -72,3 +71,8 @@ def deliver_news(collection_id: int, work_id: int) -> int:
         if Work.objects.visible_to(u).filter(pk=work.pk).exists()
     ]  # fmt: skip
     return deliver_updates(readers, kind=Notification.WORK, work=work)
+
+
+@task()
+def deliver_collection_news(collection_id: int, work_id: int) -> int:
+    return deliver_news(collection_id, work_id)

@@ -5,15 +5,15 @@ work only then: its subscribers get the new work, its gift recipients their gift
 
 from __future__ import annotations
 
-from collections.abc import Iterable
 from datetime import datetime
 
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
 
+from .flags import refresh_work_flags
 from .models import Collection, CollectionItem
-from .services import is_maintainer
+from .roles import is_maintainer
 
 
 def _items_of(collection: Collection):
@@ -24,8 +24,6 @@ def _items_of(collection: Collection):
 
 
 def _refresh(items) -> list[int]:
-    from .items import refresh_work_flags
-
     return refresh_work_flags(items.exclude(work=None).values_list("work_id", flat=True))
 
 
@@ -83,14 +81,3 @@ def reveal_due(now: datetime | None = None) -> int:
         reveal_creators(collection)
         done += 1
     return done
-
-
-def announce_revealed(work_ids: Iterable[int]) -> None:
-    """Works that readers may see from now on: subscribers and gift recipients hear of them."""
-    from ficarchive.feedback.services.subscriptions import announce_revealed_work
-    from ficarchive.works.gifts import announce_gifts
-    from ficarchive.works.models import Work
-
-    for work in Work.objects.filter(pk__in=list(work_ids), posted=True):
-        announce_revealed_work(work)
-        announce_gifts(work)

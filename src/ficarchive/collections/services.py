@@ -15,6 +15,7 @@ from django.utils import timezone
 from ficarchive.text.sanitize import sanitize_fiction_html
 
 from .models import NAME_PATTERN, Collection, Participant
+from .roles import is_maintainer, maintainer_ids  # noqa: F401  (callers import them from here too)
 
 TEXTS = ("description", "intro", "faq", "rules")
 SETTINGS = ("closed", "moderated", "anonymous", "unrevealed")
@@ -22,20 +23,6 @@ DATES = ("reveal_at", "reveal_creators_at")
 EDITABLE = ("title", "header_image_url", *DATES, *TEXTS, *SETTINGS)
 TEXT_LIMIT = 20_000
 RESERVED = {"new"}  # a page's name in /collections/...
-
-
-def maintainer_ids(collection: Collection) -> set[int]:
-    """Users who maintain `collection`: its owners and moderators, and those of its parent."""
-    ids = {collection.pk, collection.parent_id} - {None}
-    return set(
-        Participant.objects.filter(
-            collection_id__in=ids, role__in=Participant.MAINTAINERS
-        ).values_list("user_id", flat=True)
-    )
-
-
-def is_maintainer(collection: Collection, user) -> bool:
-    return bool(user and user.is_authenticated) and user.pk in maintainer_ids(collection)
 
 
 def is_owner(collection: Collection, user) -> bool:

@@ -1,4 +1,5 @@
-"""Background work of collections: the scheduled reveals, run by the periodic job."""
+"""Background work of collections: the scheduled reveals, run by the periodic job. The news of a
+work shown in a collection is news.deliver_collection_news."""
 
 from __future__ import annotations
 
@@ -10,10 +11,3 @@ def reveal_due_task() -> int:
     from .reveal import reveal_due
 
     return reveal_due()
-
-
-@task()
-def deliver_collection_news(collection_id: int, work_id: int) -> int:
-    from .news import deliver_news
-
-    return deliver_news(collection_id, work_id)
