@@ -84,11 +84,14 @@ def _fresh_cache(monkeypatch):
     from django.core.cache import cache
 
     from ficarchive.core import ratelimit
+    from ficarchive.feedback.services.hits import forget_seen_here
     from ficarchive.pagecache import versions
 
     monkeypatch.setattr(ratelimit, "time", SimpleNamespace(time=lambda: 1_800_000_030.0))
     cache.clear()
     versions.clear()
+    forget_seen_here()
     yield
     cache.clear()
     versions.clear()
+    forget_seen_here()

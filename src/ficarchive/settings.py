@@ -99,10 +99,11 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # First: a guest's kept page is answered with the headers the rest of the chain gave it.
+    "ficarchive.pagecache.middleware.page_cache_middleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "ficarchive.core.middleware.trailing_slash_middleware",
-    "ficarchive.pagecache.middleware.page_cache_middleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
     "ficarchive.core.clean_input.clean_input_middleware",
@@ -180,7 +181,7 @@ else:
     # files in DATA_DIR/cache that every process on the machine reads and writes.
     CACHES = {
         "default": {
-            "BACKEND": "diskcache.DjangoCache",
+            "BACKEND": "ficarchive.core.diskcache_backend.KeptOpenDiskCache",
             "LOCATION": str(DATA_DIR / "cache"),
             "SHARDS": 4,
             "DATABASE_TIMEOUT": 0.25,  # seconds a write waits for a shard's lock, then retries
@@ -210,7 +211,7 @@ else:
     PAGE_CACHE_ALIAS, PAGE_VERSIONS_ALIAS = "pages", "default"
     if TESTING:
         CACHES["page_versions"] = {
-            "BACKEND": "diskcache.DjangoCache",
+            "BACKEND": "ficarchive.core.diskcache_backend.KeptOpenDiskCache",
             "LOCATION": env_str("PAGE_VERSIONS_DIR", str(DATA_DIR / "page-versions")),
             "SHARDS": 4,
         }

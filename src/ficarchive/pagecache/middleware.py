@@ -7,8 +7,10 @@ header is never answered from the cache and its page is never kept; its response
 `Cache-Control: private`, so no proxy keeps it either — nor any other answer that is not a
 kept page, unless its view set Cache-Control itself.
 
-Placed before the session middleware: a hit reads two cache keys (one round trip with Redis)
-and builds a response, nothing else.
+Placed first of all middleware, and keeping the headers the rest of the chain gave the page
+(security headers, CSP): a hit computes the key from the environ, reads the kept page and the
+versions of its scopes (from this process's memory while nothing has changed, one round trip
+with Redis), counts a hit for a reading page, and answers, nothing else.
 """
 
 from __future__ import annotations
@@ -20,6 +22,7 @@ from typing import NamedTuple
 from django.conf import settings
 from django.contrib.auth.models import AnonymousUser
 from django.http import HttpResponse
+from django.http.cookie import parse_cookie
 from django.urls import Resolver404, get_resolver
 from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
@@ -36,6 +39,8 @@ KEYED_COOKIES = (GUEST_THEME_COOKIE, GUEST_COOKIE, ADULT_COOKIE)
 # Cookies that mean the page is someone's own: never cached.
 PRIVATE_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
 # Headers a kept page is answered without: the cache sets its own.
+# Where a proxy in front says the request came over HTTPS (settings.SECURE_PROXY_SSL_HEADER).
+PROXY_SCHEME_HEADER = (getattr(settings, "SECURE_PROXY_SSL_HEADER", None) or ("",))[0]
 OWN_HEADERS = {"cache-control", "etag", "last-modified", "expires", "vary", "x-page-cache"}
 
 
@@ -47,38 +52,38 @@ class Entry(NamedTuple):
     etag: str
     stored_at: float
     reading: tuple | None  # (work id, chapter id) when serving it counts a hit
+    scopes: tuple = ()  # what the page depends on, in the order of `versions`
 
 
-class GuestPage(NamedTuple):
-    key: str
-    scopes: list[str]
-    url_name: str
-
-
-def guest_page(request) -> GuestPage | None:
-    """The page's key and scopes when this request may be answered from the cache."""
-    if request.method not in ("GET", "HEAD"):
+def page_key(meta: dict) -> str | None:
+    """The key a guest's GET of this address is kept under; None when the request may not be
+    answered from the cache (not a GET, a session, a message waiting, an Authorization header).
+    Read from the WSGI environ alone, so that it costs no URL resolving: which pages are kept
+    at all is decided when one is built (scopes.PAGES)."""
+    if meta.get("REQUEST_METHOD") not in ("GET", "HEAD") or "HTTP_AUTHORIZATION" in meta:
         return None
-    cookies = request.COOKIES
-    if any(name in cookies for name in PRIVATE_COOKIES) or "HTTP_AUTHORIZATION" in request.META:
+    cookies = parse_cookie(meta.get("HTTP_COOKIE", ""))
+    if any(name in cookies for name in PRIVATE_COOKIES):
         return None
+    parts = [
+        meta.get("wsgi.url_scheme", ""),
+        meta.get(PROXY_SCHEME_HEADER, "") if PROXY_SCHEME_HEADER else "",
+        meta.get("HTTP_HOST", ""),
+        meta.get("PATH_INFO", ""),
+        meta.get("QUERY_STRING", ""),
+        *(cookies.get(name, "") for name in KEYED_COOKIES),
+    ]
+    return hashlib.blake2b("\x00".join(parts).encode(), digest_size=20).hexdigest()
+
+
+def page_scopes(request) -> list[str] | None:
+    """The scopes of the page this request asks for, when it is one that is kept."""
     try:
         match = get_resolver().resolve(request.path_info)
     except Resolver404:
         return None
     scopes_of = PAGES.get(match.url_name)
-    if scopes_of is None:
-        return None
-    meta = request.META
-    parts = [
-        request.scheme,
-        meta.get("HTTP_HOST", ""),
-        request.path_info,
-        meta.get("QUERY_STRING", ""),
-        *(cookies.get(name, "") for name in KEYED_COOKIES),
-    ]
-    key = hashlib.blake2b("\x00".join(parts).encode(), digest_size=20).hexdigest()
-    return GuestPage(key, scopes_of(match.kwargs), match.url_name)
+    return None if scopes_of is None else scopes_of(match.kwargs)
 
 
 def _public(response) -> None:
@@ -126,17 +131,17 @@ def _keepable(request, response) -> bool:
     )
 
 
-def _keep(request, page: GuestPage, current: tuple, response) -> HttpResponse:
+def _keep(request, key: str, scopes: list[str], current: tuple, response) -> HttpResponse:
     body = response.content
     etag = '"' + hashlib.blake2b(body, digest_size=12).hexdigest() + '"'
     stored_at = time.time()
     headers = tuple((n, v) for n, v in response.items() if n.lower() not in OWN_HEADERS)
     reading = getattr(request, "page_cache_reading", None)
     entry = Entry(
-        versions.settle(page.scopes, current), response.status_code, headers, body, etag,
-        stored_at, reading,
+        versions.settle(scopes, current), response.status_code, headers, body, etag,
+        stored_at, reading, tuple(scopes),
     )  # fmt: skip
-    versions.keep(page.key, entry)
+    versions.keep(key, entry)
     response["ETag"] = etag
     response["Last-Modified"] = http_date(stored_at)
     _public(response)
@@ -146,17 +151,20 @@ def _keep(request, page: GuestPage, current: tuple, response) -> HttpResponse:
 
 def page_cache_middleware(get_response):
     def middleware(request):
-        page = guest_page(request) if settings.PAGE_CACHE_SECONDS > 0 else None
-        if page is None:
+        key = page_key(request.META) if settings.PAGE_CACHE_SECONDS > 0 else None
+        if key is not None:
+            entry = versions.lookup(key)
+            if entry is not None:
+                return _answer(request, entry)
+        scopes = page_scopes(request) if key is not None else None
+        if scopes is None:
             response = get_response(request)
             _private(response)  # unless the view said otherwise: no proxy keeps it
             return response
-        entry, current = versions.lookup(page.key, page.scopes)
-        if entry is not None:
-            return _answer(request, entry)
+        current = versions.current(scopes)  # before the page is built from the rows
         response = get_response(request)
         if _keepable(request, response):
-            return _keep(request, page, current, response)
+            return _keep(request, key, scopes, current, response)
         _private(response)
         return response
 

@@ -5,18 +5,25 @@ leave a token no kept page carries (a counter could land twice on the same numbe
 with no version yet (never bumped, or evicted) is given a fresh token before a page is kept
 under it, so that an evicted version can never bring an old page back.
 
-Pages and versions live in Redis when REDIS_URL is set (one round trip reads both). Without
-Redis, pages live in each process's memory and versions in a file cache under DATA_DIR that
-every process of the machine shares, so a change made through one process reaches them all.
+Pages and versions live in Redis when REDIS_URL is set (one round trip reads both, once this
+process knows the scopes of the page's key). Without Redis, pages live in each process's memory
+and versions in a file cache under DATA_DIR that every process of the machine shares, so a
+change made through one process reaches them all; beside that file cache, a stamp (stamp.py)
+that every bump moves on lets each process answer from the versions it read last, without
+reading the file cache again, for as long as nothing has changed.
 """
 
 from __future__ import annotations
 
 import secrets
+import threading
 from collections.abc import Iterable
+from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
+
+from .stamp import Stamp
 
 VERSION_PREFIX = "pcv:"
 PAGE_PREFIX = "pcp:"
@@ -35,27 +42,86 @@ def _token() -> str:
     return secrets.token_hex(6)
 
 
+class _Remembered:
+    """The versions this process read last, good while the stamp has not moved."""
+
+    def __init__(self):
+        self.lock = threading.Lock()
+        self.stamp: Stamp | None = None
+        self.path: Path | None = None
+        self.seen = -1
+        self.versions: dict[str, str] = {}
+        self.scopes_of: dict[str, tuple] = {}  # page key -> its scopes (one round trip to Redis)
+
+
+_here = _Remembered()
+KNOWN_PAGES_LIMIT = 50_000
+
+
+def _stamp() -> Stamp | None:
+    """The stamp beside a file cache of versions; None for Redis (read on every request)."""
+    directory = getattr(_versions(), "directory", None)
+    if directory is None:
+        return None
+    path = Path(directory) / "pagecache.stamp"
+    if _here.path != path:
+        with _here.lock:
+            _here.stamp, _here.path, _here.seen, _here.versions = Stamp(path), path, -1, {}
+    return _here.stamp
+
+
 def bump(scopes: Iterable[str]) -> None:
     """Give each scope a new version: every page kept under the old one is gone."""
     scopes = sorted(set(scopes))
     if scopes:
         _versions().set_many({VERSION_PREFIX + s: _token() for s in scopes}, timeout=None)
+        stamp = _stamp()
+        if stamp is not None:
+            stamp.move()  # after the versions: a process that sees it moved reads them anew
 
 
-def lookup(page_key: str, scopes: list[str]):
-    """(entry, versions): the kept page when its versions are the current ones (else None),
-    and the current versions (None for a scope that has none yet)."""
-    keys = [VERSION_PREFIX + s for s in scopes]
-    if settings.PAGE_CACHE_ALIAS == settings.PAGE_VERSIONS_ALIAS:
+def current(scopes) -> tuple:
+    """The current version of each scope (None for a scope that has none yet)."""
+    stamp = _stamp()
+    if stamp is None:
+        found = _versions().get_many([VERSION_PREFIX + s for s in scopes])
+        return tuple(found.get(VERSION_PREFIX + s) for s in scopes)
+    seen = stamp.read()  # before the versions: a bump from here on moves it past `seen`
+    if seen != _here.seen:
+        _here.seen, _here.versions = seen, {}
+    remembered = _here.versions
+    missing = [s for s in scopes if s not in remembered]
+    if missing:
+        found = _versions().get_many([VERSION_PREFIX + s for s in missing])
+        for scope in missing:
+            version = found.get(VERSION_PREFIX + scope)
+            if version is not None:
+                remembered[scope] = version
+    return tuple(remembered.get(s) for s in scopes)
+
+
+def lookup(page_key: str):
+    """The kept page under `page_key` when its versions are the current ones, else None."""
+    scopes = _here.scopes_of.get(page_key)
+    if scopes is not None and settings.PAGE_CACHE_ALIAS == settings.PAGE_VERSIONS_ALIAS:
+        keys = [VERSION_PREFIX + s for s in scopes]  # Redis: the page and its versions at once
         found = _pages().get_many([PAGE_PREFIX + page_key, *keys])
         entry = found.get(PAGE_PREFIX + page_key)
+        versions_now = tuple(found.get(k) for k in keys)
+        if entry is not None and entry.scopes != scopes:
+            versions_now = current(entry.scopes)
     else:
-        found = _versions().get_many(keys)
         entry = _pages().get(PAGE_PREFIX + page_key)
-    current = tuple(found.get(k) for k in keys)
-    if entry is not None and None not in current and entry.versions == current:
-        return entry, current
-    return None, current
+        if entry is None:
+            return None
+        versions_now = current(entry.scopes)
+    if len(_here.scopes_of) >= KNOWN_PAGES_LIMIT:
+        _here.scopes_of.clear()
+    if entry is not None:
+        _here.scopes_of[page_key] = entry.scopes
+    if entry is not None and None not in versions_now and entry.versions == versions_now:
+        return entry
+    return None
 
 
 def settle(scopes: list[str], current: tuple) -> tuple:
@@ -93,3 +159,7 @@ def clear() -> None:
     """Forget every kept page and version (tests)."""
     _pages().clear()
     _versions().clear()
+    stamp = _stamp()
+    if stamp is not None:
+        stamp.move()
+    _here.scopes_of.clear()

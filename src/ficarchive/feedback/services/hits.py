@@ -9,6 +9,8 @@ Cache keys (all under "hits:"):
 
 from __future__ import annotations
 
+import threading
+
 from django.core.cache import cache
 from django.db.models import F
 from django.utils import timezone
@@ -21,6 +23,12 @@ from .rules import fingerprint
 
 SEEN_SECONDS = 26 * 3600
 REGISTRY = Registry("hits")
+# What this process has counted today: (work, visitor) by day. A visitor who opens the chapters
+# of a work one by one asks the shared cache only for the first; the rest cost a set lookup.
+# It only ever skips what the shared cache has seen already; bounded, and cleared each day.
+SEEN_HERE_LIMIT = 200_000
+_seen_here: dict[str, set[tuple[int, str]]] = {}  # day -> {(work, visitor)}
+_seen_lock = threading.Lock()
 
 
 def visitor_key(request) -> str:
@@ -35,6 +43,14 @@ def visitor_key(request) -> str:
 def count_hit(work_id: int, visitor: str) -> bool:
     """Count one hit for the visitor, once per work per day. True when it counted."""
     day = timezone.localdate().isoformat()
+    today = _seen_here.get(day)
+    if today is not None and (work_id, visitor) in today:
+        return False
+    with _seen_lock:
+        if today is None or len(today) >= SEEN_HERE_LIMIT:
+            _seen_here.clear()
+            today = _seen_here[day] = set()
+        today.add((work_id, visitor))
     if not cache.add(f"hits:seen:{day}:{work_id}:{visitor}", 1, timeout=SEEN_SECONDS):
         return False
     key = f"hits:count:{work_id}"
@@ -45,6 +61,12 @@ def count_hit(work_id: int, visitor: str) -> bool:
         cache.set(key, 1, timeout=None)
     REGISTRY.add(work_id)
     return True
+
+
+def forget_seen_here() -> None:
+    """Forget what this process has counted (with the shared cache cleared, in tests)."""
+    with _seen_lock:
+        _seen_here.clear()
 
 
 def pending_hits(work_id: int) -> int:
