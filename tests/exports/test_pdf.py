@@ -60,3 +60,29 @@ def test_without_a_unicode_font_the_pdf_is_refused_with_a_clear_message(
     assert response.status_code == 503
     assert "fonts-dejavu-core" in body.decode()
     assert not list((tmp_path / "downloads").glob("*/*.pdf"))
+
+
+def baselines(page, size: float) -> list[float]:
+    """The heights on the page of the lines set at `size` points, top to bottom."""
+    ys = []
+
+    def visit(text, cm, tm, font_dict, font_size):
+        scale = (tm[3] * cm[3]) or 1
+        if text.strip() and abs(font_size * scale - size) < 0.5:
+            ys.append(round(tm[5] * cm[3] + cm[5], 2))
+
+    page.extract_text(visitor_text=visit)
+    return sorted(set(ys), reverse=True)
+
+
+def test_the_lines_of_a_paragraph_are_set_with_a_books_leading(client, author, make_work, fetch):
+    long_paragraph = " ".join(["The tide came in over the flats and the birds went up."] * 12)
+    work = make_work(author, body=f"<p>{long_paragraph}</p><p>{long_paragraph}</p>")
+    _, data = fetch(client, work, "pdf")
+    reader = pypdf.PdfReader(io.BytesIO(data))
+    chapter_page = next(p for p in reader.pages if "tide came in" in p.extract_text())
+    lines = baselines(chapter_page, 11)
+    gaps = [above - below for above, below in zip(lines, lines[1:], strict=False)]
+    assert len(gaps) >= 8  # the paragraphs wrap over many lines
+    steady = sorted(gaps)[len(gaps) // 2]  # between lines of one paragraph (the median)
+    assert 1.35 * 11 <= steady <= 1.7 * 11, gaps
