@@ -124,3 +124,17 @@ def test_a_fic_that_says_it_goes_on_leaves_chapters_planned_empty(author, client
     )
     form = start(client_for(author), text=text, follow=True).context["form"]
     assert form.initial["chapters_expected"] is None  # shown as "?" once posted
+
+
+def test_the_confirm_page_unfolds_each_whole_chapter_without_its_headers_or_notes(
+    author, client_for
+):
+    client = client_for(author)
+    page = client.get(start(client, text=HEADER_FIC)["Location"]).content.decode()
+    previews = page.split('<details class="chapter-preview">')[1:]
+    assert len(previews) == 2
+    first, second = previews[0].split("</details>")[0], previews[1].split("</details>")[0]
+    # the last paragraph of each chapter is there, not only its opening line
+    assert "that was the kind of night it was" in first and "and failed." in second
+    assert "Title:" not in first and "Reviews make my day" not in second
+    assert "Morning" not in first

@@ -14,6 +14,7 @@ from django.utils import timezone
 from ficarchive.tags.fixed import CATEGORIES, RATINGS, WARNINGS
 from ficarchive.text import ImportRefused
 from ficarchive.text.characters import clean_text
+from ficarchive.text.sanitize import sanitize_fiction_html
 from ficarchive.works import services as work_services
 from ficarchive.works.chapters import add_chapter
 from ficarchive.works.languages import LANGUAGE_NAMES
@@ -176,6 +177,8 @@ def chapter_outline(parsed: dict) -> list[dict]:
                 "title": chapter.get("title") or "",
                 "words": chapter.get("words") or 0,
                 "opening": first[:200],
+                # the whole chapter, as it will be saved, for the page to unfold
+                "html": sanitize_fiction_html(chapter.get("html") or ""),
                 "kinds": sorted({b.get("kind") for b in blocks if b.get("kind") != "paragraph"}),
             }
         )
