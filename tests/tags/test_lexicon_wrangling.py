@@ -4,6 +4,7 @@ and a work joins a fandom only through its own fandom tags."""
 
 from __future__ import annotations
 
+import html
 from dataclasses import replace
 
 import pytest
@@ -102,3 +103,64 @@ def test_original_work_is_in_the_fandom_index_and_the_opds_catalog(db, post, cli
     post("An original", fandoms=["Original Work"])
     assert ">Original Work</a>" in client.get(reverse("tag_index")).content.decode()
     assert "<title>Original Work</title>" in client.get(reverse("opds_fandoms")).content.decode()
+
+
+def media_sections(page: str) -> dict[str, str]:
+    """The tag index's fandoms, by the heading of each medium."""
+    sections = {}
+    for chunk in page.split('<section class="tag-index-media"')[1:]:
+        heading = html.unescape(chunk.split("<h3>", 1)[1].split("</h3>", 1)[0])
+        sections[heading] = chunk.split("</section>", 1)[0]
+    return sections
+
+
+def test_the_tag_index_lists_fandoms_with_works_by_media_as_ao3_does(
+    db, post, client, client_for, wrangler
+):
+    load_fandoms("Naruto", "Sherlock (TV)", "Original Work", "Supernatural", "Marvel")
+    post("A mission", fandoms=["Naruto"])
+    post("A case", fandoms=["Sherlock (TV)"])
+    post("A story of my own", fandoms=["Original Work"])
+    post("Comics and films", fandoms=["Marvel"])
+    post("A harbour", fandoms=["Harbour Tales"])
+    harbour = Tag.objects.get(type=TagType.FANDOM, name="Harbour Tales")
+    client_for(wrangler).post(f"/tags/wrangle/{harbour.pk}/canonical")
+    sections = media_sections(client.get(reverse("tag_index")).content.decode())
+    assert ">Naruto</a> (1)" in sections["Anime & Manga"]
+    assert ">Sherlock (TV)</a> (1)" in sections["TV Shows"]
+    assert ">Original Work</a> (1)" in sections["Other Media"]
+    assert ">Marvel</a>" in sections["Movies"] and ">Marvel</a>" in sections["Cartoons & Comics & Graphic Novels"]  # fmt: skip
+    assert ">Harbour Tales</a> (1)" in sections["Uncategorized Fandoms"]
+    assert "Supernatural" not in "".join(sections.values())  # no work is found under it
+    assert "Sherlock" not in sections["Anime & Manga"]
+    # a wrangler sorts the new fandom; the index follows at once
+    response = client_for(wrangler).post(
+        f"/tags/wrangle/{harbour.pk}/media", {"media-media": ["Books & Literature"]}, follow=True
+    )
+    assert "listed under Books &amp; Literature" in response.content.decode()
+    sections = media_sections(client.get(reverse("tag_index")).content.decode())
+    assert ">Harbour Tales</a>" in sections["Books & Literature"]
+    assert "Harbour Tales" not in sections.get("Uncategorized Fandoms", "")
+
+
+def test_sorting_into_media_refuses_what_is_not_a_medium_and_changes_nothing(
+    db, client_for, wrangler
+):
+    load_fandoms("Naruto")
+    naruto = Tag.objects.get(type=TagType.FANDOM, name="Naruto")
+    response = client_for(wrangler).post(
+        f"/tags/wrangle/{naruto.pk}/media", {"media-media": ["Radio"]}
+    )
+    assert (
+        response.status_code == 400
+        and "Radio is not one of the available choices" in response.content.decode()
+    )
+    naruto.refresh_from_db()
+    assert naruto.media == ["Anime & Manga"]
+
+
+def test_every_fandom_of_the_lexicon_is_sorted_into_a_known_medium():
+    from ficarchive.tags.fixed import MEDIA
+
+    for fandom in load_lexicon().fandoms:
+        assert fandom.media and set(fandom.media) <= set(MEDIA), fandom.name

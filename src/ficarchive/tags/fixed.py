@@ -18,6 +18,20 @@ WARNINGS = [
     "Underage Sex",
 ]
 CATEGORIES = ["F/F", "F/M", "Gen", "M/M", "Multi", "Other"]
+# The media a fandom belongs to, as AO3 sorts its fandoms; a fandom in none is uncategorized.
+MEDIA = [
+    "Anime & Manga",
+    "Books & Literature",
+    "Cartoons & Comics & Graphic Novels",
+    "Celebrities & Real People",
+    "Movies",
+    "Music & Bands",
+    "Other Media",
+    "Theater",
+    "TV Shows",
+    "Video Games",
+]
+UNCATEGORIZED_MEDIA = "Uncategorized Fandoms"
 
 
 def ensure_fixed_tags(**kwargs) -> None:

@@ -1,5 +1,6 @@
 from django import forms
 
+from .fixed import MEDIA
 from .models import Tag, TagType
 
 WRANGLED_TYPES = [
@@ -68,3 +69,12 @@ class ParentForm(forms.Form):
 
 class RenameForm(forms.Form):
     name = forms.CharField(max_length=150, label="New name")
+
+
+class MediaForm(forms.Form):
+    """The media a fandom is listed under on /tags (none: "Uncategorized Fandoms")."""
+
+    media = forms.MultipleChoiceField(
+        choices=[(m, m) for m in MEDIA], required=False, widget=forms.CheckboxSelectMultiple,
+        label="Media",
+    )  # fmt: skip

@@ -92,6 +92,10 @@ def load_lexicon_into_tags(lexicon: Lexicon) -> LoadReport:
         fandom_tag = loader.canonical(TagType.FANDOM, fandom.name)
         if fandom_tag is None:
             continue
+        if fandom.media and not fandom_tag.media:  # a wrangler's sorting is kept
+            fandom_tag.media = list(fandom.media)
+            fandom_tag.save(update_fields=["media"])
+            loader.report.created["fandoms sorted into media"] += 1
         for alias in fandom.aliases:
             loader.synonym(TagType.FANDOM, alias, fandom_tag)
         characters: dict[str, Tag] = {}

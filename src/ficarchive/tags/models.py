@@ -64,6 +64,9 @@ class Tag(models.Model):
     works_count = models.IntegerField(
         default=0, help_text="Folded count; add the pending TagCountDelta rows for the exact one."
     )
+    media = models.JSONField(
+        default=list, blank=True, help_text="A fandom's media (tags.fixed.MEDIA), for /tags."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = TagQuerySet.as_manager()
@@ -165,6 +168,7 @@ class WranglingAction(models.Model):
         REMOVE_PARENT = "remove_parent", "removed a parent"
         MERGE = "merge", "merged"
         RENAME = "rename", "renamed"
+        MEDIA = "media", "sorted into media"
         CREATE = "create", "created"
 
     tag = models.ForeignKey(

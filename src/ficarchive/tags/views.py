@@ -8,26 +8,29 @@ from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from .fixed import MEDIA, UNCATEGORIZED_MEDIA
 from .models import Tag, TagType
 from .search import suggest
 
-INDEX_TYPES = [TagType.FANDOM, TagType.RELATIONSHIP, TagType.CHARACTER, TagType.FREEFORM]
+INDEX_TYPES = [TagType.RELATIONSHIP, TagType.CHARACTER, TagType.FREEFORM]
 INDEX_LIMIT = 100
 
 
 def tag_index(request):
-    """Canonical fandoms (all that have works) and the most used relationships, characters
-    and tags; a tag no work is found under is left out."""
+    """Canonical fandoms (all that have works) by media, as AO3 lists them, and the most used
+    relationships, characters and tags; a tag no work is found under is left out."""
+    fandoms = Tag.objects.filter(type=TagType.FANDOM, canonical=True).with_current_counts()
+    by_media: dict[str, list[Tag]] = {}
+    for fandom in fandoms.filter(current_count__gt=0).order_by("name_key"):
+        for medium in fandom.media or [UNCATEGORIZED_MEDIA]:
+            by_media.setdefault(medium, []).append(fandom)
+    media = [(m, by_media[m]) for m in [*MEDIA, UNCATEGORIZED_MEDIA] if m in by_media]
     sections = []
     for tag_type in INDEX_TYPES:
         tags = Tag.objects.filter(type=tag_type, canonical=True).with_current_counts()
-        tags = tags.filter(current_count__gt=0)
-        if tag_type == TagType.FANDOM:
-            tags = tags.order_by("name_key")
-        else:
-            tags = tags.order_by("-current_count", "name_key")[:INDEX_LIMIT]
-        sections.append((TagType(tag_type).label, list(tags)))
-    return render(request, "tags/index.html", {"sections": sections})
+        tags = tags.filter(current_count__gt=0).order_by("-current_count", "name_key")
+        sections.append((TagType(tag_type).label, list(tags[:INDEX_LIMIT])))
+    return render(request, "tags/index.html", {"media": media, "sections": sections})
 
 
 @require_GET

@@ -12,7 +12,7 @@ from django.views.decorators.http import require_POST
 from ficarchive.core.access import role_required
 
 from . import wrangling
-from .forms import ParentForm, RenameForm, TagNameForm, UnwrangledFilterForm
+from .forms import MediaForm, ParentForm, RenameForm, TagNameForm, UnwrangledFilterForm
 from .models import Tag, TagType
 from .wrangling import FIXED_TYPES, WranglingError
 
@@ -66,6 +66,7 @@ def _tag_context(tag: Tag, **forms) -> dict:
         "parent_form": forms.get("parent") or ParentForm(prefix="parent"),
         "rename_form": forms.get("rename")
         or RenameForm(prefix="rename", initial={"name": tag.name}),
+        "media_form": forms.get("media") or MediaForm(prefix="media", initial={"media": tag.media}),
     }
 
 
@@ -113,6 +114,16 @@ def wrangle_action(request, pk: int, action: str):
             parent = get_object_or_404(Tag, pk=request.POST.get("parent"))
             wrangling.remove_parent(tag, parent, user)
             return _done(request, tag, f"{parent.name} is no longer a parent.")
+        if action == "media":
+            form = MediaForm(request.POST, prefix="media")
+            if not form.is_valid():
+                return _invalid(request, tag, media=form)
+            wrangling.set_media(tag, form.cleaned_data["media"], user)
+            return _done(
+                request,
+                tag,
+                f"{tag.name} is listed under {', '.join(tag.media) or 'Uncategorized Fandoms'}.",
+            )
         if action == "rename":
             form = RenameForm(request.POST, prefix="rename")
             if not form.is_valid():

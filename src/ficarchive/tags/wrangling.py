@@ -11,6 +11,7 @@ from django.db import IntegrityError, transaction
 from ficarchive.core.signals import announce_tags_changed
 
 from .filtering import works_changed, works_under
+from .fixed import MEDIA
 from .models import Tag, TagParent, TagType, WranglingAction, name_key
 
 FIXED_TYPES = {TagType.RATING, TagType.WARNING, TagType.CATEGORY}
@@ -171,6 +172,22 @@ def rename(tag: Tag, new_name: str, user=None) -> None:
     log(tag, WranglingAction.Kind.RENAME, user, f"from {old}")
     announce_tags_changed([tag.pk], names=[old])
     works_changed(works_under([tag.pk]))  # their pages show the new name
+
+
+def set_media(tag: Tag, media: list[str], user=None) -> None:
+    """Sort a fandom into media (tags.fixed.MEDIA, in that order), as the tag index shows it."""
+    if tag.type != TagType.FANDOM:
+        raise WranglingError("Only fandoms are sorted into media.")
+    unknown = sorted(set(media) - set(MEDIA))
+    if unknown:
+        raise WranglingError(f"Not a medium: {', '.join(unknown)}.")
+    chosen = [m for m in MEDIA if m in media]
+    if chosen == tag.media:
+        return
+    tag.media = chosen
+    tag.save(update_fields=["media"])
+    log(tag, WranglingAction.Kind.MEDIA, user, ", ".join(chosen) or "none")
+    announce_tags_changed([tag.pk])
 
 
 def same_name(a: str, b: str) -> bool:

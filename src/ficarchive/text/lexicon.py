@@ -80,6 +80,7 @@ class Fandom:
     characters: tuple[Character, ...] = ()
     ships: tuple[Ship, ...] = ()
     parents: tuple[str, ...] = ()  # the fandoms this one is part of, as AO3 wrangles them
+    media: tuple[str, ...] = ()  # where AO3 lists it: "TV Shows", "Anime & Manga", ...
 
 
 @dataclass(frozen=True)
@@ -238,13 +239,14 @@ class Lexicon:
                 "characters": {c.name: c for c in f.characters},
                 "ships": {s.name: s for s in f.ships},
                 "parents": list(f.parents),
+                "media": list(f.media),
             }
             for f in self.fandoms
         }
 
         def fandom_entry(name: str) -> dict[str, Any]:
             return fandoms.setdefault(
-                name, {"aliases": [], "characters": {}, "ships": {}, "parents": []}
+                name, {"aliases": [], "characters": {}, "ships": {}, "parents": [], "media": []}
             )
 
         for item in extra_fandoms:
@@ -285,6 +287,7 @@ class Lexicon:
                     characters=tuple(e["characters"].values()),
                     ships=tuple(e["ships"].values()),
                     parents=tuple(e["parents"]),
+                    media=tuple(e["media"]),
                 )
                 for name, e in fandoms.items()
             ),
@@ -344,6 +347,7 @@ def lexicon_from_data(data: Mapping[str, Any]) -> Lexicon:
                     for s in f.get("ships", [])
                 ),
                 parents=tuple(f.get("parents", ())),
+                media=tuple(f.get("media", ())),
             )
         )
     return Lexicon(
