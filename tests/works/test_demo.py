@@ -52,3 +52,6 @@ def test_the_demos_fandoms_are_on_the_fandom_index(client):
     for fandom in ("Pride and Prejudice - Jane Austen", "The Odyssey - Homer", "Original Work"):
         assert f">{fandom}</a>" in page
     assert "Les Mis</a>" not in page  # a synonym, merged into Les Misérables - Victor Hugo
+    books = page.split("<h3>Books &amp; Literature</h3>", 1)[1].split("</section>", 1)[0]
+    assert ">Pride and Prejudice - Jane Austen</a>" in books and ">The Odyssey - Homer</a>" in books
+    assert "Uncategorized Fandoms" not in page  # every demo fandom is sorted into its medium

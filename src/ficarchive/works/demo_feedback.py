@@ -13,6 +13,7 @@ from ficarchive.feedback.services.kudos import leave_kudos
 from ficarchive.tags import wrangling
 from ficarchive.tags.models import Tag, TagType
 from ficarchive.tags.services import get_or_create_tag
+from ficarchive.text.lexicon import load_lexicon
 
 from .models import Work
 
@@ -95,6 +96,9 @@ def add_feedback() -> None:
             save_bookmark(user, work=work, notes=notes, tags=tags, rec=rec)
 
 
+DEMO_FANDOM_MEDIUM = "Books & Literature"
+
+
 def wrangle(authors: list[str]) -> None:
     """Make each canonical tag canonical and the other spellings its synonyms, and the other
     fandoms of the demo `authors`' works canonical, unless a wrangler (or the lexicon) has
@@ -116,3 +120,11 @@ def wrangle(authors: list[str]) -> None:
     demo = typed.filter(works__creatorships__pseud__user__username__in=authors)
     for tag in demo.distinct():
         wrangling.make_canonical(tag)
+    # The demo's own fandoms are books in the public domain: listed under their medium on /tags
+    # (the lexicon's fandoms have theirs; a wrangler's choice is kept).
+    unsorted = Tag.objects.filter(
+        type=TagType.FANDOM, canonical=True, media=[],
+        works__creatorships__pseud__user__username__in=authors,
+    ).exclude(name__in=[f.name for f in load_lexicon().fandoms])  # fmt: skip
+    for tag in unsorted.distinct():
+        wrangling.set_media(tag, [DEMO_FANDOM_MEDIUM])
