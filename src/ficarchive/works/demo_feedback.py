@@ -120,11 +120,12 @@ def wrangle(authors: list[str]) -> None:
     demo = typed.filter(works__creatorships__pseud__user__username__in=authors)
     for tag in demo.distinct():
         wrangling.make_canonical(tag)
-    # The demo's own fandoms are books in the public domain: listed under their medium on /tags
-    # (the lexicon's fandoms have theirs; a wrangler's choice is kept).
+    # Each demo fandom listed under its medium on /tags: the lexicon's as the lexicon sorts
+    # them, the demo's own (books in the public domain) under books; a wrangler's choice is kept.
+    lexicon_media = {f.name: list(f.media) for f in load_lexicon().fandoms}
     unsorted = Tag.objects.filter(
         type=TagType.FANDOM, canonical=True, media=[],
         works__creatorships__pseud__user__username__in=authors,
-    ).exclude(name__in=[f.name for f in load_lexicon().fandoms])  # fmt: skip
+    )  # fmt: skip
     for tag in unsorted.distinct():
-        wrangling.set_media(tag, [DEMO_FANDOM_MEDIUM])
+        wrangling.set_media(tag, lexicon_media.get(tag.name) or [DEMO_FANDOM_MEDIUM])
