@@ -155,6 +155,23 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     }
     DATABASES["default"]["TEST"] = {"NAME": env_str("SQLITE_TEST_NAME") or None}
 DATABASE_IS_POSTGRES = DATABASES["default"]["ENGINE"].endswith("postgresql")
+# Read replicas (core/replica.py): PostgreSQL streaming replicas of DATABASE_URL, read by the
+# pages that may be a moment stale. None set: everything reads the primary, as it always has.
+REPLICA_DATABASES = []
+for _number, _url in enumerate(env_list("DATABASE_REPLICA_URLS", [])):
+    _replica = dj_database_url.parse(_url, conn_max_age=DATABASES["default"]["CONN_MAX_AGE"])
+    _replica.setdefault("OPTIONS", {}).setdefault("connect_timeout", 2)
+    _replica["TEST"] = {"MIRROR": "default"}  # tests read their own test database through it
+    DATABASES[f"replica_{_number}"] = _replica
+    REPLICA_DATABASES.append(f"replica_{_number}")
+DATABASE_ROUTERS = ["ficarchive.core.replica.ReplicaRouter"] if REPLICA_DATABASES else []
+REPLICA_MAX_LAG_SECONDS = env_int("REPLICA_MAX_LAG_SECONDS", 5)
+REPLICA_CHECK_SECONDS = env_int("REPLICA_CHECK_SECONDS", 1)
+# After a write, that browser reads the primary this long (a cookie): it sees its own writes.
+READ_YOUR_WRITES_SECONDS = env_int("READ_YOUR_WRITES_SECONDS", 10)
+if REPLICA_DATABASES:  # before the page cache, whose pages it draws may read a replica
+    MIDDLEWARE.insert(MIDDLEWARE.index("ficarchive.pagecache.middleware.page_cache_middleware"),
+                      "ficarchive.core.replica.ReplicaMiddleware")  # fmt: skip
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, sessions --------------------------------------------------------------------------
@@ -321,6 +338,9 @@ STORAGES = {
     },
 }
 MEDIA_ROOT = DATA_DIR / "media"
+# Built downloads (exports/services.py; empty: DATA_DIR/downloads): app servers that share
+# this folder build each file once.
+DOWNLOADS_DIR = env_str("DOWNLOADS_DIR") or None
 STATIC_ROOT.mkdir(parents=True, exist_ok=True)  # also makes DATA_DIR, where SQLite lives
 DATA_UPLOAD_MAX_MEMORY_SIZE = env_int("UPLOAD_MAX_BYTES", 10 * 1024 * 1024)
 FILE_UPLOAD_MAX_MEMORY_SIZE = DATA_UPLOAD_MAX_MEMORY_SIZE

@@ -1,3 +1,9 @@
+import os
+import secrets
+import subprocess
+import sys
+import time
+
 import pytest
 from django.utils.module_loading import import_string
 
@@ -41,3 +47,44 @@ def test_several_schedulers_start_each_job_once_per_interval(settings, monkeypat
     for server in servers:  # the next interval, a minute on
         run_due(server, now=1060.0, wall_clock=1_800_000_070.0)
     assert started == ["a.job", "a.job"]
+
+
+SCHEDULER = """
+import sys, time
+import django
+django.setup()
+from django.conf import settings
+from ficarchive.core import periodic
+
+settings.PERIODIC_TASKS = [("a.job", 60)]
+started = []
+periodic.enqueue = started.append
+base, start = float(sys.argv[1]), float(sys.argv[2])
+time.sleep(max(0.0, start - time.time()))
+last_run = {}
+for turn in range(5):  # five intervals, a minute apart on the shared wall clock
+    periodic.run_due(last_run, now=1000.0 + 60 * turn, wall_clock=base + 60 * turn)
+print(len(started))
+"""
+
+
+def test_two_server_processes_run_each_job_once_per_interval(tmp_path):
+    """Two app servers' schedulers, as processes of their own, share the cache (Redis when the
+    run has it, else diskcache in one data folder): each interval's job starts once."""
+    env = {k: v for k, v in os.environ.items() if k not in {"FICARCHIVE_TESTING", "DATABASE_URL"}}
+    env.update(DEBUG="true", FICARCHIVE_DATA_DIR=str(tmp_path),
+               CACHE_KEY_PREFIX=f"periodic-test-{secrets.token_hex(4)}",
+               DJANGO_SETTINGS_MODULE="ficarchive.settings")  # fmt: skip
+    base = 1_800_000_000.0 + 60 * secrets.randbelow(10**6)
+    start = time.time() + 3
+    servers = [
+        subprocess.Popen(
+            [sys.executable, "-c", SCHEDULER, str(base), str(start)],
+            env=env,
+            stdout=subprocess.PIPE,
+            text=True,
+        )  # fmt: skip
+        for _ in range(2)
+    ]
+    counts = [int(server.communicate(timeout=120)[0].split()[-1]) for server in servers]
+    assert sum(counts) == 5

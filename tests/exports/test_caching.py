@@ -1,3 +1,7 @@
+import multiprocessing
+import os
+import time
+
 from ficarchive.exports.services import downloads_dir
 
 
@@ -64,3 +68,38 @@ def test_building_many_files_quickly_is_limited_but_built_files_are_still_served
     assert refused.status_code == 429
     assert b"try again in a few minutes" in body
     assert fetch(client, works[0], "txt")[0].status_code == 200
+
+
+def _build_in_a_process(path: str, log: str, start: float) -> None:
+    """Another app server sharing the downloads folder: it builds the same file at `start`."""
+    import time
+    from pathlib import Path
+
+    from ficarchive.exports.services import write_once
+
+    def make() -> bytes:
+        with open(log, "a") as out:
+            out.write(f"{os.getpid()}\n")
+        time.sleep(0.5)  # a slow build: the other process asks meanwhile
+        return f"built by {os.getpid()}".encode()
+
+    time.sleep(max(0.0, start - time.time()))
+    write_once(Path(path), make)
+
+
+def test_servers_sharing_the_folder_build_a_file_once_and_serve_the_same_bytes(tmp_path):
+    path, log = tmp_path / "7" / "abc.epub", tmp_path / "builds.log"
+    start = time.time() + 0.5
+    context = multiprocessing.get_context("fork")
+    servers = [
+        context.Process(target=_build_in_a_process, args=(str(path), str(log), start))
+        for _ in range(3)
+    ]
+    for server in servers:
+        server.start()
+    for server in servers:
+        server.join(timeout=60)
+        assert server.exitcode == 0
+    builders = log.read_text().split()
+    assert len(builders) == 1
+    assert path.read_bytes() == f"built by {builders[0]}".encode()

@@ -13,6 +13,7 @@ from django.shortcuts import redirect, render
 from django.utils.feedgenerator import Atom1Feed
 from django.views.decorators.http import require_POST
 
+from ficarchive.core.replica import may_read_replica
 from ficarchive.discovery.filters import without_filters
 from ficarchive.discovery.views import render_listing
 from ficarchive.feedback.models import Bookmark
@@ -36,6 +37,7 @@ def _context(request, collection: Collection, **extra) -> dict:
     }
 
 
+@may_read_replica
 def index(request):
     collections = Collection.objects.filter(parent=None).annotate(
         works_count=Count("items", filter=Q(items__creator_answer="approved",
@@ -67,6 +69,7 @@ def profile(request, name: str):
                   _context(request, collection, maintainers=maintainers))  # fmt: skip
 
 
+@may_read_replica
 def works(request, name: str):
     collection = collection_named(name)
     context = _context(request, collection, heading=f"Works in {collection.title}",
@@ -105,6 +108,7 @@ def participants(request, name: str):
     ))  # fmt: skip
 
 
+@may_read_replica
 def feed(request, name: str):
     collection = collection_named(name)
     shown = without_filters(Work.objects.visible_to(request.user), request)

@@ -6,6 +6,7 @@ from __future__ import annotations
 from django.http import HttpRequest, HttpResponse
 from django.utils.feedgenerator import Atom1Feed
 
+from ficarchive.core.replica import may_read_replica
 from ficarchive.text.characters import xml_safe
 from ficarchive.text.sanitize import html_to_plain_text
 from ficarchive.works.models import Work
@@ -17,6 +18,7 @@ from .tagsets import carrying_any
 FEED_SIZE = 20
 
 
+@may_read_replica
 def tag_feed(request: HttpRequest, name: str) -> HttpResponse:
     tag = tag_for_reader(request, name)
     tag = tag.synonym_of if (not tag.canonical and tag.synonym_of_id) else tag

@@ -9,6 +9,7 @@ from django.shortcuts import get_object_or_404, render
 
 from ficarchive.accounts.models import Pseud
 from ficarchive.core.listing import shown
+from ficarchive.core.replica import may_read_replica
 from ficarchive.tags.models import Tag
 from ficarchive.works.models import Work
 
@@ -21,6 +22,7 @@ from .tag_pages import tag_context, tag_for_reader, to_canonical_works
 RECENT_ON_HOME = 10
 
 
+@may_read_replica
 def home(request: HttpRequest) -> HttpResponse:
     """The front page: the latest works the reader may see, the blocklist applied (with its
     note) as on every list of works (core.listing)."""
@@ -56,16 +58,19 @@ def render_listing(request: HttpRequest, works: QuerySet, context: dict, *,
     })  # fmt: skip
 
 
+@may_read_replica
 def works_index(request: HttpRequest) -> HttpResponse:
     works = Work.objects.visible_to(request.user)
     return render_listing(request, works, {"heading": "Works", "searching": False})
 
 
+@may_read_replica
 def search(request: HttpRequest) -> HttpResponse:
     works = Work.objects.visible_to(request.user)
     return render_listing(request, works, {"heading": "Search works", "searching": True})
 
 
+@may_read_replica
 def tag_works(request: HttpRequest, name: str) -> HttpResponse:
     tag = tag_for_reader(request, name, request.GET.get("type"))
     moved = to_canonical_works(request, tag)
@@ -76,6 +81,7 @@ def tag_works(request: HttpRequest, name: str) -> HttpResponse:
     return render_listing(request, works, context, tag=tag)
 
 
+@may_read_replica
 def tag_page(request: HttpRequest, name: str) -> HttpResponse:
     """/tags/NAME: the tag box (type, parents, synonyms, children) above the tag's works; a
     synonym's box (what it is a synonym of, its wrangling) is above its canonical tag's works."""
@@ -87,6 +93,7 @@ def tag_page(request: HttpRequest, name: str) -> HttpResponse:
     return render_listing(request, works, context, tag=listed)
 
 
+@may_read_replica
 def user_works(request: HttpRequest, username: str) -> HttpResponse:
     owner = get_object_or_404(get_user_model(), username__iexact=username, is_active=True)
     works = Work.objects.visible_to(request.user).by_user(owner).named_for(request.user)
@@ -94,6 +101,7 @@ def user_works(request: HttpRequest, username: str) -> HttpResponse:
     return render_listing(request, works, context)
 
 
+@may_read_replica
 def pseud_works(request: HttpRequest, username: str, pseud_name: str) -> HttpResponse:
     pseud = get_object_or_404(
         Pseud.objects.select_related("user"), user__username__iexact=username,

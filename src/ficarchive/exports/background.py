@@ -1,10 +1,11 @@
 """Builds of slow downloads (PDF) off the request, on a thread of this server process.
 
-Each app server keeps its own built files (services.downloads_dir: nothing is shared between
-servers), so the process that will serve a file builds it — not the task runner, whose worker
-may run on another machine. DOWNLOAD_BUILD_THREADS threads per process (1 by default) build one
-file at a time each, so readers asking for PDFs never hold the threads that answer requests;
-0 builds in the request, as the tests do."""
+The process that will serve a file builds it — not the task runner, whose worker may run on
+another machine without the app servers' downloads folder (services.downloads_dir, which app
+servers may share: the queued mark and the build lock are files in it).
+DOWNLOAD_BUILD_THREADS threads per process (1 by default) build one file at a time each, so
+readers asking for PDFs never hold the threads that answer requests; 0 builds in the request,
+as the tests do."""
 
 from __future__ import annotations
 

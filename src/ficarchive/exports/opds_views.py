@@ -15,6 +15,7 @@ from django.utils import timezone
 
 from ficarchive.collections.access import collection_named, works_of
 from ficarchive.collections.models import Collection
+from ficarchive.core.replica import may_read_replica
 from ficarchive.discovery.blocklist import blocklist_for
 from ficarchive.discovery.filters import apply_filters
 from ficarchive.discovery.paging import ResultPage, page_of
@@ -109,6 +110,7 @@ def _navigation_feed(request: HttpRequest, title: str, entries: list[tuple[str, 
     return _xml(opds.to_bytes(feed), NAVIGATION)
 
 
+@may_read_replica
 @opds_auth
 def root(request: HttpRequest) -> HttpResponse:
     absolute = request.build_absolute_uri
@@ -130,18 +132,21 @@ def root(request: HttpRequest) -> HttpResponse:
     return _navigation_feed(request, f"{settings.SITE_NAME} catalog", entries)
 
 
+@may_read_replica
 @opds_auth
 def recent(request: HttpRequest) -> HttpResponse:
     works = Work.objects.visible_to(request.user)
     return _acquisition_feed(request, works, "Recently updated", default_sort="updated")
 
 
+@may_read_replica
 @opds_auth
 def most_kudos(request: HttpRequest) -> HttpResponse:
     works = Work.objects.visible_to(request.user)
     return _acquisition_feed(request, works, "Most kudos", default_sort="kudos")
 
 
+@may_read_replica
 @opds_auth
 def fandoms(request: HttpRequest) -> HttpResponse:
     """The canonical fandoms with the most works (the reader's muted fandoms left out)."""
@@ -162,6 +167,7 @@ def fandoms(request: HttpRequest) -> HttpResponse:
     return _navigation_feed(request, "By fandom", entries)
 
 
+@may_read_replica
 @opds_auth
 def fandom(request: HttpRequest, tag_id: int) -> HttpResponse:
     tag = get_object_or_404(Tag, pk=tag_id, type=TagType.FANDOM)
@@ -170,6 +176,7 @@ def fandom(request: HttpRequest, tag_id: int) -> HttpResponse:
     return _acquisition_feed(request, works, tag.name)
 
 
+@may_read_replica
 @opds_auth
 def collections(request: HttpRequest) -> HttpResponse:
     """The top-level collections, newest first."""
@@ -183,6 +190,7 @@ def collections(request: HttpRequest) -> HttpResponse:
     return _navigation_feed(request, "Collections", entries)
 
 
+@may_read_replica
 @opds_auth
 def collection(request: HttpRequest, name: str) -> HttpResponse:
     """A collection's works as its pages show them to this reader (collections.access)."""
@@ -190,6 +198,7 @@ def collection(request: HttpRequest, name: str) -> HttpResponse:
     return _acquisition_feed(request, works_of(found, request.user), found.title)
 
 
+@may_read_replica
 @opds_auth
 def search(request: HttpRequest) -> HttpResponse:
     query = request.GET.get("q", "").strip()

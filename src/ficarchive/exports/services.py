@@ -7,10 +7,15 @@ So an edit anywhere makes the next download a new file, a creator who sees their
 chapters gets a different file from a reader, and repeated downloads are served from disk.
 EPUB, HTML and TXT are built in the request; a PDF (seconds for a long work) on a build thread
 (background.py), while the reader's page waits for it (views.download).
+
+Every process and app server that shares the folder (DOWNLOADS_DIR, by default
+DATA_DIR/downloads) shares the files: a build holds a lock on the file's name (an flock beside
+it), so no two build the same file; one that waited serves the file the other built.
 """
 
 from __future__ import annotations
 
+import contextlib
 import hashlib
 import os
 import re
@@ -24,6 +29,11 @@ from pathlib import Path
 from urllib.parse import quote
 
 from django.conf import settings
+
+try:
+    import fcntl
+except ImportError:  # Windows: one server, whose builds may then overlap (harmlessly)
+    fcntl = None
 
 from ficarchive.works.models import Chapter, Work
 
@@ -65,7 +75,7 @@ def content_disposition(work: Work, ext: str) -> str:
 
 
 def downloads_dir() -> Path:
-    return Path(settings.DATA_DIR) / "downloads"
+    return Path(settings.DOWNLOADS_DIR or Path(settings.DATA_DIR) / "downloads")
 
 
 def _digest(doc: Document, chapters: list[Chapter], work: Work, ext: str) -> str:
@@ -90,10 +100,38 @@ def _write_atomically(path: Path, data: bytes) -> None:
         raise
 
 
+@contextlib.contextmanager
+def _build_lock(path: Path):
+    """Held while `path` is built, by one process (of any server sharing the folder) at once."""
+    path.parent.mkdir(parents=True, exist_ok=True)
+    with open(_lock_path(path), "a") as lock:
+        if fcntl is not None:
+            fcntl.flock(lock, fcntl.LOCK_EX)
+        try:
+            yield
+        finally:
+            if fcntl is not None:
+                fcntl.flock(lock, fcntl.LOCK_UN)
+
+
+def _lock_path(path: Path) -> Path:
+    return path.with_name(path.name + ".lock")
+
+
+def write_once(path: Path, make: Callable[[], bytes]) -> Path:
+    """The file at `path`, made by `make` unless it exists: when several processes ask at
+    once, one makes it and the others wait for it and find it made."""
+    with _build_lock(path):
+        if not path.is_file():
+            _write_atomically(path, make())
+    return path
+
+
 def _prune(folder: Path, ext: str) -> None:
     files = sorted(folder.glob(f"*.{ext}"), key=lambda p: p.stat().st_mtime, reverse=True)
     for old in files[KEEP_PER_FORMAT:]:
         old.unlink(missing_ok=True)
+        _lock_path(old).unlink(missing_ok=True)
 
 
 @dataclass
@@ -133,10 +171,15 @@ class Download:
         return True
 
     def build(self) -> Path:
-        """Write the file (raises fonts.FontsMissing for a PDF without a Unicode font)."""
-        chapters = Chapter.objects.filter(pk__in=self.chapter_ids).order_by("position")
-        self.doc.parts = chapter_parts(list(chapters))
-        _write_atomically(self.path, FORMATS[self.ext][1](self.doc))
+        """Write the file, unless another process has (raises fonts.FontsMissing for a PDF
+        without a Unicode font)."""
+
+        def make() -> bytes:
+            chapters = Chapter.objects.filter(pk__in=self.chapter_ids).order_by("position")
+            self.doc.parts = chapter_parts(list(chapters))
+            return FORMATS[self.ext][1](self.doc)
+
+        write_once(self.path, make)
         _prune(self.path.parent, self.ext)
         return self.path
 

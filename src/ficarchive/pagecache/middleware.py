@@ -28,6 +28,8 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
 from ficarchive.accounts.middleware import ADULT_COOKIE, GUEST_THEME_COOKIE
+from ficarchive.core.replica import COOKIE as REPLICA_COOKIE
+from ficarchive.core.replica import read_from_replica
 from ficarchive.core.signals import work_read
 from ficarchive.discovery.blocklist import GUEST_COOKIE
 
@@ -36,8 +38,9 @@ from .scopes import PAGES
 
 # Cookies that change what a guest sees: they are part of a page's key.
 KEYED_COOKIES = (GUEST_THEME_COOKIE, GUEST_COOKIE, ADULT_COOKIE)
-# Cookies that mean the page is someone's own: never cached.
-PRIVATE_COOKIES = (settings.SESSION_COOKIE_NAME, "messages")
+# Cookies that mean the page is someone's own: never cached. REPLICA_COOKIE: this browser wrote
+# a moment ago, and must see its write, which a kept page may not show yet.
+PRIVATE_COOKIES = (settings.SESSION_COOKIE_NAME, "messages", REPLICA_COOKIE)
 # Headers a kept page is answered without: the cache sets its own.
 # Where a proxy in front says the request came over HTTPS (settings.SECURE_PROXY_SSL_HEADER).
 PROXY_SCHEME_HEADER = (getattr(settings, "SECURE_PROXY_SSL_HEADER", None) or ("",))[0]
@@ -141,7 +144,12 @@ def _keep(request, key: str, scopes: list[str], current: tuple, response) -> Htt
         versions.settle(scopes, current), response.status_code, headers, body, etag,
         stored_at, reading, tuple(scopes),
     )  # fmt: skip
-    versions.keep(key, entry)
+    # A page drawn from a read replica may miss the change that made its versions: kept only as
+    # long as the replica may lag (core/replica.py).
+    seconds = None
+    if read_from_replica():
+        seconds = min(settings.PAGE_CACHE_SECONDS, settings.REPLICA_MAX_LAG_SECONDS) or 1
+    versions.keep(key, entry, seconds)
     response["ETag"] = etag
     response["Last-Modified"] = http_date(stored_at)
     _public(response)

@@ -140,8 +140,8 @@ def settle(scopes: list[str], current: tuple) -> tuple:
     return tuple(settled)
 
 
-def keep(page_key: str, entry) -> None:
-    _pages().set(PAGE_PREFIX + page_key, entry, timeout=settings.PAGE_CACHE_SECONDS)
+def keep(page_key: str, entry, seconds: int | None = None) -> None:
+    _pages().set(PAGE_PREFIX + page_key, entry, timeout=seconds or settings.PAGE_CACHE_SECONDS)
 
 
 def remembered_scopes(work_ids: Iterable[int]) -> dict[int, list[str] | None]:

@@ -8,6 +8,8 @@ from django.shortcuts import render
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
 
+from ficarchive.core.replica import may_read_replica
+
 from .fixed import MEDIA, UNCATEGORIZED_MEDIA
 from .models import Tag, TagType
 from .search import suggest
@@ -16,6 +18,7 @@ INDEX_TYPES = [TagType.RELATIONSHIP, TagType.CHARACTER, TagType.FREEFORM]
 INDEX_LIMIT = 100
 
 
+@may_read_replica
 def tag_index(request):
     """Canonical fandoms (all that have works) by media, as AO3 lists them, and the most used
     relationships, characters and tags; a tag no work is found under is left out."""

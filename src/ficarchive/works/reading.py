@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from ficarchive.accounts.middleware import ADULT_COOKIE, consents_to_adult
+from ficarchive.core.replica import may_read_replica
 from ficarchive.core.signals import work_read
 
 from .access import readable_chapters, readable_work
@@ -90,6 +91,7 @@ def _show(request, work, chapters, shown, *, chapter, whole):
     return render(request, "works/work.html", context)
 
 
+@may_read_replica(guests_only=True)
 def work(request, work_id: int):
     work = readable_work(request, work_id)
     if gate := _adult_gate(request, work):
@@ -105,6 +107,7 @@ def work(request, work_id: int):
     return _remember_consent(request, response)
 
 
+@may_read_replica(guests_only=True)
 def chapter(request, work_id: int, chapter_id: int):
     work = readable_work(request, work_id)
     if gate := _adult_gate(request, work):

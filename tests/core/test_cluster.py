@@ -1,0 +1,197 @@
+"""The grown-up layout, for real: a PostgreSQL primary with a streaming replica, Redis, two app
+servers and nginx before them (core/localcluster.py), one of each for this whole module.
+
+- Guests' listings and work pages read the replica; a reader who just commented sees their
+  comment at once (the primary), even while the replica is behind.
+- A replica behind by more than REPLICA_MAX_LAG_SECONDS, or stopped, is left out with a line in
+  the log, and its reads go to the primary without an error.
+- An app server killed under a stream of comments: the proxy sends the rest to the other one,
+  and no comment it held is half kept.
+
+It starts its own clusters and servers (on loopback, in a folder of its own) and never touches
+the machine's PostgreSQL or Redis. Run once, in the PostgreSQL pass of scripts/test.sh.
+"""
+
+from __future__ import annotations
+
+import os
+import signal
+import threading
+import time
+import uuid
+
+import pytest
+from django.db import connection
+
+from .cluster_site import (
+    Reader,
+    one_chapter_work,
+    require_cluster_programs,
+    start_cluster,
+    stop_cluster,
+    work_page,
+)
+
+pytestmark = pytest.mark.skipif(
+    connection.vendor != "postgresql", reason="run once, in the PostgreSQL pass"
+)
+
+# Server 1 reads a replica however far behind (so that a paused replica shows what it serves);
+# server 2 leaves it out past 2 s. No page cache: each GET below is drawn from a database.
+LENIENT = {"REPLICA_MAX_LAG_SECONDS": "100000", "PAGE_CACHE_SECONDS": "0"}
+STRICT = {"REPLICA_MAX_LAG_SECONDS": "2", "PAGE_CACHE_SECONDS": "0"}
+
+
+@pytest.fixture(scope="module")
+def cluster():
+    require_cluster_programs()
+    cluster = start_cluster([LENIENT, STRICT])
+    yield cluster
+    stop_cluster(cluster)
+
+
+@pytest.fixture(scope="module")
+def work_id(cluster):
+    return one_chapter_work(cluster.primary)
+
+
+@pytest.fixture
+def paused_replica(cluster):
+    """The replica keeps receiving the primary's changes but applies none until the test ends:
+    it is behind, by as much as the test writes."""
+    cluster.replica.sql("SELECT pg_wal_replay_pause()")
+    yield cluster.replica
+    cluster.replica.sql("SELECT pg_wal_replay_resume()")
+    from ficarchive.core.localcluster import wait_replayed
+
+    wait_replayed(cluster.primary, cluster.replica)
+
+
+def wait_until(check, what: str, timeout: float = 30):
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        if found := check():
+            return found
+        time.sleep(0.3)
+    raise AssertionError(f"{what} did not happen in {timeout} s")
+
+
+def text() -> str:
+    return f"A comment of the cluster test, {uuid.uuid4().hex}."
+
+
+def test_guests_read_the_replica_and_a_commenter_sees_their_comment_at_once(
+    cluster, work_id, paused_replica
+):
+    server = cluster.servers[0]
+    commenter, passer_by = Reader(server), Reader(server)
+    comment = text()
+    status, page = commenter.comment_as_guest(work_id, comment)
+    assert status == 200 and comment in page  # redirected to the work's page, from the primary
+    status, again = commenter.get(work_page(work_id))
+    assert status == 200 and comment in again  # and so it stays for them a moment
+    status, stale = passer_by.get(work_page(work_id))
+    assert status == 200 and comment not in stale  # another guest: the (paused) replica's copy
+    assert passer_by.get("/works")[0] == 200
+    paused_replica.sql("SELECT pg_wal_replay_resume()")
+    wait_until(lambda: comment in passer_by.get(work_page(work_id))[1], "the replica catching up")
+
+
+def test_a_replica_too_far_behind_is_left_out_with_a_line_in_the_log(
+    cluster, work_id, paused_replica
+):
+    comment = text()
+    Reader(cluster.servers[0]).comment_as_guest(work_id, comment)
+    lenient, strict = Reader(cluster.servers[0]), Reader(cluster.servers[1])
+    # Server 2 leaves the replica out once it is 2 s behind, and reads the primary.
+    wait_until(lambda: comment in strict.get(work_page(work_id))[1], "server 2 reading the primary")
+    assert "left out" in cluster.log(2) and "behind the primary" in cluster.log(2)
+    # Server 1, which allows any lag, still reads the replica.
+    assert comment not in lenient.get(work_page(work_id))[1]
+
+
+def test_a_stopped_replica_sends_reads_to_the_primary_without_an_error(cluster, work_id):
+    comment = text()
+    try:
+        cluster.replica.stop("immediate")  # as if its machine went away
+        Reader(cluster.servers[0]).comment_as_guest(work_id, comment)
+        for server in cluster.servers:
+            for path in (work_page(work_id), "/works", "/tags", "/opds"):
+                status, page = Reader(server).get(path)
+                assert status == 200, f"{server}{path} answered {status}"
+            assert comment in Reader(server).get(work_page(work_id))[1]
+        assert "unreachable" in cluster.log(1) and "unreachable" in cluster.log(2)
+    finally:
+        cluster.replica.start()
+    reader = Reader(cluster.servers[0])
+    wait_until(
+        lambda: reader.get("/works")[0] == 200 and "is back" in cluster.log(1),
+        "server 1 reading the replica again",
+    )
+
+
+def commenters(primary, work_id: int, count: int) -> list[str]:
+    """Demo authors who are not creators of the work (so each comment notifies its creators)."""
+    creators_of = (
+        "SELECT 1 FROM works_creatorship c JOIN accounts_pseud p ON p.id = c.pseud_id"
+        " WHERE p.user_id = u.id"
+    )
+    return primary.sql(
+        f"SELECT u.username FROM accounts_user u WHERE EXISTS ({creators_of})"
+        f" AND NOT EXISTS ({creators_of} AND c.work_id = {work_id}) ORDER BY u.id LIMIT {count}"
+    ).split()
+
+
+def test_an_app_server_killed_midway_the_proxy_routes_around_it_and_nothing_is_half_kept(
+    cluster, work_id
+):
+    primary = cluster.primary
+    readers = []
+    for name in commenters(primary, work_id, 4):
+        reader = Reader(cluster.proxy)
+        reader.sign_in(name)
+        readers.append((reader, reader.csrf_token(work_page(work_id))))
+    count_before = int(primary.sql(f"SELECT comments_count FROM works_work WHERE id = {work_id}"))
+    answers: list[tuple[str, int, float]] = []  # (comment, status, when it was answered)
+
+    def post(reader, token):
+        for _ in range(6):
+            comment = text()
+            status, _ = reader.comment(work_id, comment, token, follow=False)
+            answers.append((comment, status, time.monotonic()))
+
+    threads = [threading.Thread(target=post, args=pair) for pair in readers]
+    for thread in threads:
+        thread.start()
+    wait_until(lambda: len(answers) >= 6, "the first comments")
+    os.killpg(cluster.layout.pids["server2"], signal.SIGKILL)
+    killed_at = time.monotonic()
+    for thread in threads:
+        thread.join(timeout=120)
+
+    statuses = [status for _, status, _ in answers]
+    assert len(statuses) == 6 * len(readers)
+    assert set(statuses) <= {302, 502}, statuses  # posted, or lost by the proxy with the server
+    assert statuses.count(502) <= len(readers)  # at most the one each reader had in flight
+    assert all(status == 302 for _, status, at in answers if at > killed_at + 1)
+    for path in ("/", "/works", work_page(work_id)):  # every page through the proxy answers
+        for _ in range(5):
+            assert Reader(cluster.proxy).get(path)[0] == 200
+
+    # Each comment answered "posted" is kept once, one lost with the server at most once; and
+    # none half: the work's count and its creators' inbox notices went with each (one
+    # transaction).
+    kept_in_all = 0
+    for comment, status, _ in answers:
+        kept = int(
+            primary.sql(f"SELECT count(*) FROM feedback_comment WHERE body LIKE '%{comment}%'")
+        )
+        assert kept == 1 if status == 302 else kept in (0, 1)
+        kept_in_all += kept
+        noticed = primary.sql(
+            "SELECT count(*) FROM feedback_comment c JOIN feedback_notification n"
+            f" ON n.comment_id = c.id WHERE c.body LIKE '%{comment}%'"
+        )
+        assert (int(noticed) > 0) == (kept == 1)
+    count_after = int(primary.sql(f"SELECT comments_count FROM works_work WHERE id = {work_id}"))
+    assert count_after - count_before == kept_in_all
