@@ -12,14 +12,16 @@ REDIS=${TEST_REDIS_URL:-redis://127.0.0.1:6379/0}
 say() { printf '\n=== %s\n' "$*"; }
 
 # Debian packages the tests need: the browser, the fonts the PDF downloads are set in,
-# nginx with openssl for the reverse-proxy recipe's test (docs/nginx/ficarchive.conf), and Java
-# for EPUBCheck.
-DEB_PACKAGES="chromium fonts-dejavu-core fonts-dejavu-extra fonts-wqy-microhei nginx openssl default-jre-headless"
+# nginx with openssl for the reverse-proxy recipe's test (docs/nginx/ficarchive.conf), Java
+# for EPUBCheck, and PostgreSQL's server programs with redis-server for the cluster tests
+# (tests/core/test_cluster.py: a primary, a streaming replica and Redis of their own).
+DEB_PACKAGES="chromium fonts-dejavu-core fonts-dejavu-extra fonts-wqy-microhei nginx openssl default-jre-headless postgresql redis-server"
 FONT=/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf
 
 ensure_debian_packages() {
   [ -x /usr/bin/chromium ] && [ -f "$FONT" ] && [ -d /usr/share/fonts/truetype/wqy ] \
     && command -v nginx >/dev/null && command -v openssl >/dev/null && command -v java >/dev/null \
+    && ls /usr/lib/postgresql/*/bin/pg_basebackup >/dev/null 2>&1 && command -v redis-server >/dev/null \
     && return 0
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null; then
     say "installing Debian packages for the browser, PDF and EPUBCheck tests: $DEB_PACKAGES"

@@ -23,14 +23,17 @@ import uuid
 import pytest
 from django.db import connection
 
-from .cluster_site import (
+from ficarchive.core.localcluster import (
     Reader,
+    commenters,
     one_chapter_work,
-    require_cluster_programs,
     start_cluster,
     stop_cluster,
+    wait_replayed,
     work_page,
 )
+
+from .cluster_site import require_cluster_programs
 
 pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="run once, in the PostgreSQL pass"
@@ -62,8 +65,6 @@ def paused_replica(cluster):
     cluster.replica.sql("SELECT pg_wal_replay_pause()")
     yield cluster.replica
     cluster.replica.sql("SELECT pg_wal_replay_resume()")
-    from ficarchive.core.localcluster import wait_replayed
-
     wait_replayed(cluster.primary, cluster.replica)
 
 
@@ -128,18 +129,6 @@ def test_a_stopped_replica_sends_reads_to_the_primary_without_an_error(cluster, 
         lambda: reader.get("/works")[0] == 200 and "is back" in cluster.log(1),
         "server 1 reading the replica again",
     )
-
-
-def commenters(primary, work_id: int, count: int) -> list[str]:
-    """Demo authors who are not creators of the work (so each comment notifies its creators)."""
-    creators_of = (
-        "SELECT 1 FROM works_creatorship c JOIN accounts_pseud p ON p.id = c.pseud_id"
-        " WHERE p.user_id = u.id"
-    )
-    return primary.sql(
-        f"SELECT u.username FROM accounts_user u WHERE EXISTS ({creators_of})"
-        f" AND NOT EXISTS ({creators_of} AND c.work_id = {work_id}) ORDER BY u.id LIMIT {count}"
-    ).split()
 
 
 def test_an_app_server_killed_midway_the_proxy_routes_around_it_and_nothing_is_half_kept(

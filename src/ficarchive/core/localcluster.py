@@ -15,9 +15,11 @@ from __future__ import annotations
 
 import argparse
 import glob
+import http.cookiejar
 import json
 import os
 import pwd
+import re
 import secrets
 import shutil
 import signal
@@ -27,6 +29,7 @@ import sys
 import tempfile
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
@@ -475,14 +478,11 @@ def up(layout: Layout, *, demo: bool = False, lexicon: bool = True, durable: boo
             ficarchive(env, "load_lexicon")
         if demo:
             ficarchive(env, "load_demo")
-        # Both at once: each collects the static files and loads the archive (seconds).
-        servers = []
+        # One after the other: each collects the static files into the one data folder first.
         for number, own in enumerate(server_envs, start=1):
             port, log = layout.server_ports[number - 1], layout.root / f"server{number}.log"
             process = spawn_server(layout.env(**own), port, log)
             layout.pids[f"server{number}"] = process.pid
-            servers.append((process, port, log))
-        for process, port, log in servers:
             wait_server(process, port, log)
         for number in range(1, workers + 1):
             log = layout.root / f"worker{number}.log"
@@ -523,6 +523,134 @@ def new_root(prefix: str = "ficarchive-cluster-") -> Path:
     root = Path(tempfile.mkdtemp(prefix=prefix))
     root.chmod(0o755)
     return root
+
+
+# --- A layout for tests and the fault bench (free ports, demo content, fast teardown) --------
+
+
+def free_base_port() -> int:
+    """A base port in 9220-9299 whose proxy, app server and Redis ports are all free."""
+    for base in range(9220, 9300, 20):
+        if all(port_is_free(base + n) for n in (0, 1, 2, 10)):
+            return base
+    raise RuntimeError("no free ports in 9220-9299")
+
+
+@dataclass
+class Cluster:
+    layout: Layout
+    servers: list[str] = field(default_factory=list)  # each app server's own address
+    proxy: str = ""
+
+    @property
+    def primary(self) -> PgCluster:
+        return self.layout.primary
+
+    @property
+    def replica(self) -> PgCluster:
+        return self.layout.replica
+
+    def log(self, number: int) -> str:
+        return (self.layout.root / f"server{number}.log").read_text()
+
+
+def start_cluster(server_envs: list[dict[str, str]]) -> Cluster:
+    """Primary, replica, Redis, one app server per entry of `server_envs` (its own settings
+    beside the shared ones), nginx before them; the demo works and authors loaded."""
+    primary_port = free_port(range(5442, 5450))
+    replica_port = free_port([p for p in range(5442, 5450) if p != primary_port])
+    layout = Layout(new_root(), free_base_port(), primary_port, replica_port)
+    up(layout, demo=True, durable=False, workers=0, lexicon=False, server_envs=server_envs)
+    cluster = Cluster(layout)
+    cluster.servers = [f"http://127.0.0.1:{p}" for p in layout.server_ports]
+    cluster.proxy = f"http://127.0.0.1:{layout.proxy_port}"
+    return cluster
+
+
+def stop_cluster(cluster: Cluster) -> None:
+    down(cluster.layout, remove=True, at_once=True)
+
+
+# --- A reader's client, for tests and the fault bench -----------------------------------------
+
+DEMO_PASSWORD = "demo password 123"  # every demo author's (load_demo)
+
+
+class _NoRedirect(urllib.request.HTTPRedirectHandler):
+    def redirect_request(self, *args, **kwargs):
+        return None
+
+
+class Reader:
+    """A browser: its own cookies, same-origin form posts (core/csrf.py), redirects followed
+    unless asked not to."""
+
+    def __init__(self, base: str):
+        self.base = base
+        self.cookies = http.cookiejar.CookieJar()
+        cookies = urllib.request.HTTPCookieProcessor(self.cookies)
+        self.follow = urllib.request.build_opener(cookies)
+        self.stay = urllib.request.build_opener(cookies, _NoRedirect)
+
+    def request(self, path: str, data: dict | None = None, *, follow: bool = True):
+        """(status, body) of a GET, or of a POST of `data`."""
+        body = urllib.parse.urlencode(data).encode() if data is not None else None
+        headers = {"Sec-Fetch-Site": "same-origin"} if data is not None else {}
+        request = urllib.request.Request(self.base + path, data=body, headers=headers)
+        opener = self.follow if follow else self.stay
+        try:
+            with opener.open(request, timeout=60) as response:
+                return response.status, response.read().decode()
+        except urllib.error.HTTPError as error:
+            return error.code, error.read().decode(errors="replace")
+
+    def get(self, path: str) -> tuple[int, str]:
+        return self.request(path)
+
+    def sign_in(self, username: str) -> None:
+        status, body = self.request("/login", {"username": username, "password": DEMO_PASSWORD})
+        if status != 200 or 'class="menu-name"' not in body:
+            raise RuntimeError(f"signing in {username} failed ({status})")
+
+    def csrf_token(self, path: str) -> str:
+        _, body = self.get(path)
+        return re.search(r'name="csrfmiddlewaretoken" value="([^"]+)"', body).group(1)
+
+    def comment_as_guest(self, work_id: int, text: str, *, follow: bool = True):
+        form = {"body": text, "guest_name": "Passing Reader", "guest_email": "reader@example.org"}
+        return self.request(f"/works/{work_id}/comments", form, follow=follow)
+
+    def comment(self, work_id: int, text: str, token: str, *, follow: bool = True):
+        form = {"body": text, "csrfmiddlewaretoken": token}
+        return self.request(f"/works/{work_id}/comments", form, follow=follow)
+
+
+def one_chapter_work(primary: PgCluster) -> int:
+    """A posted work of one chapter, open to guests' comments (its page shows them all)."""
+    return int(
+        primary.sql(
+            "SELECT w.id FROM works_work w WHERE w.posted AND NOT w.restricted"
+            " AND (SELECT count(*) FROM works_chapter c WHERE c.work_id = w.id) = 1"
+            " ORDER BY w.id LIMIT 1"
+        )
+    )
+
+
+def work_page(work_id: int) -> str:
+    return f"/works/{work_id}?view_adult=true"
+
+
+def commenters(primary: PgCluster, work_id: int, count: int, skip: int = 0) -> list[str]:
+    """Demo authors who are not creators of the work (so each comment notifies its creators)."""
+    creators_of = (
+        "SELECT 1 FROM works_creatorship c JOIN accounts_pseud p ON p.id = c.pseud_id"
+        " WHERE p.user_id = u.id"
+    )
+    return primary.sql(
+        f"SELECT u.username FROM accounts_user u WHERE EXISTS ({creators_of})"
+        f" AND NOT EXISTS ({creators_of} AND c.work_id = {work_id}) ORDER BY u.id"
+        f" LIMIT {count} OFFSET {skip}"
+    ).split()
 
 
 def main(argv: list[str] | None = None) -> int:

@@ -108,9 +108,15 @@ def _record(alias: str, trouble: str, description: str) -> None:
         log.warning("read replica %s is back: reads go to it again", alias)
 
 
+UNREACHABLE_RETRY_SECONDS = 5  # an unreachable replica is asked again after this long
+
+
 def is_usable(alias: str) -> bool:
     health = _health.get(alias)
-    if health is None or time.monotonic() - health.checked_at >= settings.REPLICA_CHECK_SECONDS:
+    interval = settings.REPLICA_CHECK_SECONDS
+    if health is not None and health.trouble == "unreachable":
+        interval = max(interval, UNREACHABLE_RETRY_SECONDS)  # each try may wait a connect timeout
+    if health is None or time.monotonic() - health.checked_at >= interval:
         _record(alias, *_ask(alias))
         health = _health[alias]
     return not health.trouble

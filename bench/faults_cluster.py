@@ -1,0 +1,206 @@
+"""Faults of the grown-up layout, for bench/faults.py: the read replica stopped, and an app
+server killed, each under a bounded stream of guests' reads and readers' comments through
+nginx (core/localcluster.py starts primary, replica, Redis, two app servers and nginx on
+loopback, in a folder of their own; nothing of the machine's PostgreSQL or Redis is touched).
+
+    python -P bench/faults_cluster.py [--seconds 12]   (-P: bench/http.py is not the http)
+
+Entry for bench/faults.py: `run(report, seconds=12)` runs both scenarios on one layout and
+calls `report(name, figures)` once for each, `figures` being a dict of
+    requests            requests sent
+    errors              {status: count} of the answers that were not 200/302 (0: no answer)
+    writes_attempted    comments posted
+    writes_answered     of them answered "posted" (302)
+    writes_found        of them found in the database afterwards
+    half_kept           comments found without their count or inbox notice (must be 0)
+    recovery_seconds    from the fault's end until the layout is whole again (the replica
+                        read again; the killed server answering again)
+    seconds             how long the scenario's traffic ran
+`scenarios()` lists (name, function) for callers that want one at a time: each function takes
+(cluster, seconds) and returns the figures.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import signal
+import sys
+import threading
+import time
+import uuid
+from collections import Counter
+from dataclasses import dataclass, field
+
+from ficarchive.core import localcluster
+from ficarchive.core.localcluster import Cluster, Reader, commenters, one_chapter_work, work_page
+
+READ_PATHS = ["/", "/works", "/tags", "/opds"]
+
+
+@dataclass
+class Traffic:
+    """Guests reading and signed-in readers commenting, through the proxy, until stopped."""
+
+    cluster: Cluster
+    work_id: int
+    statuses: Counter = field(default_factory=Counter)
+    comments: list[tuple[str, int]] = field(default_factory=list)  # (text, status)
+    stop: threading.Event = field(default_factory=threading.Event)
+    threads: list[threading.Thread] = field(default_factory=list)
+    lock: threading.Lock = field(default_factory=threading.Lock)
+
+    def start(self, writers: list[str], guests: int = 4) -> None:
+        proxy = self.cluster.proxy
+        pages = READ_PATHS + [work_page(self.work_id)]
+        for number in range(guests):
+            self._spawn(self._read, Reader(proxy), pages[number % len(pages) :] + pages)
+        for name in writers:
+            reader = Reader(proxy)
+            reader.sign_in(name)
+            self._spawn(self._write, reader, reader.csrf_token(work_page(self.work_id)))
+
+    def _spawn(self, target, *args) -> None:
+        thread = threading.Thread(target=target, args=args, daemon=True)
+        thread.start()
+        self.threads.append(thread)
+
+    def _read(self, reader: Reader, pages: list[str]) -> None:
+        n = 0
+        while not self.stop.is_set():
+            self.count(_status(reader.get, pages[n % len(pages)]))
+            n += 1
+
+    def _write(self, reader: Reader, token: str) -> None:
+        while not self.stop.is_set():
+            text = f"A comment of the fault bench, {uuid.uuid4().hex}."
+            status = _status(reader.comment, self.work_id, text, token, follow=False)
+            self.count(status)
+            self.comments.append((text, status))
+            time.sleep(1.5)  # within the archive's 10 comments a minute for one reader
+
+    def count(self, status: int) -> None:
+        with self.lock:
+            self.statuses[status] += 1
+
+    def finish(self) -> None:
+        self.stop.set()
+        for thread in self.threads:
+            thread.join(timeout=90)
+
+    def figures(self, seconds: float, recovery: float | None) -> dict:
+        primary = self.cluster.primary
+        found = half = 0
+        for text, _ in self.comments:
+            kept = int(
+                primary.sql(f"SELECT count(*) FROM feedback_comment WHERE body LIKE '%{text}%'")
+            )
+            noticed = int(primary.sql(
+                "SELECT count(*) FROM feedback_comment c JOIN feedback_notification n"
+                f" ON n.comment_id = c.id WHERE c.body LIKE '%{text}%'"
+            ))  # fmt: skip
+            found += kept
+            half += kept and not noticed
+        return {
+            "requests": sum(self.statuses.values()),
+            "errors": {str(s): n for s, n in sorted(self.statuses.items()) if s not in (200, 302)},
+            "writes_attempted": len(self.comments),
+            "writes_answered": sum(1 for _, status in self.comments if status == 302),
+            "writes_found": found,
+            "half_kept": half,
+            "recovery_seconds": None if recovery is None else round(recovery, 2),
+            "seconds": round(seconds, 1),
+        }
+
+
+def _status(call, *args, **kwargs) -> int:
+    try:
+        return call(*args, **kwargs)[0]
+    except OSError:
+        return 0  # no answer at all
+
+
+def _until(check, timeout: float = 60) -> float | None:
+    """Seconds until check() is true, or None past the timeout."""
+    started = time.monotonic()
+    while time.monotonic() - started < timeout:
+        if check():
+            return time.monotonic() - started
+        time.sleep(0.1)
+    return None
+
+
+def _writers(cluster: Cluster, work_id: int, scenario: int) -> list[str]:
+    """Four demo authors of the scenario's own (each scenario's comments within the rate limit)."""
+    return commenters(cluster.primary, work_id, 4, skip=4 * scenario)
+
+
+def replica_stopped(cluster: Cluster, seconds: float) -> dict:
+    """The replica's server stopped (immediate: as if its machine went away) a third of the way
+    in, started again at two thirds; recovery: until every app server reads it again."""
+    traffic = Traffic(cluster, one_chapter_work(cluster.primary))
+    logs = [len(cluster.log(n)) for n in (1, 2)]
+    began = time.monotonic()
+    traffic.start(_writers(cluster, traffic.work_id, 0))
+    time.sleep(seconds / 3)
+    cluster.replica.stop("immediate")
+    time.sleep(seconds / 3)
+    cluster.replica.start()
+    back_at = time.monotonic()
+    recovered = _until(
+        lambda: all("is back" in cluster.log(n)[logs[n - 1] :] for n in (1, 2)), timeout=60
+    )
+    recovery = None if recovered is None else time.monotonic() - back_at
+    time.sleep(max(0.0, seconds - (time.monotonic() - began)))
+    traffic.finish()
+    return traffic.figures(time.monotonic() - began, recovery)
+
+
+def app_server_killed(cluster: Cluster, seconds: float) -> dict:
+    """App server 2 killed (SIGKILL) a third of the way in, started again at two thirds;
+    recovery: until the restarted server answers."""
+    layout = cluster.layout
+    traffic = Traffic(cluster, one_chapter_work(cluster.primary))
+    began = time.monotonic()
+    traffic.start(_writers(cluster, traffic.work_id, 1))
+    time.sleep(seconds / 3)
+    os.killpg(layout.pids["server2"], signal.SIGKILL)
+    time.sleep(seconds / 3)
+    restarted_at = time.monotonic()
+    port, log = layout.server_ports[1], layout.root / "server2.log"
+    process = localcluster.spawn_server(layout.env(), port, log)
+    layout.pids["server2"] = process.pid
+    localcluster.wait_server(process, port, log)
+    recovery = time.monotonic() - restarted_at
+    time.sleep(max(0.0, seconds - (time.monotonic() - began)))
+    traffic.finish()
+    return traffic.figures(time.monotonic() - began, recovery)
+
+
+def scenarios():
+    return [("replica stopped", replica_stopped), ("app server killed", app_server_killed)]
+
+
+def run(report, seconds: float = 12) -> None:
+    """Both scenarios on one layout (started here, removed afterwards); report(name, figures)
+    for each."""
+    cluster = localcluster.start_cluster([{}, {}])
+    try:
+        for name, scenario in scenarios():
+            report(name, scenario(cluster, seconds))
+    finally:
+        localcluster.stop_cluster(cluster)
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
+    parser.add_argument("--seconds", type=float, default=12)
+    args = parser.parse_args()
+    print(f"load average before: {os.getloadavg()[0]:.1f}", file=sys.stderr)
+    run(lambda name, figures: print(json.dumps({"fault": name, **figures})), args.seconds)
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())
