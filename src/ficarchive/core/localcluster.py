@@ -593,7 +593,8 @@ class Reader:
         self.stay = urllib.request.build_opener(cookies, _NoRedirect)
 
     def request(self, path: str, data: dict | None = None, *, follow: bool = True):
-        """(status, body) of a GET, or of a POST of `data`."""
+        """(status, body) of a GET, or of a POST of `data`; not following a redirect, the body
+        is where it points (its Location)."""
         body = urllib.parse.urlencode(data).encode() if data is not None else None
         headers = {"Sec-Fetch-Site": "same-origin"} if data is not None else {}
         request = urllib.request.Request(self.base + path, data=body, headers=headers)
@@ -602,6 +603,8 @@ class Reader:
             with opener.open(request, timeout=60) as response:
                 return response.status, response.read().decode()
         except urllib.error.HTTPError as error:
+            if not follow and 300 <= error.code < 400:
+                return error.code, error.headers.get("Location", "")
             return error.code, error.read().decode(errors="replace")
 
     def get(self, path: str) -> tuple[int, str]:
@@ -623,6 +626,13 @@ class Reader:
     def comment(self, work_id: int, text: str, token: str, *, follow: bool = True):
         form = {"body": text, "csrfmiddlewaretoken": token}
         return self.request(f"/works/{work_id}/comments", form, follow=follow)
+
+    def post_comment(self, work_id: int, text: str, token: str) -> str:
+        """ "posted", "refused" (a message instead: the rate limit, say) or the HTTP status."""
+        status, location = self.comment(work_id, text, token, follow=False)
+        if status == 302:
+            return "posted" if "#comment_" in location else "refused"
+        return str(status)
 
 
 def one_chapter_work(primary: PgCluster) -> int:

@@ -38,11 +38,13 @@ COOKIE = "read_primary"
 PRIMARY_ONLY_APPS = frozenset({"sessions", "axes", "django_tasks_db"})
 
 # Whether the replica streams from the primary, and how many seconds of the primary's commits
-# it has not replayed yet (0 when it has replayed all it received).
+# it has not replayed yet: 0 when it has replayed all it received (a replica that just started
+# again reports a received position before its replayed one), else the age of the last commit
+# it replayed.
 LAG_SQL = """
 SELECT pg_is_in_recovery(),
        EXISTS (SELECT 1 FROM pg_stat_wal_receiver WHERE status = 'streaming'),
-       CASE WHEN pg_last_wal_receive_lsn() = pg_last_wal_replay_lsn() THEN 0
+       CASE WHEN pg_last_wal_receive_lsn() <= pg_last_wal_replay_lsn() THEN 0
             ELSE COALESCE(EXTRACT(EPOCH FROM now() - pg_last_xact_replay_timestamp()), 0)
        END
 """
