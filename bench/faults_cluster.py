@@ -177,7 +177,7 @@ def app_server_killed(cluster: Cluster, seconds: float) -> dict:
     time.sleep(seconds / 3)
     restarted_at = time.monotonic()
     port, log = layout.server_ports[1], layout.root / "server2.log"
-    process = localcluster.spawn_server(layout.env(), port, log)
+    process = localcluster.spawn_server(layout.env(**SERVER_ENV), port, log)
     layout.pids["server2"] = process.pid
     localcluster.wait_server(process, port, log)
     recovery = time.monotonic() - restarted_at
@@ -190,10 +190,15 @@ def scenarios():
     return [("replica stopped", replica_stopped), ("app server killed", app_server_killed)]
 
 
+# No page cache: every read reaches a database (with it, guests' pages come from Redis and a
+# replica's absence is not even seen).
+SERVER_ENV = {"PAGE_CACHE_SECONDS": "0"}
+
+
 def run(report, seconds: float = 12) -> None:
     """Both scenarios on one layout (started here, removed afterwards); report(name, figures)
     for each."""
-    cluster = localcluster.start_cluster([{}, {}])
+    cluster = localcluster.start_cluster([SERVER_ENV, SERVER_ENV])
     try:
         for name, scenario in scenarios():
             report(name, scenario(cluster, seconds))

@@ -5,6 +5,7 @@ servers and nginx before them (core/localcluster.py), one of each for this whole
   comment at once (the primary), even while the replica is behind.
 - A replica behind by more than REPLICA_MAX_LAG_SECONDS, or stopped, is left out with a line in
   the log, and its reads go to the primary without an error.
+- A reader's rate limit holds across the two servers (counted in Redis).
 - An app server killed under a stream of comments: the proxy sends the rest to the other one,
   and no comment it held is half kept.
 
@@ -129,6 +130,22 @@ def test_a_stopped_replica_sends_reads_to_the_primary_without_an_error(cluster, 
         lambda: reader.get("/works")[0] == 200 and "is back" in cluster.log(1),
         "server 1 reading the replica again",
     )
+
+
+def test_a_readers_rate_limit_holds_across_app_servers(cluster, work_id):
+    """The comment limit (10 a minute) is counted in Redis: a reader whose comments alternate
+    between the two servers is stopped at the eleventh all the same (each server counting its
+    own would allow twenty)."""
+    [name] = commenters(cluster.primary, work_id, 1, skip=4)
+    readers = [Reader(server) for server in cluster.servers]
+    tokens = []
+    for reader in readers:
+        reader.sign_in(name)
+        tokens.append(reader.csrf_token(work_page(work_id)))
+    if time.time() % 60 > 20:  # the limit counts per minute of the clock: start a fresh one
+        time.sleep(60 - time.time() % 60)
+    outcomes = [readers[n % 2].post_comment(work_id, text(), tokens[n % 2]) for n in range(11)]
+    assert outcomes == ["posted"] * 10 + ["refused"]
 
 
 def test_an_app_server_killed_midway_the_proxy_routes_around_it_and_nothing_is_half_kept(

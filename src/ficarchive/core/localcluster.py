@@ -560,7 +560,11 @@ def start_cluster(server_envs: list[dict[str, str]]) -> Cluster:
     primary_port = free_port(range(5442, 5450))
     replica_port = free_port([p for p in range(5442, 5450) if p != primary_port])
     layout = Layout(new_root(), free_base_port(), primary_port, replica_port)
-    up(layout, demo=True, durable=False, workers=0, lexicon=False, server_envs=server_envs)
+    try:
+        up(layout, demo=True, durable=False, workers=0, lexicon=False, server_envs=server_envs)
+    except BaseException:
+        shutil.rmtree(layout.root, ignore_errors=True)
+        raise
     cluster = Cluster(layout)
     cluster.servers = [f"http://127.0.0.1:{p}" for p in layout.server_ports]
     cluster.proxy = f"http://127.0.0.1:{layout.proxy_port}"
