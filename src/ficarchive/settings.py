@@ -114,6 +114,7 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
     "ficarchive.accounts.middleware.reader_prefs_middleware",
+    "ficarchive.accounts.middleware.renamed_profile_middleware",
 ]
 
 ROOT_URLCONF = "ficarchive.urls"

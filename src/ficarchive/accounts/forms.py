@@ -7,14 +7,12 @@ from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 
 from .models import Preference, ProfileLink, Pseud, User
+from .renames import USERNAME_HELP, name_problem
 
 NAME_RULE = re.compile(r"^[\w][\w .\-]*$")
 NAME_HELP = (
     "Letters, numbers, spaces, dots, dashes and underscores; starts with a letter or number."
 )
-# AO3's rule for usernames, said in the same words on the sign-up form and when it is broken.
-USERNAME_RULE = re.compile(r"[A-Za-z0-9_]{3,40}")
-USERNAME_HELP = "3 to 40 letters (a to z), numbers or underscores: no spaces, dots or dashes."
 
 
 class SignupForm(forms.Form):
@@ -27,10 +25,9 @@ class SignupForm(forms.Form):
 
     def clean_username(self):
         username = self.cleaned_data["username"].strip()
-        if not USERNAME_RULE.fullmatch(username):
-            raise ValidationError("A username is " + USERNAME_HELP)
-        if User.objects.filter(username__iexact=username).exists():
-            raise ValidationError("That username is taken.")
+        problem = name_problem(username)
+        if problem:
+            raise ValidationError(problem)
         return username
 
     def clean_email(self):
@@ -128,3 +125,46 @@ class PreferenceForm(forms.ModelForm):
             "view_full_work", "history_enabled", "allow_guest_comments", "email_comments",
             "email_subscriptions",
         ]  # fmt: skip
+
+
+class PasswordCheckMixin:
+    """A form that asks for the account's current password (`user` given to the form)."""
+
+    def clean_password(self):
+        password = self.cleaned_data["password"]
+        if not self.user.check_password(password):
+            raise ValidationError("That is not your current password.")
+        return password
+
+
+class UsernameForm(PasswordCheckMixin, forms.Form):
+    username = forms.CharField(label="New username", max_length=40, help_text=USERNAME_HELP)
+    password = forms.CharField(label="Your password", widget=forms.PasswordInput, strip=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_username(self):
+        username = self.cleaned_data["username"].strip()
+        problem = name_problem(username, self.user)
+        if problem:
+            raise ValidationError(problem)
+        return username
+
+
+class EmailForm(PasswordCheckMixin, forms.Form):
+    email = forms.EmailField(label="New e-mail address")
+    password = forms.CharField(label="Your password", widget=forms.PasswordInput, strip=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
+
+    def clean_email(self):
+        email = self.cleaned_data["email"].strip()
+        if email.lower() == self.user.email.lower():
+            raise ValidationError("That is your e-mail address already.")
+        if User.objects.filter(email__iexact=email).exists():
+            raise ValidationError("An account with that e-mail address exists already.")
+        return email

@@ -1,5 +1,12 @@
-"""Attach the reader's display preferences to the request (from the account, or a guest cookie)."""
+"""Attach the reader's display preferences to the request (from the account, or a guest cookie);
+send the addresses of renamed profiles on to the new name."""
 
+from urllib.parse import quote, unquote
+
+from django.http import HttpResponsePermanentRedirect
+from django.utils.http import escape_leading_slashes
+
+from .renames import renamed_user
 from .services import preferences_of
 
 GUEST_THEME_COOKIE = "theme"
@@ -39,3 +46,31 @@ def _prefs_for(request):
     if theme not in {"auto", "light", "dark"}:
         theme = "auto"
     return ReaderPrefs(theme=theme, view_adult=consents_to_adult(request))
+
+
+PROFILE_PREFIX = "/users/"
+
+
+def renamed_profile_middleware(get_response):
+    """A profile address under a username given up lately (accounts/renames.py) that finds
+    nothing answers with a permanent redirect to the same address under the new name; a pseud
+    that was renamed with the username follows it in the address too."""
+
+    def middleware(request):
+        response = get_response(request)
+        if response.status_code != 404 or not request.path.startswith(PROFILE_PREFIX):
+            return response
+        parts = request.path[len(PROFILE_PREFIX) :].split("/")
+        old = unquote(parts[0])
+        user = renamed_user(old) if old else None
+        if user is None:
+            return response
+        parts[0] = quote(user.username)
+        if len(parts) > 2 and parts[1] == "pseuds" and unquote(parts[2]).lower() == old.lower():
+            parts[2] = quote(user.username)
+        target = escape_leading_slashes(PROFILE_PREFIX + "/".join(parts))
+        if request.META.get("QUERY_STRING"):
+            target += "?" + request.META["QUERY_STRING"]
+        return HttpResponsePermanentRedirect(target)
+
+    return middleware

@@ -137,3 +137,22 @@ class Mute(models.Model):
 
     class Meta:
         constraints = [models.UniqueConstraint(fields=["muter", "muted"], name="mute_once")]
+
+
+class UsernameChange(models.Model):
+    """A rename, kept for the rules of accounts/renames.py: how often a user may rename, how long
+    the old name redirects to the new profile and stays reserved for its former owner."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="username_changes"
+    )
+    old_username = models.CharField(max_length=150)
+    new_username = models.CharField(max_length=150)
+    changed_at = models.DateTimeField(auto_now_add=True, db_index=True)
+
+    class Meta:
+        ordering = ["-changed_at", "-pk"]
+        indexes = [models.Index(Lower("old_username"), name="username_change_old_name")]
+
+    def __str__(self):
+        return f"{self.old_username} → {self.new_username}"

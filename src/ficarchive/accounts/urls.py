@@ -1,7 +1,7 @@
 from django.contrib.auth import views as auth_views
 from django.urls import path
 
-from . import views
+from . import account_views, views
 
 urlpatterns = [
     path("signup", views.signup, name="signup"),
@@ -17,6 +17,10 @@ urlpatterns = [
         name="password_reset_confirm",
     ),
     path("password/reset/complete", views.password_reset_complete, name="password_reset_complete"),
+    path("account", account_views.account, name="account"),
+    path("account/username", account_views.change_username, name="change_username"),
+    path("account/email", account_views.change_email, name="change_email"),
+    path("account/email/confirm/<str:token>", account_views.confirm_email, name="email_confirm"),
     path("profile/edit", views.edit_profile, name="edit_profile"),
     path("preferences", views.preferences, name="preferences"),
     path("preferences/theme", views.set_theme, name="set_theme"),

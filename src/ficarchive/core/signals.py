@@ -32,6 +32,16 @@ series_part_added = Signal()
 # successor first (works listens).
 pseud_retiring = Signal()
 
+# A user changed their username (accounts): user, old, new. Their works are announced again
+# with work_changed (works listens: bylines and the search row carry the name), and the page
+# cache drops the creator pages under both names.
+username_changed = Signal()
+
+# An account is about to be deleted (accounts), inside the deletion's transaction: user,
+# keep_comments (True: their comments stay, signed "deleted user"; False: they go). Its works
+# have been orphaned or deleted already; each app removes or detaches what it keeps of the user.
+account_closing = Signal()
+
 # A user was invited to be a co-creator of a work: user_id, work. The invitation was answered
 # or withdrawn: user_id, work_id.
 invited = Signal()

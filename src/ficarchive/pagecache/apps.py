@@ -17,6 +17,9 @@ class PageCacheConfig(AppConfig):
         signals.work_changed.connect(listeners.works_changed, dispatch_uid="pagecache.works")
         signals.tags_changed.connect(listeners.tags_changed, dispatch_uid="pagecache.tags")
         signals.work_read.connect(listeners.work_read, dispatch_uid="pagecache.read")
+        signals.username_changed.connect(
+            listeners.username_changed, dispatch_uid="pagecache.username"
+        )
         # A comment posted, edited, approved or deleted shows on its work's pages at once.
         for signal in (post_save, post_delete):
             signal.connect(

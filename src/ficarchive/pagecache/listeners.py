@@ -12,6 +12,7 @@ from __future__ import annotations
 from django.db import transaction
 from django.db.models import Q
 
+from ficarchive.feedback.models import Comment
 from ficarchive.tags.models import Tag, name_key
 from ficarchive.works.models import Creatorship, WorkFilterTag, WorkTag
 
@@ -80,3 +81,10 @@ def work_read(sender, request, work_id, chapter_id=None, **kwargs) -> None:
 
 def comment_changed(sender, instance, **kwargs) -> None:
     _bump({f"w:{instance.work_id}"})
+
+
+def username_changed(sender, user, old, new, **kwargs) -> None:
+    """The creator's pages under both names, and the works whose comments the user signed (their
+    works' own pages go with work_changed, which works sends for them)."""
+    commented = Comment.objects.filter(user=user).values_list("work_id", flat=True).distinct()
+    _bump({user_scope(old), user_scope(new), *(f"w:{w}" for w in commented)})

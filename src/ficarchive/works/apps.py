@@ -6,13 +6,14 @@ class WorksConfig(AppConfig):
     label = "works"
 
     def ready(self):
-        from ficarchive.core.signals import pseud_retiring
+        from ficarchive.core.signals import pseud_retiring, username_changed
 
         from .association_parts import register_parts
-        from .services import move_creatorships
+        from .services import move_creatorships, user_renamed
 
         register_parts()
         pseud_retiring.connect(
             lambda sender, pseud, successor, **kw: move_creatorships(pseud, successor),
             weak=False, dispatch_uid="works.pseud-retiring",
         )  # fmt: skip
+        username_changed.connect(user_renamed, dispatch_uid="works.username-changed")

@@ -345,6 +345,11 @@ def move_creatorships(source_pseud, target_pseud) -> None:
         work_changed(moved)
 
 
+def user_renamed(sender, user, **kwargs) -> None:
+    """Bylines and search rows carry the creator's username: their works are announced again."""
+    work_changed(Work.objects.by_user(user).values_list("pk", flat=True))
+
+
 @transaction.atomic
 def set_collection_flags(flags: dict[int, tuple[bool, bool]]) -> list[int]:
     """Set works' (anonymous, unrevealed) flags, as the collections app decides them from the
