@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "ficarchive.imports",
     "ficarchive.moderation",
     "ficarchive.api",
+    "ficarchive.stats",
     "ficarchive.pagecache",  # last: its change listeners run after the others'
 ]
 
@@ -403,9 +404,17 @@ LOGGING = {
 
 # --- Archive behaviour --------------------------------------------------------------------------
 HIT_FLUSH_SECONDS = env_int("HIT_FLUSH_SECONDS", 60)
+# The authors' statistics (docs/stats.md): how often the daily figures are folded, and how old a
+# kudos, comment, bookmark or subscription must be before it is folded (so that a row whose
+# transaction has not committed yet is never passed over).
+STATS_FOLD_SECONDS = env_int("STATS_FOLD_SECONDS", 60)
+STATS_FOLD_LAG_SECONDS = env_int("STATS_FOLD_LAG_SECONDS", 60)
+# How often a process adds its operator counters (page cache hits and misses) to the cache.
+COUNTER_FLUSH_SECONDS = env_int("COUNTER_FLUSH_SECONDS", 10)
 # (dotted path of a django-tasks task or a plain function, interval in seconds)
 PERIODIC_TASKS: list[tuple[str, int]] = [
     ("ficarchive.feedback.tasks.flush_hits", HIT_FLUSH_SECONDS),
+    ("ficarchive.stats.tasks.fold_daily_figures", STATS_FOLD_SECONDS),
     ("ficarchive.tags.tasks.fold_tag_counts_task", env_int("TAG_COUNT_FOLD_SECONDS", 60)),
     ("ficarchive.collections.tasks.reveal_due_task", env_int("REVEAL_CHECK_SECONDS", 60)),
     ("ficarchive.challenges.tasks.signup_dates_task", env_int("SIGNUP_DATES_CHECK_SECONDS", 60)),

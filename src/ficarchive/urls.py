@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("ficarchive.challenges.urls")),
     path("", include("ficarchive.exports.urls")),
     path("", include("ficarchive.moderation.urls")),
+    path("", include("ficarchive.stats.urls")),
     path("api/", include("ficarchive.api.urls")),
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico whatever a page says; the icon itself is a static SVG.

@@ -56,6 +56,10 @@ notice = Signal()
 # alone when it serves a guest a kept reading page.
 work_read = Signal()
 
+# A reader's hit on a work counted (once per visitor, work and day; never the creator's own):
+# work_id, day (the ISO date it counted on). The statistics fold it into the day's figures.
+hit_counted = Signal()
+
 
 def announce_work_changed(work_ids: Iterable[int]) -> None:
     """Tell every listener that these works changed (nothing when there are none)."""

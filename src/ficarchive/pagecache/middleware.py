@@ -28,6 +28,7 @@ from django.utils.cache import get_conditional_response, patch_vary_headers
 from django.utils.http import http_date
 
 from ficarchive.accounts.middleware import ADULT_COOKIE, GUEST_THEME_COOKIE
+from ficarchive.core import counters
 from ficarchive.core.replica import COOKIE as REPLICA_COOKIE
 from ficarchive.core.replica import read_from_replica
 from ficarchive.core.signals import work_read
@@ -119,6 +120,7 @@ def _answer(request, entry: Entry) -> HttpResponse:
     response["Last-Modified"] = http_date(entry.stored_at)
     _public(response)
     response["X-Page-Cache"] = "hit"
+    counters.count(counters.PAGE_CACHE_HIT)
     return response
 
 
@@ -154,6 +156,7 @@ def _keep(request, key: str, scopes: list[str], current: tuple, response) -> Htt
     response["Last-Modified"] = http_date(stored_at)
     _public(response)
     response["X-Page-Cache"] = "miss"
+    counters.count(counters.PAGE_CACHE_MISS)
     return get_conditional_response(request, etag=etag) or response
 
 

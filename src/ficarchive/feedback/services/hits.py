@@ -16,6 +16,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from ficarchive.core.ratelimit import client_address
+from ficarchive.core.signals import hit_counted
 from ficarchive.works.models import Work
 
 from .buffers import Registry
@@ -27,7 +28,7 @@ REGISTRY = Registry("hits")
 # of a work one by one asks the shared cache only for the first; the rest cost a set lookup.
 # It only ever skips what the shared cache has seen already; bounded, and cleared each day.
 SEEN_HERE_LIMIT = 200_000
-_seen_here: dict[str, set[tuple[int, str]]] = {}  # day -> {(work, visitor)}
+_seen_here: dict[str, set[tuple]] = {}  # day -> {(work, visitor), ...}
 _seen_lock = threading.Lock()
 
 
@@ -40,17 +41,25 @@ def visitor_key(request) -> str:
     return "g" + fingerprint(f"{address}|{agent}")[:32]
 
 
-def count_hit(work_id: int, visitor: str) -> bool:
-    """Count one hit for the visitor, once per work per day. True when it counted."""
-    day = timezone.localdate().isoformat()
+def first_here_today(day: str, item: tuple) -> bool:
+    """True the first time this process meets `item` (a work and a visitor, say) on `day`:
+    what it has met already the shared cache has seen too, and needs no round trip."""
     today = _seen_here.get(day)
-    if today is not None and (work_id, visitor) in today:
+    if today is not None and item in today:
         return False
     with _seen_lock:
         if today is None or len(today) >= SEEN_HERE_LIMIT:
             _seen_here.clear()
             today = _seen_here[day] = set()
-        today.add((work_id, visitor))
+        today.add(item)
+    return True
+
+
+def count_hit(work_id: int, visitor: str) -> bool:
+    """Count one hit for the visitor, once per work per day. True when it counted."""
+    day = timezone.localdate().isoformat()
+    if not first_here_today(day, (work_id, visitor)):
+        return False
     if not cache.add(f"hits:seen:{day}:{work_id}:{visitor}", 1, timeout=SEEN_SECONDS):
         return False
     key = f"hits:count:{work_id}"
@@ -60,6 +69,7 @@ def count_hit(work_id: int, visitor: str) -> bool:
     except ValueError:  # evicted between add and incr
         cache.set(key, 1, timeout=None)
     REGISTRY.add(work_id)
+    hit_counted.send(sender=None, work_id=work_id, day=day)
     return True
 
 

@@ -1,0 +1,242 @@
+"""An author's stats page with a long history, in one process (no server, no network):
+
+    python -P bench/stats.py [--works 500] [--years 5] [--rounds 30] [--database URL]
+
+Builds, in a fresh SQLite archive (or the given PostgreSQL database, emptied first), an author
+with --works posted works in 10 fandoms and --years of daily rows for every work (each day's,
+week's and month's row, as the fold keeps them), plus comments and subscriptions to count live,
+and a 40-chapter work with chapter hits. Then it asks, signed in as the author, through the
+whole middleware stack (django.test.Client), and prints p50, min and mean server time of:
+- a minimal Django view (the baseline, the same middleware and session);
+- the stats page as it opens (hits per week), per day, per month, words per month, one fandom,
+  one year, sorted by title;
+- one work's page (with its chapters), and a chart's CSV.
+"""
+
+from __future__ import annotations
+
+import argparse
+import os
+import random
+import secrets
+import statistics
+import sys
+import tempfile
+import time
+from datetime import timedelta
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def configure(data_dir: str, database: str | None) -> None:
+    os.environ.update(
+        DEBUG="false", SECRET_KEY=secrets.token_hex(32), FICARCHIVE_DATA_DIR=data_dir,
+        DATABASE_URL=database or f"sqlite:///{data_dir}/bench.sqlite3",
+        ALLOWED_HOSTS="testserver", DJANGO_SETTINGS_MODULE="ficarchive.settings",
+    )  # fmt: skip
+    os.environ.pop("REDIS_URL", None)
+
+
+def empty_postgres(url: str) -> None:
+    import urllib.parse
+
+    import psycopg
+
+    name = urllib.parse.urlsplit(url).path.lstrip("/")
+    with psycopg.connect(url.rsplit("/", 1)[0] + "/postgres", autocommit=True) as c:
+        c.execute(f'DROP DATABASE IF EXISTS "{name}"')
+        c.execute(f'CREATE DATABASE "{name}"')
+
+
+def build(works: int, years: int):
+    """The author, their works and every row the fold would have written over the years."""
+    from collections import Counter
+
+    from django.db import transaction
+    from django.utils import timezone
+
+    from ficarchive.accounts.services import create_account
+    from ficarchive.feedback.models import Comment, Subscription
+    from ficarchive.stats.models import ChapterHits, WorkFigures
+    from ficarchive.stats.periods import DAY, MONTH, WEEK, start_of
+    from ficarchive.tags.models import Tag, TagType
+    from ficarchive.works.models import Chapter, Creatorship, Work, WorkTag
+    from ficarchive.works.services import rating_tag
+
+    rng = random.Random(15)
+    author = create_account(username="prolific", email="p@example.org", password="bench pass 123")
+    reader = create_account(username="fan", email="f@example.org", password="bench pass 123")
+    today = timezone.localdate()
+    first = today - timedelta(days=365 * years)
+    rating = rating_tag("General Audiences")
+    fandoms = [
+        Tag.objects.create(type=TagType.FANDOM, name=f"Fandom {n}", canonical=True)
+        for n in range(10)
+    ]
+    with transaction.atomic():
+        made = Work.objects.bulk_create(
+            Work(
+                title=f"Work number {n}",
+                rating=rating,
+                posted=True,
+                word_count=rng.randint(500, 90000),
+                chapters_posted=1,
+                published_on=first + timedelta(days=n * 365 * years // works),
+                hits_count=rng.randint(0, 50000),
+                kudos_count=rng.randint(0, 3000),
+                bookmarks_count=rng.randint(0, 500),
+            )  # fmt: skip
+            for n in range(works)
+        )
+        made = list(Work.objects.order_by("pk"))
+        Creatorship.objects.bulk_create(
+            Creatorship(work=w, pseud=author.default_pseud) for w in made
+        )
+        WorkTag.objects.bulk_create(
+            WorkTag(work=w, tag=fandoms[i % 10]) for i, w in enumerate(made)
+        )
+        Chapter.objects.bulk_create(
+            Chapter(
+                work=w,
+                position=1,
+                posted_number=1,
+                posted=True,
+                body="<p>x</p>",
+                word_count=w.word_count,
+                published_on=w.published_on,
+            )  # fmt: skip
+            for w in made
+        )
+        long = made[-1]
+        extra = Chapter.objects.bulk_create(
+            Chapter(work=long, position=p, posted_number=p, posted=True, body="<p>x</p>")
+            for p in range(2, 41)
+        )
+        ChapterHits.objects.bulk_create(
+            ChapterHits(chapter=c, work=long, hits=4000 - 90 * i)
+            for i, c in enumerate([long.chapters.get(position=1), *extra])
+        )
+        Comment.objects.bulk_create(
+            Comment(work=rng.choice(made), user=reader, body="<p>Lovely.</p>") for _ in range(5000)
+        )
+        Subscription.objects.bulk_create(Subscription(user=reader, work=w) for w in made)
+    rows = 0
+    batch: list = []
+    for work in made:
+        weeks: dict = {}
+        months: dict = {}
+        day = max(work.published_on, first)
+        while day <= today:
+            figures = Counter(
+                hits=rng.randint(0, 40), kudos=rng.randint(0, 3), comments=rng.randint(0, 1),
+                bookmarks=rng.randint(0, 1), subscriptions=rng.randint(0, 1),
+            )  # fmt: skip
+            batch.append(WorkFigures(work=work, period=DAY, start=day, **figures))
+            weeks.setdefault(start_of(WEEK, day), Counter()).update(figures)
+            months.setdefault(start_of(MONTH, day), Counter()).update(figures)
+            day += timedelta(days=1)
+        for period, sums in ((WEEK, weeks), (MONTH, months)):
+            batch += [WorkFigures(work=work, period=period, start=s, **f) for s, f in sums.items()]
+        if len(batch) >= 50_000:
+            rows += len(batch)
+            WorkFigures.objects.bulk_create(batch, batch_size=5000)
+            batch = []
+    rows += len(batch)
+    WorkFigures.objects.bulk_create(batch, batch_size=5000)
+    return author, made, fandoms, rows
+
+
+def timed(client, url: str, rounds: int) -> list[float]:
+    times = []
+    for _ in range(rounds):
+        t0 = time.perf_counter()
+        response = client.get(url, secure=True)  # production settings redirect to https
+        times.append(time.perf_counter() - t0)
+        assert response.status_code == 200, (url, response.status_code)
+    return times
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--works", type=int, default=500)
+    parser.add_argument("--years", type=int, default=5)
+    parser.add_argument("--rounds", type=int, default=30)
+    parser.add_argument("--database", default=None, help="a PostgreSQL URL (emptied first)")
+    parser.add_argument("--profile", action="store_true", help="cProfile of the stats page")
+    args = parser.parse_args()
+    data_dir = tempfile.mkdtemp(prefix="bench-stats-")
+    if args.database:
+        empty_postgres(args.database)
+    configure(data_dir, args.database)
+    sys.path.insert(0, str(ROOT / "src"))
+    import django
+
+    django.setup()
+    from django.core.management import call_command
+    from django.db import connection
+    from django.http import HttpResponse
+    from django.test import Client
+    from django.urls import clear_url_caches, path
+
+    import ficarchive.urls
+
+    call_command("migrate", verbosity=0)
+    call_command("load_lexicon", verbosity=0, stdout=open(os.devnull, "w"))
+    call_command("collectstatic", "--noinput", verbosity=0)  # pages name the hashed files
+    t0 = time.perf_counter()
+    author, works, fandoms, rows = build(args.works, args.years)
+    built = time.perf_counter() - t0
+    with connection.cursor() as cursor:  # fresh planner statistics, as a running archive has
+        cursor.execute("ANALYZE")
+    ficarchive.urls.urlpatterns.append(
+        path("bench-baseline", lambda request: HttpResponse("ok"), name="bench_baseline")
+    )
+    clear_url_caches()
+    client = Client()
+    client.force_login(author, backend="django.contrib.auth.backends.ModelBackend")
+    base = f"/users/{author.username}/stats"
+    year = works[len(works) // 2].published_on.year
+    long = works[-1]
+    pages = {
+        "stats page (hits per week)": base,
+        "per day (90 days)": f"{base}?period=day",
+        "per month (all months)": f"{base}?period=month",
+        "words per month": f"{base}?figure=words&period=month",
+        "one fandom": f"{base}?fandom={fandoms[3].pk}",
+        f"one year ({year}), per day": f"{base}?year={year}&period=day",
+        "sorted by title": f"{base}?sort=title&order=asc",
+        "one work, 40 chapters": f"{base}/works/{long.pk}",
+        "chart CSV, per day": f"{base}/chart.csv?period=day",
+    }
+    if args.profile:
+        import cProfile
+        import pstats
+
+        timed(client, base, 2)
+        profiler = cProfile.Profile()
+        profiler.runcall(timed, client, base, 5)
+        pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+        return
+    print(
+        f"{connection.vendor}: {len(works)} works, {rows:,} rows of figures, built in {built:.0f} s;"
+        f" load average {os.getloadavg()[0]:.2f}"
+    )
+    print(
+        f"{'request (signed in, in process)':<34} {'p50 ms':>8} {'min ms':>8} {'mean ms':>8}  p50 vs baseline"
+    )
+    timed(client, "/bench-baseline", 5)
+    baseline = statistics.median(timed(client, "/bench-baseline", args.rounds * 4))
+    print(f"{'minimal Django view (baseline)':<34} {baseline * 1e3:8.1f}")
+    for name, url in pages.items():
+        timed(client, url, 2)  # warm
+        times = timed(client, url, args.rounds)
+        p50 = statistics.median(times)
+        print(
+            f"{name:<34} {p50 * 1e3:8.1f} {min(times) * 1e3:8.1f} {statistics.fmean(times) * 1e3:8.1f}"
+            f"  {p50 / baseline:6.1f}x"
+        )
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,217 @@
+"""What the stats pages show, read from the live counts on each work and the folded rows
+(models.py): per-work lines, their totals, a figure over time, and a work's chapter retention.
+Every query here takes the author's works as a queryset, so it stays one query whatever their
+number."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+from datetime import date, timedelta
+
+from django.db.models import Count, Sum
+from django.utils import timezone
+
+from ficarchive.feedback.models import Comment, Reading, Subscription
+from ficarchive.tags.models import TagType
+from ficarchive.works.models import Chapter, Creatorship, Work, WorkTag
+
+from . import periods
+from .models import ChapterHits, WorkFigures
+
+# (key, heading): the figures of a work, in the table's order; every one is a column and a chart.
+FIGURES = [
+    ("hits", "Hits"),
+    ("kudos", "Kudos"),
+    ("comments", "Comment threads"),
+    ("bookmarks", "Bookmarks"),
+    ("subscriptions", "Subscriptions"),
+    ("words", "Words"),
+]
+FIGURE_NAMES = dict(FIGURES)
+COUNTED = [key for key, _ in FIGURES if key != "words"]
+SORTS = ["title", "published", *[key for key, _ in FIGURES]]
+DAYS_SHOWN, WEEKS_SHOWN = 90, 52
+
+
+@dataclass
+class WorkLine:
+    work_id: int
+    title: str
+    published: date
+    chapters: int
+    words: int = 0
+    hits: int = 0
+    kudos: int = 0
+    comments: int = 0
+    bookmarks: int = 0
+    subscriptions: int = 0
+    fandoms: list[str] = field(default_factory=list)
+
+
+def author_works(owner):
+    """The posted works `owner` is a creator of (co-creators see the same works)."""
+    return Work.objects.by_user(owner).filter(posted=True)
+
+
+def fandoms_of(works) -> list[tuple[int, str]]:
+    """The fandoms the works are tagged with, by name: (tag id, name)."""
+    rows = (
+        WorkTag.objects.filter(work__in=works.values("pk"), tag__type=TagType.FANDOM)
+        .values_list("tag_id", "tag__name")
+        .distinct()
+    )
+    return sorted(set(rows), key=lambda row: row[1].lower())
+
+
+def years_of(works) -> list[int]:
+    first = works.order_by("published_on").values_list("published_on", flat=True).first()
+    this_year = timezone.localdate().year
+    return list(range(this_year, (first.year if first else this_year) - 1, -1))
+
+
+def narrowed(works, fandom: int | None):
+    return (
+        works.filter(pk__in=WorkTag.objects.filter(tag_id=fandom).values("work_id"))
+        if fandom
+        else works
+    )
+
+
+def work_lines(works, year: int | None = None) -> list[WorkLine]:
+    """One line per work: the live counts, or with `year` what was counted in that year (the
+    works published by then)."""
+    if year is not None:
+        works = works.filter(published_on__year__lte=year)
+    lines = {
+        pk: WorkLine(pk, title, published, chapters, words)
+        for pk, title, published, chapters, words in works.values_list(
+            "pk", "title", "published_on", "chapters_posted", "word_count"
+        )
+    }
+    ids = works.values("pk")
+    for work_id, name in (
+        WorkTag.objects.filter(work__in=ids, tag__type=TagType.FANDOM)
+        .order_by("position")
+        .values_list("work_id", "tag__name")
+    ):
+        if work_id in lines:
+            lines[work_id].fandoms.append(name)
+    if year is None:
+        for pk, hits, kudos, bookmarks in works.values_list(
+            "pk", "hits_count", "kudos_count", "bookmarks_count"
+        ):
+            lines[pk].hits, lines[pk].kudos, lines[pk].bookmarks = hits, kudos, bookmarks
+        threads = Comment.objects.filter(
+            work__in=ids, parent__isnull=True, deleted=False, status=Comment.PUBLISHED
+        )
+        for name, rows in (
+            ("comments", threads),
+            ("subscriptions", Subscription.objects.filter(work__in=ids)),
+        ):
+            for work_id, n in (
+                rows.values("work_id").annotate(n=Count("pk")).values_list("work_id", "n")
+            ):
+                setattr(lines[work_id], name, n)
+    else:
+        sums = (
+            WorkFigures.objects.filter(work__in=ids, period=periods.MONTH, start__year=year)
+            .values("work_id")
+            .annotate(**{name: Sum(name) for name in COUNTED})
+        )
+        for row in sums:
+            for name in COUNTED:
+                setattr(lines[row["work_id"]], name, row[name] or 0)
+    return list(lines.values())
+
+
+def sort_lines(lines: list[WorkLine], key: str, descending: bool) -> list[WorkLine]:
+    if key == "title":
+        lines = sorted(lines, key=lambda line: (line.title.lower(), line.work_id))
+    else:
+        lines = sorted(lines, key=lambda line: (getattr(line, key), -line.work_id))
+    return lines[::-1] if descending else lines
+
+
+def totals(lines: list[WorkLine]) -> dict[str, int]:
+    return {key: sum(getattr(line, key) for line in lines) for key, _ in FIGURES}
+
+
+def chart_range(period: str, year: int | None, works) -> tuple[date, date]:
+    """The days a chart covers: the chosen year, or the last 90 days, 52 weeks, or every month
+    since the first work."""
+    today = timezone.localdate()
+    if year is not None:
+        return date(year, 1, 1), min(date(year, 12, 31), today)
+    if period == periods.DAY:
+        return today - timedelta(days=DAYS_SHOWN - 1), today
+    if period == periods.WEEK:
+        return today - timedelta(weeks=WEEKS_SHOWN - 1), today
+    first = works.order_by("published_on").values_list("published_on", flat=True).first()
+    return min(first or today, today.replace(month=1, day=1)), today
+
+
+def series(works, figure: str, period: str, first: date, last: date) -> list[tuple[date, int]]:
+    """The figure summed over the works in each period from `first` to `last`."""
+    starts = periods.run(period, first, last)
+    found: dict[date, int] = {}
+    if figure == "words":  # words posted: the chapters, by the day each was posted
+        rows = Chapter.objects.filter(
+            work__in=works.values("pk"), posted=True, published_on__range=(starts[0], last)
+        ).values_list("published_on", "word_count")
+        for day, words in rows:
+            start = periods.start_of(period, day)
+            found[start] = found.get(start, 0) + words
+    else:
+        rows = (
+            WorkFigures.objects.filter(
+                work__in=works.values("pk"), period=period, start__range=(starts[0], last)
+            )
+            .values("start")
+            .annotate(n=Sum(figure))
+            .values_list("start", "n")
+        )
+        found = dict(rows)
+    return [(start, found.get(start) or 0) for start in starts]
+
+
+@dataclass
+class ChapterLine:
+    number: int
+    title: str
+    hits: int
+    share: int  # percent of the first chapter's hits
+    stopped_here: int  # readers whose history last shows this chapter
+
+
+def retention(work: Work) -> list[ChapterLine]:
+    """Which chapters readers reach (chapter hits, guests included) and where the readers who
+    keep a history stopped (the last chapter they opened; the creators' own reading left out).
+    Counts only: no reader is named."""
+    chapters = list(
+        Chapter.objects.filter(work=work, posted=True)
+        .order_by("position")
+        .values_list("pk", "posted_number", "position", "title")
+    )
+    hits = dict(ChapterHits.objects.filter(work=work).values_list("chapter_id", "hits"))
+    creators = Creatorship.objects.filter(work=work).values("pseud__user_id")
+    stopped = dict(
+        Reading.objects.filter(work=work, chapter__isnull=False, last_read_at__isnull=False)
+        .exclude(user_id__in=creators)
+        .values("chapter_id")
+        .annotate(n=Count("pk"))
+        .values_list("chapter_id", "n")
+    )
+    first = hits.get(chapters[0][0], 0) if chapters else 0
+    lines = []
+    for pk, number, position, title in chapters:
+        n = hits.get(pk, 0)
+        lines.append(
+            ChapterLine(
+                number or position,
+                title,
+                n,
+                round(100 * n / first) if first else 0,
+                stopped.get(pk, 0),
+            )  # fmt: skip
+        )
+    return lines

@@ -1,0 +1,45 @@
+"""The authors' figures over time, folded by the periodic job (fold.py) and never written by a
+reader's request: one row per work and day, and the same figures summed per week (from Monday)
+and per month (from the 1st), written in the same transaction, so a chart of a year reads 52 or
+12 rows per work, not 365. A chapter's hits are kept as one running total per chapter."""
+
+from django.db import models
+
+
+class WorkFigures(models.Model):
+    DAY, WEEK, MONTH = "d", "w", "m"
+    PERIODS = [(DAY, "day"), (WEEK, "week"), (MONTH, "month")]
+
+    work = models.ForeignKey("works.Work", on_delete=models.CASCADE, related_name="+")
+    period = models.CharField(max_length=1, choices=PERIODS)
+    start = models.DateField(help_text="The day, the week's Monday or the month's first day.")
+    hits = models.PositiveIntegerField(default=0)
+    kudos = models.PositiveIntegerField(default=0)
+    comments = models.PositiveIntegerField(default=0, help_text="New comment threads.")
+    bookmarks = models.PositiveIntegerField(default=0, help_text="New public bookmarks.")
+    subscriptions = models.PositiveIntegerField(default=0)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["work", "period", "start"], name="figures_once"),
+        ]
+        # The operators' archive-wide days; an author's charts read the unique index.
+        indexes = [models.Index(fields=["period", "start"], name="figures_by_start")]
+
+    def __str__(self):
+        return f"{self.work_id} {self.period} {self.start}"
+
+
+class ChapterHits(models.Model):
+    """Readers who opened the chapter: once per visitor, chapter and day, guests included."""
+
+    chapter = models.OneToOneField("works.Chapter", on_delete=models.CASCADE, related_name="+")
+    work = models.ForeignKey("works.Work", on_delete=models.CASCADE, related_name="+")
+    hits = models.PositiveIntegerField(default=0)
+
+
+class FoldCursor(models.Model):
+    """How far the fold has read a table of feedback (kudos, comments, ...), by primary key."""
+
+    source = models.CharField(max_length=40, unique=True)
+    last_id = models.BigIntegerField(default=0)
