@@ -153,3 +153,10 @@ def test_co_creators_see_the_same_figures(morning, saga, coauthor, author, clien
     assert totals(mine.content.decode()) == totals(theirs.content.decode())
     account = totals(client_for(coauthor).get(f"/users/{coauthor.username}/stats").content.decode())
     assert account["hits"] == 5 and account["kudos"] == 3  # only the work they share
+
+
+def test_titles_and_fandoms_are_escaped(author, make_work, client_for):
+    make_work(author, "<script>alert(1)</script>", fandoms=["<b>Loud</b>"])
+    html = client_for(author).get(f"/users/{author.username}/stats").content.decode()
+    assert "<script>alert(1)</script>" not in html and "<b>Loud</b>" not in html
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in html and "&lt;b&gt;Loud&lt;/b&gt;" in html

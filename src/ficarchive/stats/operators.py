@@ -16,7 +16,7 @@ from ficarchive.accounts.models import User
 from ficarchive.core import counters
 from ficarchive.feedback.models import Comment, Kudos
 from ficarchive.tags.models import TagType
-from ficarchive.works.models import Work, WorkFilterTag
+from ficarchive.works.models import Work, WorkTag
 
 from . import periods
 from .models import WorkFigures
@@ -77,7 +77,8 @@ def daily(days: int = DAYS_SHOWN) -> list[dict]:
 
 def top_this_week() -> dict[str, list[tuple[str, int]]]:
     """The fandoms and the other tags (relationships, characters, additional tags) whose works
-    had the most hits in the last seven days, as wrangled (canonical tags and their parents)."""
+    had the most hits in the last seven days: the works' own tags, a synonym counted under its
+    canonical tag (once per work)."""
     since = timezone.localdate() - timedelta(days=6)
     hits = dict(
         WorkFigures.objects.filter(period=periods.DAY, start__gte=since, hits__gt=0)
@@ -87,10 +88,11 @@ def top_this_week() -> dict[str, list[tuple[str, int]]]:
     )
     fandoms: Counter = Counter()
     tags: Counter = Counter()
-    rows = WorkFilterTag.objects.filter(work_id__in=list(hits)).values_list(
-        "work_id", "tag__name", "tag__type"
+    rows = WorkTag.objects.filter(work_id__in=list(hits)).values_list(
+        "work_id", "tag__type", "tag__name", "tag__synonym_of__name"
     )
-    for work_id, name, tag_type in rows:
+    named = {(work_id, tag_type, canonical or name) for work_id, tag_type, name, canonical in rows}
+    for work_id, tag_type, name in named:
         if tag_type == TagType.FANDOM:
             fandoms[name] += hits[work_id]
         elif tag_type in TAG_TYPES:
