@@ -83,7 +83,7 @@ def _fresh_cache(monkeypatch):
     start counting again halfway through."""
     from django.core.cache import cache
 
-    from ficarchive.core import ratelimit
+    from ficarchive.core import counters, ratelimit
     from ficarchive.feedback.services.hits import forget_seen_here
     from ficarchive.pagecache import versions
 
@@ -91,7 +91,9 @@ def _fresh_cache(monkeypatch):
     cache.clear()
     versions.clear()
     forget_seen_here()
+    counters.forget()
     yield
     cache.clear()
     versions.clear()
     forget_seen_here()
+    counters.forget()

@@ -91,3 +91,17 @@ def test_the_creators_own_chapter_reads_never_count(saga, author, coauthor, clie
         client_for(user).get(f"/works/{saga.pk}")
     fold()
     assert not ChapterHits.objects.exists() and not WorkFigures.objects.exists()
+
+
+def test_counters_add_every_process_count_by_the_day(settings):
+    from ficarchive.core import counters
+
+    settings.COUNTER_FLUSH_SECONDS = 3600  # kept in the process until flushed
+    for _ in range(3):
+        counters.count("test.thing")
+    assert counters.read("test.thing", 2)[timezone.localdate()] == 0
+    counters.flush()
+    counters.count("test.thing")
+    counters.flush()
+    days = counters.read("test.thing", 2)
+    assert list(days.values()) == [0, 4] and list(days)[-1] == timezone.localdate()

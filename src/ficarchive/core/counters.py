@@ -52,6 +52,13 @@ def flush() -> None:
             cache.set(key, n, timeout=COUNTER_DAYS * 86400)
 
 
+def forget() -> None:
+    """Drop what this process counted and has not written (with the shared cache cleared, in
+    tests)."""
+    with _lock:
+        _pending.clear()
+
+
 def read(name: str, days: int = 7) -> dict[date, int]:
     """The counts of the last `days` days (today last), as flushed by every process."""
     today = timezone.localdate()
