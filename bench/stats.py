@@ -148,12 +148,31 @@ def build(works: int, years: int):
     return author, made, fandoms, rows
 
 
-def timed(client, url: str, rounds: int) -> list[float]:
+def existing():
+    """What an earlier run built (--reuse)."""
+    from ficarchive.accounts.models import User
+    from ficarchive.stats.models import WorkFigures
+    from ficarchive.tags.models import Tag, TagType
+    from ficarchive.works.models import Work
+
+    author = User.objects.get(username="prolific")
+    works = list(Work.objects.by_user(author).order_by("pk"))
+    fandoms = list(
+        Tag.objects.filter(type=TagType.FANDOM, name__startswith="Fandom ").order_by("pk")
+    )
+    return author, works, fandoms, WorkFigures.objects.count()
+
+
+def timed(client, url: str, rounds: int, cpu: list | None = None) -> list[float]:
+    """Wall times of `rounds` requests; with `cpu`, this process's CPU time of each appended
+    (the database is SQLite in this process, or PostgreSQL's time is in the wall time only)."""
     times = []
     for _ in range(rounds):
-        t0 = time.perf_counter()
+        t0, c0 = time.perf_counter(), time.process_time()
         response = client.get(url, secure=True)  # production settings redirect to https
         times.append(time.perf_counter() - t0)
+        if cpu is not None:
+            cpu.append(time.process_time() - c0)
         assert response.status_code == 200, (url, response.status_code)
     return times
 
@@ -164,10 +183,11 @@ def main() -> None:
     parser.add_argument("--years", type=int, default=5)
     parser.add_argument("--rounds", type=int, default=30)
     parser.add_argument("--database", default=None, help="a PostgreSQL URL (emptied first)")
-    parser.add_argument("--profile", action="store_true", help="cProfile of the stats page")
+    parser.add_argument("--profile", default=None, help="cProfile of this stats page address")
+    parser.add_argument("--reuse", default=None, help="a folder a run of this bench left")
     args = parser.parse_args()
-    data_dir = tempfile.mkdtemp(prefix="bench-stats-")
-    if args.database:
+    data_dir = args.reuse or tempfile.mkdtemp(prefix="bench-stats-")
+    if args.database and not args.reuse:
         empty_postgres(args.database)
     configure(data_dir, args.database)
     sys.path.insert(0, str(ROOT / "src"))
@@ -182,11 +202,15 @@ def main() -> None:
 
     import ficarchive.urls
 
-    call_command("migrate", verbosity=0)
-    call_command("load_lexicon", verbosity=0, stdout=open(os.devnull, "w"))
-    call_command("collectstatic", "--noinput", verbosity=0)  # pages name the hashed files
+    print(f"data in {data_dir}")
     t0 = time.perf_counter()
-    author, works, fandoms, rows = build(args.works, args.years)
+    if args.reuse:
+        author, works, fandoms, rows = existing()
+    else:
+        call_command("migrate", verbosity=0)
+        call_command("load_lexicon", verbosity=0, stdout=open(os.devnull, "w"))
+        call_command("collectstatic", "--noinput", verbosity=0)  # pages name the hashed files
+        author, works, fandoms, rows = build(args.works, args.years)
     built = time.perf_counter() - t0
     with connection.cursor() as cursor:  # fresh planner statistics, as a running archive has
         cursor.execute("ANALYZE")
@@ -214,10 +238,18 @@ def main() -> None:
         import cProfile
         import pstats
 
-        timed(client, base, 2)
+        from django.test.utils import CaptureQueriesContext
+
+        timed(client, base + args.profile, 2)
+        with CaptureQueriesContext(connection) as queries:
+            timed(client, base + args.profile, 1)
+        for query in sorted(queries.captured_queries, key=lambda q: -float(q["time"]))[:8]:
+            print(f"{float(query['time']) * 1e3:7.1f} ms  {query['sql'][:300]}")
         profiler = cProfile.Profile()
-        profiler.runcall(timed, client, base, 5)
-        pstats.Stats(profiler).sort_stats("cumulative").print_stats(40)
+        profiler.runcall(timed, client, base + args.profile, 5)
+        pstats.Stats(profiler).sort_stats(os.environ.get("BENCH_SORT", "cumulative")).print_stats(
+            40
+        )
         return
     print(
         f"{connection.vendor}: {len(works)} works, {rows:,} rows of figures, built in {built:.0f} s;"

@@ -23,8 +23,25 @@ class WorkFigures(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["work", "period", "start"], name="figures_once"),
         ]
-        # The operators' archive-wide days; an author's charts read the unique index.
-        indexes = [models.Index(fields=["period", "start"], name="figures_by_start")]
+        indexes = [
+            # An author's charts: every figure in the index, so a sum over 500 works' months
+            # never reads the table (half the time on SQLite).
+            models.Index(
+                fields=[
+                    "work",
+                    "period",
+                    "start",
+                    "hits",
+                    "kudos",
+                    "comments",
+                    "bookmarks",
+                    "subscriptions",
+                ],
+                name="figures_covering",
+            ),  # fmt: skip
+            # The operators' archive-wide days.
+            models.Index(fields=["period", "start"], name="figures_by_start"),
+        ]
 
     def __str__(self):
         return f"{self.work_id} {self.period} {self.start}"
