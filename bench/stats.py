@@ -10,7 +10,11 @@ whole middleware stack (django.test.Client), and prints p50, min and mean server
 - a minimal Django view (the baseline, the same middleware and session);
 - the stats page as it opens (hits per week), per day, per month, words per month, one fandom,
   one year, sorted by title;
-- one work's page (with its chapters), and a chart's CSV.
+- one work's page (with its chapters), and a chart's CSV;
+- the stats page and the per-day view with the cache emptied first (the charts drawn anew, as
+  after each fold that brought new figures).
+The figures are wall time and this process's CPU time (SQLite runs in the process; with
+PostgreSQL its own CPU time is in the wall time only), each beside the baseline's.
 """
 
 from __future__ import annotations
@@ -163,11 +167,14 @@ def existing():
     return author, works, fandoms, WorkFigures.objects.count()
 
 
-def timed(client, url: str, rounds: int, cpu: list | None = None) -> list[float]:
+def timed(client, url: str, rounds: int, cpu: list | None = None, before=None) -> list[float]:
     """Wall times of `rounds` requests; with `cpu`, this process's CPU time of each appended
-    (the database is SQLite in this process, or PostgreSQL's time is in the wall time only)."""
+    (the database is SQLite in this process, or PostgreSQL's time is in the wall time only);
+    `before` is called before each request, outside the timing."""
     times = []
     for _ in range(rounds):
+        if before is not None:
+            before()
         t0, c0 = time.perf_counter(), time.process_time()
         response = client.get(url, secure=True)  # production settings redirect to https
         times.append(time.perf_counter() - t0)

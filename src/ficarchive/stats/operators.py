@@ -16,7 +16,7 @@ from ficarchive.accounts.models import User
 from ficarchive.core import counters
 from ficarchive.feedback.models import Comment, Kudos
 from ficarchive.tags.models import TagType
-from ficarchive.works.models import Work, WorkTag
+from ficarchive.works.models import Chapter, Work, WorkTag
 
 from . import periods
 from .models import WorkFigures
@@ -26,7 +26,7 @@ TOP = 10
 # (key, heading) of the daily figures, in the table's order.
 DAILY = [
     ("works", "Works posted"),
-    ("words", "Words posted"),
+    ("words", "Words posted (chapters)"),
     ("users", "New accounts"),
     ("comments", "Comments"),
     ("kudos", "Kudos"),
@@ -59,8 +59,8 @@ def daily(days: int = DAYS_SHOWN) -> list[dict]:
         .annotate(n=Count("pk"))
         .values_list("published_on", "n")
     )
-    words = dict(
-        Work.objects.filter(posted=True, published_on__gte=first)
+    words = dict(  # chapters posted that day, new works or not
+        Chapter.objects.filter(posted=True, work__posted=True, published_on__gte=first)
         .values("published_on")
         .annotate(n=Sum("word_count"))
         .values_list("published_on", "n")
