@@ -1,9 +1,13 @@
-from django.conf import settings
+from . import site_settings
 
 
 def site(request):
-    """What every page needs to know: the site's name and the reader's display choices."""
+    """What every page needs to know: the site's name, the banner (unless dismissed) and the
+    reader's display choices."""
+    banner, banner_version = site_settings.banner_for(request)
     return {
-        "SITE_NAME": settings.SITE_NAME,
+        "SITE_NAME": site_settings.site_name(),
+        "site_banner": banner,
+        "site_banner_version": banner_version,
         "reader_prefs": getattr(request, "reader_prefs", None),
     }

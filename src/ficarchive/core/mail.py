@@ -7,6 +7,8 @@ from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
 
+from .site_settings import site_name
+
 
 def absolute(path: str) -> str:
     """A full link when the operator set SITE_URL, else the path."""
@@ -16,7 +18,7 @@ def absolute(path: str) -> str:
 
 def send_templated_mail(to: str, template: str, context: dict) -> None:
     """`template` names the set without its ending, e.g. "accounts/email/email_change"."""
-    context = {"SITE_NAME": settings.SITE_NAME, **context}
+    context = {"SITE_NAME": site_name(), **context}
     subject = render_to_string(f"{template}_subject.txt", context)
     text = render_to_string(f"{template}.txt", context)
     html = render_to_string(f"{template}.html", context)

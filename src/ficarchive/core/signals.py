@@ -72,3 +72,12 @@ def announce_tags_changed(tag_ids: Iterable[int], names: Iterable[str] = ()) -> 
     ids = sorted(set(tag_ids))
     if ids:
         tags_changed.send(sender=None, tag_ids=ids, names=list(names))
+
+
+# What every page shows changed: the operator's settings (site name, banner, read-only mode),
+# or the archive's own news on the front page. No arguments. The page cache drops every page.
+site_changed = Signal()
+
+
+def announce_site_changed() -> None:
+    site_changed.send(sender=None)

@@ -20,6 +20,7 @@ class PageCacheConfig(AppConfig):
         signals.username_changed.connect(
             listeners.username_changed, dispatch_uid="pagecache.username"
         )
+        signals.site_changed.connect(listeners.site_changed, dispatch_uid="pagecache.site")
         # A comment posted, edited, approved or deleted shows on its work's pages at once.
         for signal in (post_save, post_delete):
             signal.connect(

@@ -17,7 +17,7 @@ from ficarchive.tags.models import Tag, name_key
 from ficarchive.works.models import Creatorship, WorkFilterTag, WorkTag
 
 from . import versions
-from .scopes import ALL, EVERY_CREATOR, EVERY_TAG, tag_scope, user_scope
+from .scopes import ALL, EVERY_CREATOR, EVERY_TAG, SITE, tag_scope, user_scope
 
 
 def _bump(scopes: set[str]) -> None:
@@ -88,3 +88,8 @@ def username_changed(sender, user, old, new, **kwargs) -> None:
     works' own pages go with work_changed, which works sends for them)."""
     commented = Comment.objects.filter(user=user).values_list("work_id", flat=True).distinct()
     _bump({user_scope(old), user_scope(new), *(f"w:{w}" for w in commented)})
+
+
+def site_changed(sender, **kwargs) -> None:
+    """The operator's settings or the front page's news: every kept page goes."""
+    _bump({ALL, SITE})

@@ -15,6 +15,9 @@ from ficarchive.tags.converters import unescape_tag_name
 from ficarchive.tags.models import name_key
 
 ALL = "all"
+# What every page shows (the site's name, the banner): every kept page depends on it, and the
+# operator's settings bump it (core.signals.site_changed).
+SITE = "site"
 # Bumped when a work changes whose former tags or creators are not known (it was last changed
 # before the cache remembered them): every tag page, or every creator's page, goes.
 EVERY_TAG = "tags"
@@ -47,8 +50,12 @@ def user_scope(username: str) -> str:
     return f"u:{username.lower()}"
 
 
-# URL name -> the scopes of its page. Only these are ever kept. Reading pages (work, chapter)
-# also count a hit when served from the cache.
+def _and_site(scopes_of):
+    return lambda kwargs: [*scopes_of(kwargs), SITE]
+
+
+# URL name -> the scopes of its page (each also depends on SITE). Only these are ever kept.
+# Reading pages (work, chapter) also count a hit when served from the cache.
 PAGES = {
     "work": work,
     "chapter": work,
@@ -71,4 +78,5 @@ PAGES = {
     "opds_search": archive,
     "opds_search_description": archive,
 }
+PAGES = {name: _and_site(scopes_of) for name, scopes_of in PAGES.items()}
 READING = {"work", "chapter"}

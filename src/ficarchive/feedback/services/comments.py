@@ -12,6 +12,7 @@ from django.db.models import F
 from django.utils import timezone
 
 from ficarchive.accounts.models import Preference
+from ficarchive.core import site_settings
 from ficarchive.text.sanitize import html_to_plain_text, sanitize_comment_html
 from ficarchive.works.models import Work
 
@@ -30,7 +31,10 @@ def feedback_settings(work: Work) -> WorkFeedbackSettings:
 
 
 def guest_comments_allowed(work: Work) -> bool:
-    """The work's own choice when made, else every creator must allow guest comments."""
+    """Never while the operator turned guest comments off (core.site_settings); else the
+    work's own choice when made, else every creator must allow guest comments."""
+    if not site_settings.current().guest_comments:
+        return False
     chosen = feedback_settings(work).guest_comments
     if chosen is not None:
         return chosen
@@ -44,7 +48,8 @@ def _count(work_id: int, delta: int) -> None:
     Work.objects.filter(pk=work_id).update(comments_count=F("comments_count") + delta)
 
 
-def _clean_body(body: str) -> str:
+def clean_comment_body(body: str) -> str:
+    """The comment's sanitized HTML; Refused when it is empty or too long."""
     html = sanitize_comment_html(body or "")
     if not html_to_plain_text(html).strip():
         raise Refused("Your comment is empty. Write something first.")
@@ -115,7 +120,7 @@ def post_comment(
         pseud=pseud if signed_in else None,
         guest_name="" if signed_in else guest_name.strip()[:60],
         guest_email="" if signed_in else guest_email.strip(),
-        body=_clean_body(body),
+        body=clean_comment_body(body),
         status=Comment.PENDING if held else Comment.PUBLISHED,
     )
     if not held:
@@ -145,7 +150,7 @@ def can_delete(comment: Comment, user) -> bool:
 def edit_comment(comment: Comment, user, body: str) -> Comment:
     if not can_edit(comment, user) or comment.deleted:
         raise Refused("Only the person who wrote a comment can edit it.", status=403)
-    comment.body = _clean_body(body)
+    comment.body = clean_comment_body(body)
     comment.edited_at = timezone.now()
     comment.save(update_fields=["body", "edited_at"])
     return comment
