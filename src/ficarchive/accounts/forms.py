@@ -6,6 +6,7 @@ from django.contrib.auth.forms import AuthenticationForm
 from django.core.exceptions import ValidationError
 from django.forms import inlineformset_factory
 
+from . import signup_parts
 from .models import Preference, ProfileLink, Pseud, User
 from .renames import USERNAME_HELP, name_problem
 
@@ -22,6 +23,10 @@ class SignupForm(forms.Form):
     email = forms.EmailField()
     password1 = forms.CharField(label="Password", widget=forms.PasswordInput, strip=False)
     password2 = forms.CharField(label="Password again", widget=forms.PasswordInput, strip=False)
+
+    def __init__(self, *args, request=None, **kwargs):
+        super().__init__(*args, **kwargs)
+        signup_parts.add_fields(self, request)
 
     def clean_username(self):
         username = self.cleaned_data["username"].strip()

@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from ficarchive.core.ratelimit import client_address, hit_limit
 
-from . import login_limits, services
+from . import login_limits, services, signup_parts
 from .forms import (
     LinkFormSet,
     LoginForm,
@@ -34,20 +34,27 @@ RESETS_PER_EMAIL = 3  # reset mails to one mailbox an hour
 def signup(request):
     if request.user.is_authenticated:
         return redirect("profile", request.user.username)
-    form = SignupForm(request.POST or None)
+    form = SignupForm(request.POST or None, request=request)
+    context = {"form": form, "notices": signup_parts.notices(request)}
     if request.method == "POST" and form.is_valid():
         if hit_limit("signup", f"ip:{client_address(request)}", SIGNUPS_PER_HOUR, 3600):
             form.add_error(None, "Too many accounts were made from your address. Try again later.")
-            return render(request, "accounts/signup.html", {"form": form}, status=429)
-        user = services.create_account(
-            username=form.cleaned_data["username"],
-            email=form.cleaned_data["email"],
-            password=form.cleaned_data["password1"],
-        )
+            return render(request, "accounts/signup.html", context, status=429)
+        try:
+            with transaction.atomic():
+                user = services.create_account(
+                    username=form.cleaned_data["username"],
+                    email=form.cleaned_data["email"],
+                    password=form.cleaned_data["password1"],
+                )
+                signup_parts.save_parts(user, form)
+        except ValidationError as refusal:
+            form.add_error(None, refusal)
+            return render(request, "accounts/signup.html", context, status=400)
         login(request, user, backend="django.contrib.auth.backends.ModelBackend")
         messages.success(request, f"Welcome, {user.username}! Your account is ready.")
         return redirect("profile", user.username)
-    return render(request, "accounts/signup.html", {"form": form})
+    return render(request, "accounts/signup.html", context)
 
 
 class LoginView(auth_views.LoginView):
