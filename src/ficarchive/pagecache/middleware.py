@@ -32,13 +32,14 @@ from ficarchive.core import counters
 from ficarchive.core.replica import COOKIE as REPLICA_COOKIE
 from ficarchive.core.replica import read_from_replica
 from ficarchive.core.signals import work_read
+from ficarchive.core.site_settings import BANNER_COOKIE
 from ficarchive.discovery.blocklist import GUEST_COOKIE
 
 from . import versions
 from .scopes import PAGES
 
 # Cookies that change what a guest sees: they are part of a page's key.
-KEYED_COOKIES = (GUEST_THEME_COOKIE, GUEST_COOKIE, ADULT_COOKIE)
+KEYED_COOKIES = (GUEST_THEME_COOKIE, GUEST_COOKIE, ADULT_COOKIE, BANNER_COOKIE)
 # Cookies that mean the page is someone's own: never cached. REPLICA_COOKIE: this browser wrote
 # a moment ago, and must see its write, which a kept page may not show yet.
 PRIVATE_COOKIES = (settings.SESSION_COOKIE_NAME, "messages", REPLICA_COOKIE)
