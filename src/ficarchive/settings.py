@@ -88,6 +88,7 @@ INSTALLED_APPS = [
     "ficarchive.tags",
     "ficarchive.works",
     "ficarchive.feedback",
+    "ficarchive.site_pages",
     "ficarchive.discovery",
     "ficarchive.collections",
     "ficarchive.challenges",
@@ -111,6 +112,8 @@ MIDDLEWARE = [
     "ficarchive.core.csrf.GuestCsrfMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "ficarchive.core.read_only.read_only_middleware",
+    "ficarchive.site_pages.terms_gate.terms_gate_middleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "csp.middleware.CSPMiddleware",
     "axes.middleware.AxesMiddleware",
@@ -418,6 +421,10 @@ PERIODIC_TASKS: list[tuple[str, int]] = [
     ("ficarchive.tags.tasks.fold_tag_counts_task", env_int("TAG_COUNT_FOLD_SECONDS", 60)),
     ("ficarchive.collections.tasks.reveal_due_task", env_int("REVEAL_CHECK_SECONDS", 60)),
     ("ficarchive.challenges.tasks.signup_dates_task", env_int("SIGNUP_DATES_CHECK_SECONDS", 60)),
+    (
+        "ficarchive.site_pages.tasks.invite_from_queue_task",
+        env_int("INVITATION_BATCH_SECONDS", 3600),
+    ),
 ]
 WORKS_PER_PAGE = env_int("WORKS_PER_PAGE", 20)
 # Threads per server process that build PDF downloads off the request (exports/background.py);

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.urls import include, path
 
+from ficarchive.core.banner import dismiss_banner
 from ficarchive.core.views import favicon
 
 urlpatterns = [
@@ -9,6 +10,7 @@ urlpatterns = [
     path("", include("ficarchive.imports.urls")),
     path("", include("ficarchive.works.urls")),
     path("", include("ficarchive.feedback.urls")),
+    path("", include("ficarchive.site_pages.urls")),
     path("", include("ficarchive.discovery.urls")),
     path("", include("ficarchive.collections.urls")),
     path("", include("ficarchive.challenges.urls")),
@@ -19,6 +21,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico whatever a page says; the icon itself is a static SVG.
     path("favicon.ico", favicon),
+    path("banner/dismiss", dismiss_banner, name="dismiss_banner"),
 ]
 
 handler400 = "ficarchive.core.views.bad_request"

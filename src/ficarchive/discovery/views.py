@@ -10,6 +10,7 @@ from django.shortcuts import get_object_or_404, render
 from ficarchive.accounts.models import Pseud
 from ficarchive.core.listing import shown
 from ficarchive.core.replica import may_read_replica
+from ficarchive.site_pages import news as site_news
 from ficarchive.tags.models import Tag
 from ficarchive.works.models import Work
 
@@ -24,11 +25,12 @@ RECENT_ON_HOME = 10
 
 @may_read_replica
 def home(request: HttpRequest) -> HttpResponse:
-    """The front page: the latest works the reader may see, the blocklist applied (with its
-    note) as on every list of works (core.listing)."""
+    """The front page: the archive's latest news, and the latest works the reader may see, the
+    blocklist applied (with its note) as on every list of works (core.listing)."""
     recent = shown(request, Work.objects.visible_to(request.user))
     works = recent.works.listing().order_by("-updated_at")[:RECENT_ON_HOME]
-    return render(request, "discovery/home.html", {"works": works, "shown": recent})
+    context = {"works": works, "shown": recent, "news": site_news.latest()}
+    return render(request, "discovery/home.html", context)
 
 
 def query_without(params, *names: str) -> str:

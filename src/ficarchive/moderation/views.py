@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from ficarchive.core.ratelimit import actor_key, hit_limit
 from ficarchive.feedback.services import Refused
+from ficarchive.site_pages.support import open_requests
 
 from . import access, services
 from .forms import ActionForm, ReportForm
@@ -86,7 +87,8 @@ def report_thanks(request):
 @never_cache
 @access.staff_only
 def queue(request):
-    """Open reports grouped by what they report, the most recently reported first."""
+    """Open reports grouped by what they report, the most recently reported first; beside
+    them the support requests waiting for an answer, the oldest first."""
     groups = list(
         Report.objects.filter(closed_at=None)
         .values("target_type", "target_id")
@@ -102,7 +104,8 @@ def queue(request):
     for group in groups:
         group["reasons"] = sorted(reasons.get((group["target_type"], group["target_id"]), ()))
         group["kind"] = Target(group["target_type"]).label
-    return render(request, "moderation/queue.html", {"groups": groups})
+    support = list(open_requests()[:QUEUE_LENGTH])
+    return render(request, "moderation/queue.html", {"groups": groups, "support": support})
 
 
 @never_cache
