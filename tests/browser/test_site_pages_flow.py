@@ -108,7 +108,9 @@ def test_a_newcomer_signs_up_through_the_invitation_queue(page):
     assert "on its way to inkwell@example.org" in page.locator(".queue-position").inner_text()
 
     letter = next(
-        m for m in mail.outbox if m.to == ["inkwell@example.org"] and "invitation" in m.subject
+        m
+        for m in mail.outbox
+        if m.to == ["inkwell@example.org"] and m.subject.endswith("your invitation")
     )
     link = re.search(r"/signup\?invitation=\S+", letter.body).group(0)
     page.goto(link)  # the mail's link, on this test's server
@@ -198,10 +200,10 @@ def test_the_new_pages_pass_axe_and_are_photographed_at_phone_and_desk_widths(
             page.fill("#id_password", "correct horse battery staple")
             page.click("main button[type=submit]")
             page.wait_for_url(lambda url: "/login" not in url)
-            page.goto("/terms/accept")
-            page.get_by_label("I have read and accept the new Terms of Service").check()
-            page.get_by_role("button", name="Accept and go on").click()
-            page.wait_for_url(lambda url: "/terms/accept" not in url)
+            if "/terms/accept" in page.url:  # the terms are new to the admin (first width)
+                page.get_by_label("I have read and accept the new Terms of Service").check()
+                page.get_by_role("button", name="Accept and go on").click()
+                page.wait_for_url(lambda url: "/terms/accept" not in url)
             for name, url in urls.items():
                 if name == "signup":
                     page.context.clear_cookies()
