@@ -4,9 +4,10 @@ from . import site_settings
 def site(request):
     """What every page needs to know: the site's name, the banner (unless dismissed) and the
     reader's display choices."""
-    banner, banner_version = site_settings.banner_for(request)
+    row = site_settings.current()
+    banner, banner_version = site_settings.banner_for(request, row)
     return {
-        "SITE_NAME": site_settings.site_name(),
+        "SITE_NAME": site_settings.site_name(row),
         "site_banner": banner,
         "site_banner_version": banner_version,
         "reader_prefs": getattr(request, "reader_prefs", None),

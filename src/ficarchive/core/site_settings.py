@@ -29,8 +29,8 @@ def current() -> SiteSettings:
     return row
 
 
-def site_name() -> str:
-    return current().site_name or settings.SITE_NAME
+def site_name(row: SiteSettings | None = None) -> str:
+    return (row or current()).site_name or settings.SITE_NAME
 
 
 @transaction.atomic
@@ -50,10 +50,10 @@ def save(row: SiteSettings) -> SiteSettings:
     return row
 
 
-def banner_for(request) -> tuple[str, int]:
+def banner_for(request, row: SiteSettings | None = None) -> tuple[str, int]:
     """The banner's words and version, or ("", 0) when there is none or the reader dismissed
     this version of it."""
-    row = current()
+    row = row or current()
     if not row.banner_text or request.COOKIES.get(BANNER_COOKIE) == str(row.banner_version):
         return "", 0
     return row.banner_text, row.banner_version
