@@ -136,3 +136,18 @@ def test_an_admin_grants_invitations_in_the_admin(client_for, admin_user, reader
     )
     assert response.status_code == 302
     assert Invitation.objects.filter(owner=reader).count() == 3
+
+
+def test_the_periodic_scheduler_runs_the_batch_job(queue_on, django_capture_on_commit_callbacks):
+    from django.conf import settings
+
+    from ficarchive.core.periodic import enqueue
+
+    job = "ficarchive.site_pages.tasks.invite_from_queue_task"
+    assert job in dict(settings.PERIODIC_TASKS)
+    for n in range(3):
+        invitations.join_queue(f"fan{n}@example.org")
+    with django_capture_on_commit_callbacks(execute=True):
+        enqueue(job)  # as the scheduler does when the job's turn comes
+    assert QueueEntry.objects.filter(invitation=None).count() == 1
+    assert len(mail.outbox) == 2
