@@ -6,12 +6,12 @@ from __future__ import annotations
 from django.db import transaction
 from django_tasks import task
 
-from ficarchive.feedback.mail import absolute, send_templated_mail
+from ficarchive.core.mail import absolute, send_templated_mail
 
 from . import invitations
 from .models import Invitation, QueueEntry, SupportRequest
 
-MAIL_FOLDER = "site_pages/email"
+MAIL = "site_pages/email/"
 
 
 def invite_from_queue() -> int:
@@ -39,7 +39,7 @@ def send_invitation_mail(invitation_id: int) -> bool:
         "sender": invitation.owner,
         "link": absolute(invitation.signup_path),
     }
-    send_templated_mail(invitation.email, "invitation", context, folder=MAIL_FOLDER)
+    send_templated_mail(invitation.email, MAIL + "invitation", context)
     return True
 
 
@@ -49,7 +49,7 @@ def send_support_answer(request_id: int) -> bool:
     if found is None:
         return False
     context = {"support": found}
-    send_templated_mail(found.email, "support_answer", context, folder=MAIL_FOLDER)
+    send_templated_mail(found.email, MAIL + "support_answer", context)
     return True
 
 
@@ -59,5 +59,5 @@ def send_queue_welcome(entry_id: int) -> bool:
     if entry is None:
         return False
     context = {"entry": entry, "link": absolute(entry.get_absolute_url())}
-    send_templated_mail(entry.email, "queue_joined", context, folder=MAIL_FOLDER)
+    send_templated_mail(entry.email, MAIL + "queue_joined", context)
     return True
