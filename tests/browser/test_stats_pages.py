@@ -122,7 +122,7 @@ def test_stats_pages_in_both_themes_and_sizes(browser, live_server, history, aut
 
 @pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed (npm ci)")
 @pytest.mark.parametrize("scheme", ["light", "dark"])
-def test_stats_pages_pass_axe(browser, live_server, history, author, admin_user, scheme):
+def test_stats_pages_pass_axe(browser, live_server, history, author, admin_user, scheme, shots):
     context = browser.new_context(base_url=live_server.url, bypass_csp=True, color_scheme=scheme)
     page = context.new_page()
     try:
@@ -140,6 +140,8 @@ def test_stats_pages_pass_axe(browser, live_server, history, author, admin_user,
         context.clear_cookies()
         login(page, admin_user)
         page.goto("/stats/archive")
+        assert page.locator(".stats-chart svg:visible").count() == 5
+        page.screenshot(path=str(shots / f"stats-archive-{scheme}.png"), full_page=True)
         page.add_script_tag(path=str(AXE))
         found["/stats/archive"] = [v for v in page.evaluate(RUN_AXE) if v["impact"] in SERIOUS]
         bad = {url: v for url, v in found.items() if v}

@@ -41,6 +41,7 @@ def _config(labels: list[str], legend: bool, size: str) -> dict:
         "truncate_label": -1,
         "truncate_legend": -1,
         "include_x_axis": True,
+        "order_min": 0,  # counts: no tick between whole numbers
         "min_scale": 1,
         "max_scale": 5,
         "margin": 12,
