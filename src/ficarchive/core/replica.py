@@ -4,8 +4,8 @@ PostgreSQL streaming replica; everything else, and everything after a write, to 
 - A view says it may read a replica with `@may_read_replica` (listings, search, tag pages,
   feeds, OPDS) or `@may_read_replica(guests_only=True)` (a work's page: a signed-in reader's
   shows their own kudos and bookmarks). Only its GETs and HEADs do.
-- A write in a request (any model saved, updated or deleted: the router's db_for_write) sends
-  the rest of that request to the primary, and its answer sets a short cookie
+- A write in a request (any statement but a SELECT on the primary's connection) sends the
+  rest of that request to the primary, and its answer sets a short cookie
   (READ_YOUR_WRITES_SECONDS) under which that browser's next pages read the primary too: a
   reader never misses their own comment.
 - A replica is used only while it streams from the primary and is at most
@@ -184,10 +184,9 @@ class ReplicaRouter:
         return reads.alias()
 
     def db_for_write(self, model, **hints):
-        reads = _current.get()
-        if reads is not None:
-            reads.wrote = True
-        return DEFAULT_DB_ALIAS  # also for objects read from a replica
+        # Also for objects read from a replica. (Django asks this of unsaved objects too, so
+        # whether the request wrote is seen on the connection: ReplicaMiddleware.)
+        return DEFAULT_DB_ALIAS
 
     def allow_relation(self, obj1, obj2, **hints):
         return True  # the replicas hold the primary's rows
@@ -205,8 +204,15 @@ class ReplicaMiddleware:
     def __call__(self, request):
         reads = RequestReads()
         token = _current.set(reads)
+
+        def watch(execute, sql, params, many, context):
+            if not sql.lstrip()[:6].upper().startswith("SELECT"):
+                reads.wrote = True  # an INSERT, UPDATE, DELETE (or a savepoint: a transaction)
+            return execute(sql, params, many, context)
+
         try:
-            response = self.get_response(request)
+            with connections[DEFAULT_DB_ALIAS].execute_wrapper(watch):
+                response = self.get_response(request)
         finally:
             _current.reset(token)
         if reads.wrote:
