@@ -5,7 +5,7 @@ from __future__ import annotations
 from django.core.exceptions import ValidationError
 from django.db import transaction
 
-from ficarchive.core.signals import pseud_retiring
+from ficarchive.core.signals import account_closing, pseud_retiring
 from ficarchive.text.sanitize import sanitize_comment_html
 
 from .models import Preference, Pseud, User
@@ -54,3 +54,12 @@ def delete_pseud(pseud: Pseud) -> None:
 def update_profile(user: User, *, bio: str) -> None:
     user.bio = sanitize_comment_html(bio)
     user.save(update_fields=["bio"])
+
+
+@transaction.atomic
+def delete_account(user: User, *, keep_comments: bool) -> None:
+    """The account and everything that hangs on it, in one transaction. Its works must have
+    been orphaned or deleted first (works.closing does both, then calls this); the apps that keep
+    something of the user hear `account_closing` and remove or detach it."""
+    account_closing.send(sender=User, user=user, keep_comments=keep_comments)
+    user.delete()

@@ -1,8 +1,14 @@
 from django.urls import path, re_path
 
-from . import opds_views, views
+from . import account_views, opds_views, views
 
 urlpatterns = [
+    path("account/export", account_views.account_export, name="account_export"),
+    path(
+        "account/export/<int:export_id>/download",
+        account_views.account_export_download,
+        name="account_export_download",
+    ),
     re_path(
         r"^downloads/(?P<work_id>[0-9]+)/(?P<filename>[^/]+)\.(?P<ext>epub|html|txt|pdf)$",
         views.download,

@@ -23,3 +23,4 @@ class FeedbackConfig(AppConfig):
         )
         signals.work_read.connect(listeners.work_read, dispatch_uid="feedback.read")
         signals.notice.connect(listeners.notice, dispatch_uid="feedback.notice")
+        signals.account_closing.connect(listeners.account_closing, dispatch_uid="feedback.closing")

@@ -5,6 +5,7 @@ as a hit and a line of reading history."""
 from __future__ import annotations
 
 from .reading import on_work_read
+from .services.closing import forget_user
 from .services.invitations import forget_invitation, notify_invitation
 from .services.subscriptions import notify_new_chapter, notify_new_series_part, notify_new_work
 
@@ -37,3 +38,7 @@ def notice(sender, user_ids, message: str, link: str, work=None, **kwargs) -> No
     from .services.inbox import deliver_notice
 
     deliver_notice(user_ids, message, link, work=work)
+
+
+def account_closing(sender, user, keep_comments: bool, **kwargs) -> None:
+    forget_user(user, keep_comments=keep_comments)

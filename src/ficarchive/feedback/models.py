@@ -8,6 +8,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 USER = settings.AUTH_USER_MODEL
+DELETED_USER = "deleted user"
 
 
 class Kudos(models.Model):
@@ -79,6 +80,9 @@ class Comment(models.Model):
     body = models.TextField(help_text="Sanitized HTML.")
     status = models.CharField(max_length=10, choices=STATUSES, default=PUBLISHED)
     deleted = models.BooleanField(default=False, help_text="Deleted, kept for its replies.")
+    author_deleted = models.BooleanField(
+        default=False, help_text="Its writer deleted their account and chose to leave it."
+    )
     frozen = models.BooleanField(default=False, help_text="No new replies in this thread.")
     created_at = models.DateTimeField(auto_now_add=True)
     edited_at = models.DateTimeField(null=True, blank=True)
@@ -95,6 +99,8 @@ class Comment(models.Model):
 
     @property
     def author_name(self) -> str:
+        if self.author_deleted:
+            return DELETED_USER
         if self.pseud_id:
             return self.pseud.byline
         if self.user_id:

@@ -21,6 +21,7 @@ class PageCacheConfig(AppConfig):
             listeners.username_changed, dispatch_uid="pagecache.username"
         )
         signals.site_changed.connect(listeners.site_changed, dispatch_uid="pagecache.site")
+        signals.account_closing.connect(listeners.account_closing, dispatch_uid="pagecache.closing")
         # A comment posted, edited, approved or deleted shows on its work's pages at once.
         for signal in (post_save, post_delete):
             signal.connect(

@@ -93,3 +93,8 @@ def username_changed(sender, user, old, new, **kwargs) -> None:
 def site_changed(sender, **kwargs) -> None:
     """The operator's settings or the front page's news: every kept page goes."""
     _bump({ALL, SITE})
+
+
+def account_closing(sender, user, **kwargs) -> None:
+    """The creator's pages go (their works' pages go with work_changed)."""
+    _bump({user_scope(user.username)})

@@ -3,7 +3,7 @@ a trailing slash; core.middleware.trailing_slash_middleware redirects the slashe
 
 from django.urls import path
 
-from . import association_views, creators, dashboard, posting, profiles, reading
+from . import association_views, closing, creators, dashboard, posting, profiles, reading
 
 W = "works/<int:work_id>"
 C = f"{W}/chapters/<int:chapter_id>"
@@ -32,6 +32,7 @@ urlpatterns = [
     path("orphans", association_views.orphan_all, name="orphan_all"),
     path("users/<str:username>/gifts", association_views.gifts, name="user_gifts"),
     path("dashboard", dashboard.dashboard, name="dashboard"),
+    path("account/delete", closing.close_account_page, name="close_account"),
     path("series/<int:series_id>", dashboard.series, name="series"),
     path("series/<int:series_id>/edit", dashboard.edit_series, name="edit_series"),
 ]
