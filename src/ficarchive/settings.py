@@ -80,6 +80,9 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     "django.contrib.humanize",
     "axes",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
     "csp",
     "django_tasks",
     "django_tasks_db",
@@ -119,6 +122,8 @@ MIDDLEWARE = [
     "axes.middleware.AxesMiddleware",
     "ficarchive.accounts.middleware.reader_prefs_middleware",
     "ficarchive.accounts.middleware.renamed_profile_middleware",
+    "ficarchive.accounts.middleware.staff_two_factor_middleware",
+    "ficarchive.accounts.sessions.note_use_middleware",
 ]
 
 ROOT_URLCONF = "ficarchive.urls"
@@ -278,6 +283,11 @@ AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
 AXES_LOCKOUT_TEMPLATE = "accounts/locked_out.html"
 AXES_RESET_ON_SUCCESS = True
 AXES_VERBOSE = False
+# Two-factor sign-in (docs/accounts.md): staff must sign in with a second factor when true.
+STAFF_REQUIRE_TWO_FACTOR = env_bool("STAFF_REQUIRE_TWO_FACTOR", False)
+OTP_TOTP_ISSUER = SITE_NAME
+# The passkeys' relying-party id; empty: the host the browser used (checked by ALLOWED_HOSTS).
+WEBAUTHN_RP_ID = env_str("WEBAUTHN_RP_ID")
 PROXY_COUNT = env_int("PROXY_COUNT", 0)  # trusted reverse proxies (core.ratelimit)
 AXES_IPWARE_PROXY_COUNT = PROXY_COUNT or None
 

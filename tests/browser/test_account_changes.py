@@ -10,6 +10,13 @@ from ficarchive.accounts.models import User
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 
 
+@pytest.fixture(autouse=True)
+def _patient(page):
+    """First requests load every view module (the WebAuthn and OTP libraries among them): on a
+    busy machine that takes longer than the fixtures' 10 seconds."""
+    page.set_default_timeout(60_000)
+
+
 def test_rename_then_change_the_address_with_the_confirmation_mail(login_page, author, make_work):
     work = make_work(author, "Tidewater")
     page = login_page(author)

@@ -132,8 +132,14 @@ class PreferenceForm(forms.ModelForm):
         ]  # fmt: skip
 
 
-class PasswordCheckMixin:
-    """A form that asks for the account's current password (`user` given to the form)."""
+class PasswordCheckForm(forms.Form):
+    """A change to the account, confirmed with its current password (`user` given to the form)."""
+
+    password = forms.CharField(label="Your password", widget=forms.PasswordInput, strip=False)
+
+    def __init__(self, *args, user, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.user = user
 
     def clean_password(self):
         password = self.cleaned_data["password"]
@@ -142,13 +148,9 @@ class PasswordCheckMixin:
         return password
 
 
-class UsernameForm(PasswordCheckMixin, forms.Form):
+class UsernameForm(PasswordCheckForm):
     username = forms.CharField(label="New username", max_length=40, help_text=USERNAME_HELP)
-    password = forms.CharField(label="Your password", widget=forms.PasswordInput, strip=False)
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
+    field_order = ["username", "password"]
 
     def clean_username(self):
         username = self.cleaned_data["username"].strip()
@@ -158,13 +160,9 @@ class UsernameForm(PasswordCheckMixin, forms.Form):
         return username
 
 
-class EmailForm(PasswordCheckMixin, forms.Form):
+class EmailForm(PasswordCheckForm):
     email = forms.EmailField(label="New e-mail address")
-    password = forms.CharField(label="Your password", widget=forms.PasswordInput, strip=False)
-
-    def __init__(self, *args, user, **kwargs):
-        super().__init__(*args, **kwargs)
-        self.user = user
+    field_order = ["email", "password"]
 
     def clean_email(self):
         email = self.cleaned_data["email"].strip()

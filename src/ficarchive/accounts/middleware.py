@@ -3,11 +3,14 @@ send the addresses of renamed profiles on to the new name."""
 
 from urllib.parse import quote, unquote
 
+from django.contrib.auth import logout
 from django.http import HttpResponsePermanentRedirect
+from django.shortcuts import redirect
 from django.utils.http import escape_leading_slashes
 
 from .renames import renamed_user
 from .services import preferences_of
+from .two_factor import has_second_factor, staff_must_verify
 
 GUEST_THEME_COOKIE = "theme"
 # "Yes, show me adult works" for the rest of the visit (a browser-session cookie): stored once,
@@ -72,5 +75,24 @@ def renamed_profile_middleware(get_response):
         if request.META.get("QUERY_STRING"):
             target += "?" + request.META["QUERY_STRING"]
         return HttpResponsePermanentRedirect(target)
+
+    return middleware
+
+
+# Where staff who must still prove a second factor may go (STAFF_REQUIRE_TWO_FACTOR).
+TWO_FACTOR_OPEN_PATHS = ("/account/security", "/login", "/logout", "/static/", "/favicon.ico")
+
+
+def staff_two_factor_middleware(get_response):
+    """With STAFF_REQUIRE_TWO_FACTOR, staff whose session was not signed in with a second factor
+    go to the security page: to set one up, or (having one) to sign in again with it."""
+
+    def middleware(request):
+        if staff_must_verify(request) and not request.path.startswith(TWO_FACTOR_OPEN_PATHS):
+            if has_second_factor(request.user):
+                logout(request)
+                return redirect(f"/login?next={quote(request.get_full_path())}")
+            return redirect("security")
+        return get_response(request)
 
     return middleware

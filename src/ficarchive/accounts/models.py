@@ -156,3 +156,42 @@ class UsernameChange(models.Model):
 
     def __str__(self):
         return f"{self.old_username} → {self.new_username}"
+
+
+class SignedInSession(models.Model):
+    """A browser signed in to an account (one per session), listed on the sessions page so
+    the user can see where they are signed in and sign any of them out. The last use is kept
+    in the cache as it happens (accounts/sessions.py) and read from there."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="signed_in_sessions"
+    )
+    session_key = models.CharField(max_length=40, unique=True)
+    user_agent = models.CharField(max_length=300, blank=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+
+    def __str__(self):
+        return f"session of {self.user_id} from {self.created_at:%Y-%m-%d}"
+
+
+class Passkey(models.Model):
+    """A WebAuthn credential the user registered (accounts/passkeys.py)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="passkeys"
+    )
+    name = models.CharField(max_length=60)
+    credential_id = models.BinaryField(unique=True)
+    public_key = models.BinaryField()
+    sign_count = models.PositiveBigIntegerField(default=0)
+    created_at = models.DateTimeField(auto_now_add=True)
+    last_used_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+
+    def __str__(self):
+        return self.name

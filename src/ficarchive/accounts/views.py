@@ -13,7 +13,7 @@ from django.views.decorators.http import require_POST
 
 from ficarchive.core.ratelimit import client_address, hit_limit
 
-from . import login_limits, services, signup_parts
+from . import login_limits, services, signup_parts, two_factor
 from .forms import (
     LinkFormSet,
     LoginForm,
@@ -77,8 +77,14 @@ class LoginView(auth_views.LoginView):
         return super().form_invalid(form)
 
     def form_valid(self, form):
-        response = super().form_valid(form)
-        name = form.get_user().username
+        user = form.get_user()
+        if two_factor.has_second_factor(user):
+            # The password is right; the second step (login_verify) signs them in.
+            two_factor.start_pending(self.request, user, self.get_success_url())
+            response = redirect("login_verify")
+        else:
+            response = super().form_valid(form)
+        name = user.username
         login_limits.record_success(name)
         response.set_cookie(
             login_limits.KNOWN_BROWSER_COOKIE,
