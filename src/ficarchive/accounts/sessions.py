@@ -58,9 +58,9 @@ def note_use_middleware(get_response):
 
     def middleware(request):
         response = get_response(request)
-        user = getattr(request, "user", None)
         key = getattr(getattr(request, "session", None), "session_key", None)
-        if key and user is not None and user.is_authenticated:
+        user = getattr(request, "user", None) if key else None  # guests: no user lookup
+        if user is not None and user.is_authenticated:
             if cache.add(f"session-noted:{key}", 1, timeout=NOTE_EVERY_SECONDS):
                 note_use(key)
         return response
