@@ -437,6 +437,9 @@ PERIODIC_TASKS: list[tuple[str, int]] = [
     ),
 ]
 WORKS_PER_PAGE = env_int("WORKS_PER_PAGE", 20)
+# What finds works by their words and tags (discovery/backends/): the database's own full-text
+# indexes and postings unless a dedicated engine's class is named here.
+SEARCH_BACKEND = env_str("SEARCH_BACKEND", "ficarchive.discovery.backends.database.DatabaseBackend")
 # Threads per server process that build PDF downloads off the request (exports/background.py);
 # 0 builds them in the request.
 DOWNLOAD_BUILD_THREADS = env_int("DOWNLOAD_BUILD_THREADS", 1)

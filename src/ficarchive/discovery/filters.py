@@ -4,8 +4,8 @@ listing = apply_filters(Work.objects.visible_to(request.user), request.GET, requ
 listing.works      the filtered, blocklist-applied, sorted queryset of Work
 listing.rows       the same works, sorted, as the queryset page_of and facets_for should read
                    (on PostgreSQL often rows of the listing table, see listing_rows, or,
-                   newest first with only tags and words to match, rows of the postings, see
-                   postings.py)
+                   newest first with only tags and words to match, what the search backend
+                   answers, see backends/: the database's postings, postings.py)
 listing.form       the bound FilterForm, for includes/filters.html
 listing.notes      what was left out and why, to show above the results
 listing.hidden     how many works the reader's blocklist hides from it (core.listing's note)
@@ -23,12 +23,12 @@ from ficarchive.core.listing import COUNT_HIDDEN_UP_TO, hidden_count
 from ficarchive.tags.models import Tag
 
 from . import work_groups
+from .backends import search_backend
 from .blocklist import Blocklist, blocklist_for, exclude_muted, muted_condition, showing_muted
 from .forms import SORTS, FilterForm, tag_names
 from .listing_rows import rows_for
-from .postings import ordered_by_postings, tag_term
 from .tagsets import carrying_any, filterable, lacking_all, tags_named
-from .textsearch import TextQuery, parse_query, plain_words, text_filter
+from .textsearch import TextQuery, parse_query
 
 
 @dataclass
@@ -142,35 +142,35 @@ class _Wanted:
     excluded: list[Tag]
     alone: bool  # one included tag and nothing else narrows (tagsets.as_hashed_set)
     query: TextQuery
-    only_text: bool  # the text query is the only filter (textsearch._postings)
+    only_text: bool  # the text query is the only filter (SearchBackend.matching's `alone`)
     blocklist: Blocklist  # empty when show_muted
     groups: list = field(default_factory=list)  # (keep?, works) of work_groups.conditions
 
 
 def _sorted_rows(rows: QuerySet, wanted: _Wanted, sort: str, user) -> QuerySet:
     """The listing rows (PostgreSQL) filtered and sorted; newest first, when every condition is
-    a term of the postings, the postings' rows instead, which are kept in that order
-    (postings.ordered_by_postings)."""
-    terms = _postings_terms(wanted) if sort == "updated" else None
-    if terms is not None:
-        return ordered_by_postings(*terms, guest=not user.is_authenticated)
+    a tag or searched words, what the search backend answers for them if it does (the
+    database's postings, which are kept in that order: postings.ordered_by_postings)."""
+    tag_ids = _only_tags(wanted) if sort == "updated" else None
+    if tag_ids is not None:
+        found = search_backend().newest_first(
+            tag_ids, wanted.query, guest=not user.is_authenticated
+        )
+        if found is not None:
+            return found
     return _narrowed(rows, wanted, listed=True).order_by(*SORTS[sort][1])
 
 
-def _postings_terms(wanted: _Wanted) -> tuple[list[str], list[str]] | None:
-    """The listing's conditions as required and excluded postings terms — canonical tags
-    included one to a group, plain searched words — or None when anything else narrows it."""
+def _only_tags(wanted: _Wanted) -> list[int] | None:
+    """The ids of the listing's included tags — canonical, one to a group — when nothing but
+    they and the text query narrow it; None otherwise."""
     if wanted.excluded or wanted.blocklist or wanted.groups:
         return None
     if any(wanted.data.get(name) for name in NARROWING if name != "q"):
         return None
     if any(len(group) != 1 or not group[0].canonical for group in wanted.include_groups):
         return None
-    words = plain_words(wanted.query)
-    if words is None:
-        return None
-    required = [tag_term(group[0].pk) for group in wanted.include_groups] + words[0]
-    return (required, words[1]) if required else None
+    return [group[0].pk for group in wanted.include_groups]
 
 
 def _narrowed(works: QuerySet, wanted: _Wanted, *, listed: bool) -> QuerySet:
@@ -205,7 +205,7 @@ def _narrowed(works: QuerySet, wanted: _Wanted, *, listed: bool) -> QuerySet:
         works = works.filter(language__iexact=data["language"])
     if wanted.query:
         alone = wanted.only_text
-        works = works.filter(text_filter(wanted.query, listing=listed, alone=alone))
+        works = works.filter(search_backend().matching(wanted.query, listing=listed, alone=alone))
     if wanted.blocklist:
         works = exclude_muted(works, wanted.blocklist, listing=listed)
     if wanted.groups:

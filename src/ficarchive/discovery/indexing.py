@@ -1,6 +1,7 @@
 """The search index of works. Follows core.signals.work_changed, sent after every change to a
 work's text, tags, creators or visibility; the discovery app owns what it keeps (WorkSearch
-rows). The tags app's listener runs first, so the filter tags read here are fresh."""
+rows), then tells the search backend (backends/). The tags app's listener runs first, so the
+filter tags read here are fresh."""
 
 from __future__ import annotations
 
@@ -12,6 +13,7 @@ from django.db import transaction
 from ficarchive.tags.models import TagType
 from ficarchive.text.sanitize import html_to_plain_text
 
+from .backends import search_backend
 from .models import WorkSearch
 from .textsearch import normalise
 
@@ -69,6 +71,7 @@ def index_works(work_ids: Iterable[int]) -> None:
     ]
     WorkSearch.objects.filter(work_id__in=ids).delete()
     WorkSearch.objects.bulk_create(rows)
+    search_backend().index(ids)
 
 
 def on_work_changed(sender, work_ids, **kwargs) -> None:
