@@ -70,12 +70,20 @@ def percentiles(samples: list[float]) -> tuple[float, float]:
     return statistics.median(ordered), p95
 
 
-def main() -> None:
-    parser = argparse.ArgumentParser()
-    parser.add_argument("--runs", type=int, default=100)
-    args = parser.parse_args()
-    settle()  # as a server process does once loaded (wsgi.py)
-    rng = random.Random(11)
+def reader_muting(tag_ids: list[int]):
+    """The bench's signed-in reader, muting exactly these tags."""
+    reader, _ = User.objects.get_or_create(
+        username="bench_reader", defaults={"email": "b@x.invalid"}
+    )
+    MutedTag.objects.filter(user=reader).delete()
+    for pk in tag_ids:
+        MutedTag.objects.create(user=reader, tag_id=pk)
+    return reader
+
+
+def make_cases(rng: random.Random) -> dict:
+    """name -> a function giving (query parameters, user) for one run of that listing: fandoms
+    drawn by popularity, excluded tags among the 50 most used, search words from titles."""
     fandoms = list(
         Tag.objects.filter(type="fandom", works_count__gt=0).values_list("pk", "works_count")
     )
@@ -83,17 +91,12 @@ def main() -> None:
                      .order_by("-works_count").values_list("pk", flat=True)[:200])  # fmt: skip
     explicit = Tag.objects.get(type="rating", name="Explicit").pk
     words = [w for doc in Work.objects.values_list("title", flat=True)[:2000] for w in doc.split()]
-    reader, _ = User.objects.get_or_create(
-        username="bench_reader", defaults={"email": "b@x.invalid"}
-    )
-    MutedTag.objects.filter(user=reader).delete()
-    for pk in freeforms[:3]:
-        MutedTag.objects.create(user=reader, tag_id=pk)
+    reader = reader_muting(freeforms[:3])
 
     def fandom() -> int:
         return rng.choices([f for f, _ in fandoms], weights=[n for _, n in fandoms])[0]
 
-    cases = {
+    return {
         "one fandom": lambda: ({"include_ids": fandom()}, None),
         "fandom -2 tags +rating, by kudos": lambda: (
             {
@@ -108,12 +111,28 @@ def main() -> None:
         "text search (2 words)": lambda: ({"q": " ".join(rng.sample(words, 2))}, None),
         "text search (1 word)": lambda: ({"q": rng.choice(words)}, None),
     }
+
+
+def server_settings() -> str:
+    """What the figures depend on: how much the PostgreSQL server caches (empty on SQLite)."""
+    if connection.vendor != "postgresql":
+        return ""
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT current_setting('shared_buffers'), current_setting('work_mem')")
+        return "shared_buffers {}, work_mem {}".format(*cursor.fetchone())
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--runs", type=int, default=100)
+    args = parser.parse_args()
+    settle()  # as a server process does once loaded (wsgi.py)
+    rng = random.Random(11)
+    cases = make_cases(rng)
     total = Work.objects.count()
     print(f"{connection.vendor}, {total:,} works, {args.runs} runs per line (times in ms)")
-    if connection.vendor == "postgresql":  # the figures depend on how much the server caches
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT current_setting('shared_buffers'), current_setting('work_mem')")
-            print("shared_buffers {}, work_mem {}".format(*cursor.fetchone()))
+    if server_settings():
+        print(server_settings())
     print(
         f"{'query':40} {'page':>4} {'p50':>7} {'p95':>7}   {'base p50':>8} {'base p95':>8}  {'p95 ratio':>9}"
     )
