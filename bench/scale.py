@@ -4,12 +4,14 @@ same queries on a partitioned copy of the postings and listing tables.
 
     python -P bench/scale.py sizes [--json FILE]      rows, table and index bytes, B-tree depths
     python -P bench/scale.py queries [--runs 100]     p50/p95 of the main reads beside the bare query
+    python -P bench/scale.py blocks [--runs 20]       8 KB buffers each read touches (load-free)
     python -P bench/scale.py grow --times 4           copy every work 3 more times (same shape)
     python -P bench/scale.py partition [--postings 16] build the partitioned copies beside the tables
     python -P bench/scale.py compare [--runs 60]      the queries on the plain and the partitioned
                                                       tables, in alternating rounds
     python -P bench/scale.py unpartition              drop the partitioned copies
     python -P bench/scale.py model A.json B.json      fit bytes per work on two sizes; print 17M
+    REDIS_URL=... PAGE_CACHE_SECONDS=60 python -P bench/scale.py redis   Redis bytes a kept page
 
 With DATABASE_URL, SECRET_KEY and DEBUG=false as scripts/bench.sh sets them; run heavy steps
 (grow, partition) under `nice -n 19 ionice -c3` on a shared machine.
@@ -252,6 +254,41 @@ def run_queries(runs: int, rng: random.Random, label: str = "", *, pages: bool =
     return found
 
 
+def blocks_of(statements: list[str]) -> int:
+    """Buffers (8 KB pages: shared hits and reads, and temporary files) that these SELECTs
+    touch, from EXPLAIN (ANALYZE, BUFFERS): the work of a query, whatever the machine's load."""
+    total = 0
+    for statement in statements:
+        if not statement.lstrip().upper().startswith("SELECT"):
+            continue
+        plan = sql(f"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) {statement}")[0][0][0]["Plan"]
+        total += sum(plan.get(f"{kind} Blocks", 0) for kind in (
+            "Shared Hit", "Shared Read", "Temp Read", "Temp Written"))  # fmt: skip
+    return total
+
+
+def run_blocks(runs: int, rng: random.Random, label: str = "") -> dict:
+    """Print and return p50/p95 of the buffers each listing read touches (blocks_of)."""
+    found = {}
+    cases = read_cases(rng)
+    for page in (1, 100):
+        for name, make in cases.items():
+            samples = []
+            for _ in range(runs):
+                params, user = make()
+                with CaptureQueriesContext(connection) as captured:
+                    queries.listing(params, page, user)
+                samples.append(blocks_of([q["sql"] for q in captured.captured_queries]))
+            found[f"{name}|{page}"] = queries.percentiles(samples)
+    if label:
+        print(f"\n{label}")
+    print(f"{'read: 8 KB buffers touched':46} {'page':>4} {'p50':>8} {'p95':>8}")
+    for key, (p50, p95) in found.items():
+        name, page_no = key.split("|")
+        print(f"{name:46} {page_no:>4} {p50:8.0f} {p95:8.0f}")
+    return found
+
+
 def prewarm() -> None:
     """Read the archive into the OS cache once, as a running server has it (scripts/bench.sh)."""
     sql("CREATE EXTENSION IF NOT EXISTS pg_prewarm")
@@ -271,6 +308,63 @@ def run_queries_command(args) -> None:
         prewarm()
     header()
     run_queries(args.runs, random.Random(11))
+    run_blocks(args.block_runs, random.Random(11))
+
+
+# --- Redis ---------------------------------------------------------------------------------
+
+
+def redis_costs(args) -> None:
+    """What Redis keeps for guests' pages and signed-in sessions: `pages` distinct guest work
+    pages and listing pages asked once each, then one signed-in reader's session; the bytes
+    (MEMORY USAGE) of every key under this run's prefix, divided by what was asked. Needs
+    REDIS_URL (a database of its own: the run's keys are deleted after) and PAGE_CACHE_SECONDS
+    above 0."""
+    from django.conf import settings
+    from django.core.cache import cache
+    from redis import Redis
+
+    if not settings.REDIS_URL or not settings.PAGE_CACHE_SECONDS:
+        sys.exit("redis needs REDIS_URL and PAGE_CACHE_SECONDS > 0")
+    from django.core.management import call_command
+
+    call_command("collectstatic", interactive=False, verbosity=0)
+    redis = Redis.from_url(settings.REDIS_URL)
+    prefix = f"{settings.CACHES['default']['KEY_PREFIX']}:"
+
+    def used() -> tuple[int, int]:
+        keys = list(redis.scan_iter(f"{prefix}*", count=1000))
+        return len(keys), sum(redis.memory_usage(k) or 0 for k in keys)
+
+    def clear() -> None:
+        for key in redis.scan_iter(f"{prefix}*", count=1000):
+            redis.delete(key)
+
+    clear()
+    cache.clear()
+    rng = random.Random(5)
+    page = work_page_sampler(rng)
+    guest = Client(HTTP_HOST="127.0.0.1")
+    paths = {page() for _ in range(args.pages * 2)}
+    work_paths = sorted(paths)[: args.pages]
+    for path in work_paths:
+        guest.get(path)
+    keys, work_bytes = used()
+    print(f"{len(work_paths)} guest work pages kept: {keys} keys, {work_bytes / 1e6:.1f} MB, "
+          f"{work_bytes / len(work_paths) / 1000:.1f} KB a page (versions and hits included)")  # fmt: skip
+    clear()
+    for n in range(1, args.pages // 10 + 1):
+        guest.get("/works", {"page": n})
+    keys, listing_bytes = used()
+    print(f"{args.pages // 10} guest listing pages kept: {keys} keys, "
+          f"{listing_bytes / (args.pages // 10) / 1000:.1f} KB a page")  # fmt: skip
+    clear()
+    reader = Client(HTTP_HOST="127.0.0.1")
+    reader.force_login(queries.reader_muting([]))
+    reader.get(work_paths[0])
+    keys, session_bytes = used()
+    print(f"one signed-in reader after a page: {keys} keys, {session_bytes / 1000:.1f} KB")
+    clear()
 
 
 # --- growing ---------------------------------------------------------------------------------
@@ -402,8 +496,19 @@ def compare(args) -> None:
             found = run_queries(args.runs, random.Random(100 + round_no), label, pages=False)
             for key, value in found.items():
                 results[variant].setdefault(key, []).append(value)
+    blocks = {}
+    for variant in ("plain", "partitioned"):
+        if (variant == "partitioned") != partitioned_now():
+            swap()
+        blocks[variant] = run_blocks(20, random.Random(7), f"{variant}: buffers touched")
     if partitioned_now():
         swap()
+    print(f"\n{'read: buffers touched, p50 and p95':46} {'page':>4} {'plain':>8} {'':>8} "
+          f"{'parted':>8} {'':>8}")  # fmt: skip
+    for key, (p50, p95) in blocks["plain"].items():
+        name, page_no = key.split("|")
+        q50, q95 = blocks["partitioned"][key]
+        print(f"{name:46} {page_no:>4} {p50:8.0f} {p95:8.0f} {q50:8.0f} {q95:8.0f}")
     print(f"\nmedian over {args.rounds} rounds of each p50 and p95 (ms)")
     print(
         f"{'read':46} {'page':>4} {'plain p50':>9} {'p95':>7} {'parted p50':>10} {'p95':>7} {'p95 ratio':>9}"
@@ -433,6 +538,9 @@ def main() -> None:
     p = commands.add_parser("queries")
     p.add_argument("--runs", type=int, default=100)
     p.add_argument("--prewarm", action="store_true")
+    p.add_argument("--block-runs", type=int, default=20)
+    p = commands.add_parser("blocks")
+    p.add_argument("--runs", type=int, default=20)
     p = commands.add_parser("grow")
     p.add_argument("--times", type=int, required=True)
     p = commands.add_parser("partition")
@@ -441,13 +549,17 @@ def main() -> None:
     p.add_argument("--runs", type=int, default=60)
     p.add_argument("--rounds", type=int, default=3)
     commands.add_parser("unpartition")
+    p = commands.add_parser("redis")
+    p.add_argument("--pages", type=int, default=200)
     p = commands.add_parser("model")
     p.add_argument("files", nargs=2)
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("bench/scale.py measures PostgreSQL: set DATABASE_URL to a postgres:// archive")
     {"sizes": sizes, "queries": run_queries_command, "grow": grow, "partition": partition,
-     "compare": compare, "unpartition": unpartition, "model": model}[args.command](args)  # fmt: skip
+     "compare": compare, "unpartition": unpartition, "model": model,
+     "redis": redis_costs,
+     "blocks": lambda a: (header(), run_blocks(a.runs, random.Random(11)))}[args.command](args)  # fmt: skip
 
 
 if __name__ == "__main__":
