@@ -3,7 +3,8 @@
 letters and digits, so that the two engines tokenise alike and return the same works.
 
 Query syntax: words (all must match), "a phrase" in double quotes, -word or -"a phrase" to
-exclude."""
+exclude. The query language (`parse_query`, `normalise`) is every search backend's; the
+conditions below (`text_filter`) are the database backend's (backends/database.py)."""
 
 from __future__ import annotations
 
