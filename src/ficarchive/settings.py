@@ -95,6 +95,7 @@ INSTALLED_APPS = [
     "ficarchive.discovery",
     "ficarchive.collections",
     "ficarchive.challenges",
+    "ficarchive.skins",
     "ficarchive.exports",
     "ficarchive.imports",
     "ficarchive.moderation",

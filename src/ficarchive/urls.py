@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("ficarchive.discovery.urls")),
     path("", include("ficarchive.collections.urls")),
     path("", include("ficarchive.challenges.urls")),
+    path("", include("ficarchive.skins.urls")),
     path("", include("ficarchive.exports.urls")),
     path("", include("ficarchive.moderation.urls")),
     path("", include("ficarchive.stats.urls")),

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, field
 
+from ficarchive.skins.services import download_css
 from ficarchive.tags.models import TagType
 from ficarchive.text.characters import xml_safe
 from ficarchive.text.sanitize import sanitize_fiction_html
@@ -59,6 +60,7 @@ class Document:
     notes: str
     end_notes: str
     parts: list[Part] = field(default_factory=list)
+    skin_css: str = ""  # the work skin, as downloads carry it (skins.services.download_css)
 
     @property
     def byline(self) -> str:
@@ -125,4 +127,5 @@ def build_document(work: Work, url: str) -> Document:
         summary=_clean(work.summary),
         notes=_clean(work.notes),
         end_notes=_clean(work.end_notes),
+        skin_css=download_css(work),
     )

@@ -14,10 +14,15 @@ from .htmlfile import afterword_html, chapter_html, preface_html, stylesheet
 from .markup import modern_html
 
 
-def _page(file_name: str, title: str, body: str, language: str) -> epub.EpubHtml:
-    page = epub.EpubHtml(title=title, file_name=file_name, lang=language)
-    page.content = f"<html><body>{modern_html(body)}</body></html>"
+def _page(file_name: str, title: str, body: str, doc: Document) -> epub.EpubHtml:
+    page = epub.EpubHtml(title=title, file_name=file_name, lang=doc.language)
+    body = modern_html(body)
+    if doc.skin_css:  # the work skin's rules are all under #workskin, as on the work's page
+        body = f'<div id="workskin">{body}</div>'
+    page.content = f"<html><body>{body}</body></html>"
     page.add_link(href="style.css", rel="stylesheet", type="text/css")
+    if doc.skin_css:
+        page.add_link(href="workskin.css", rel="stylesheet", type="text/css")
     return page
 
 
@@ -34,13 +39,21 @@ def build_epub(doc: Document) -> bytes:
         uid="style", file_name="style.css", media_type="text/css", content=stylesheet()
     )
     book.add_item(css)
+    if doc.skin_css:
+        book.add_item(
+            epub.EpubItem(
+                uid="workskin",
+                file_name="workskin.css",
+                media_type="text/css",
+                content=doc.skin_css,
+            )  # fmt: skip
+        )
 
-    preface = _page("preface.xhtml", doc.title, preface_html(doc), doc.language)
+    preface = _page("preface.xhtml", doc.title, preface_html(doc), doc)
     chapters = [
-        _page(f"chapter{p.number}.xhtml", p.heading, chapter_html(doc, p), doc.language)
-        for p in doc.parts
+        _page(f"chapter{p.number}.xhtml", p.heading, chapter_html(doc, p), doc) for p in doc.parts
     ]
-    afterword = _page("afterword.xhtml", "Afterword", afterword_html(doc), doc.language)
+    afterword = _page("afterword.xhtml", "Afterword", afterword_html(doc), doc)
     pages = [preface, *chapters, afterword]
     for page in pages:
         book.add_item(page)

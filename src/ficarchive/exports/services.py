@@ -44,7 +44,7 @@ from .pdf import build_pdf
 from .plaintext import build_txt
 
 # Bump when the output of a builder changes, so files built by older code are not served.
-FORMAT_VERSION = 2
+FORMAT_VERSION = 3
 KEEP_PER_FORMAT = 3  # variants of one work kept per format (e.g. the creator's and readers')
 
 FORMATS: dict[str, tuple[str, Callable[[Document], bytes]]] = {

@@ -28,7 +28,7 @@ FICTION_TAGS = frozenset(
 )  # fmt: skip
 
 FICTION_ATTRIBUTES = {
-    "*": {"title", "dir", "lang"},
+    "*": {"title", "dir", "lang", "class"},  # class: for the work's skin (skins/) to style
     "a": {"href", "name"},
     "img": {"src", "alt", "width", "height"},
     "abbr": {"title"},
