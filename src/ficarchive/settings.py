@@ -84,9 +84,10 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "csp",
+    # core before django_tasks_db: its `db_worker` (which beats, core/workers.py) is the one run
+    "ficarchive.core",
     "django_tasks",
     "django_tasks_db",
-    "ficarchive.core",
     "ficarchive.accounts",
     "ficarchive.tags",
     "ficarchive.works",
@@ -255,6 +256,10 @@ TASKS = {
         "BACKEND": env_str("TASKS_BACKEND", "django_tasks_db.DatabaseBackend"),
     }
 }
+# Each task worker beats this often; the running tasks of a worker silent for STALE seconds are
+# queued again for another (core/workers.py).
+TASK_WORKER_BEAT_SECONDS = env_int("TASK_WORKER_BEAT_SECONDS", 1)
+TASK_WORKER_STALE_SECONDS = env_int("TASK_WORKER_STALE_SECONDS", 5)
 
 # --- Accounts, passwords, login throttling ------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"

@@ -91,3 +91,19 @@ def test_posting_through_the_services_notifies_each_subscriber_once(author, read
     for text in ("Two, again.", "Two, once more.", "Two, at last."):
         update_chapter(chapter, body=text)
     assert Notification.objects.filter(user=reader, kind="chapter").count() == 1
+
+
+def test_news_delivered_again_by_a_task_run_twice_tells_and_mails_each_reader_once(work, reader):
+    """A task worker that dies after its task's work runs it again (core/workers.py)."""
+    from ficarchive.feedback.models import SubscriptionEvent
+    from ficarchive.feedback.tasks import deliver_subscription_event, send_notification_mail
+
+    subscribe(reader, work=work)
+    chapter = new_chapter(work, 2)
+    notify_new_chapter(chapter)
+    event = SubscriptionEvent.objects.get(kind=SubscriptionEvent.CHAPTER, object_id=chapter.pk)
+    deliver_subscription_event.call(event.pk)  # the run again of the task
+    item = Notification.objects.get(user=reader, kind="chapter")
+    send_notification_mail.call(item.pk)
+    assert Notification.objects.filter(user=reader, kind="chapter").count() == 1
+    assert len(mail.outbox) == 1

@@ -47,9 +47,10 @@ def announce_shown(work_ids: Iterable[int]) -> int:
     return queued
 
 
+@transaction.atomic
 def deliver_news(collection_id: int, work_id: int) -> int:
     """Tell the subscribers who may see the work (and didn't mute its named creators) and
-    weren't told of it already; the number told."""
+    weren't told of it already; the number told. All or nothing, so the task may run again."""
     from ficarchive.accounts.models import Mute, User
     from ficarchive.feedback.models import Notification
     from ficarchive.feedback.services.inbox import deliver_updates

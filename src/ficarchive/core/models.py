@@ -50,3 +50,11 @@ class SiteSettings(models.Model):
 
     def __str__(self):
         return "Site settings"
+
+
+class WorkerBeat(models.Model):
+    """A task worker's heartbeat (core/workers.py): the database's time of its last beat. A
+    worker whose beat has gone stale is gone, and its running tasks are queued again."""
+
+    worker_id = models.CharField(max_length=64, primary_key=True)
+    beat_at = models.DateTimeField()

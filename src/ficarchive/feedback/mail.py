@@ -3,6 +3,7 @@ and the task that mails a notification (enqueued by services/inbox.py)."""
 
 from __future__ import annotations
 
+from django.utils import timezone
 from django_tasks import task
 
 from ficarchive.core.mail import absolute
@@ -24,8 +25,8 @@ def send_notification_mail(notification_id: int) -> bool:
         .select_related("user", "comment__pseud__user", "comment__user", "work", "chapter")
         .first()
     )
-    if item is None or not item.user.email:
-        return False
+    if item is None or not item.user.email or item.mailed_at:
+        return False  # gone, no address, or mailed already (the task ran again)
     if item.work_id and not Work.objects.visible_to(item.user).filter(pk=item.work_id).exists():
         return False  # hidden, restricted or drafted again since the news was queued
     if item.kind in (Notification.COMMENT, Notification.REPLY):
@@ -42,4 +43,6 @@ def send_notification_mail(notification_id: int) -> bool:
         "plain_body": html_to_plain_text(item.comment.body) if item.comment_id else "",
     }
     send_templated_mail(item.user.email, name, context)
+    # A worker killed between the mail server's acceptance and this line sends it again.
+    Notification.objects.filter(pk=item.pk).update(mailed_at=timezone.now())
     return True

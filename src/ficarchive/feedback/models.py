@@ -255,6 +255,8 @@ class Notification(models.Model):
     link = models.CharField(max_length=500, blank=True, help_text="Where a notice leads.")
     read = models.BooleanField(default=False)
     created_at = models.DateTimeField(auto_now_add=True)
+    # When its mail went out: a mail task that runs again (a worker died) sends nothing twice.
+    mailed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         ordering = ["-created_at", "-pk"]

@@ -41,8 +41,9 @@ def read_document(data: bytes | str, *, filename: str = "", fmt: str | None = No
 
 def read_pending(pending_id: int) -> None:
     """Read a queued import (in the task runner): its result or its refusal is kept, the
-    document itself is let go."""
-    claimed = PendingImport.objects.filter(pk=pending_id, status=PendingImport.QUEUED).update(
+    document itself is let go. An import left "being read" by a worker that died is read again
+    when its task runs again (core/workers.py); one read already or discarded is left alone."""
+    claimed = PendingImport.objects.filter(pk=pending_id, status__in=PendingImport.ACTIVE).update(
         status=PendingImport.READING
     )
     if not claimed:

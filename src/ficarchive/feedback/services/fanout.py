@@ -3,6 +3,8 @@ feedback.tasks.deliver_subscription_event, becomes a line in each subscriber's i
 
 from __future__ import annotations
 
+from django.db import transaction
+
 from ficarchive.accounts.models import Mute, User
 from ficarchive.works.models import Chapter, SeriesWork, Work
 
@@ -27,8 +29,11 @@ def _readers(subscriptions, work: Work) -> list[int]:
     return readers
 
 
+@transaction.atomic
 def deliver_event(event_id: int) -> int:
-    """Put the event in each subscriber's inbox (and mail); the number of readers told."""
+    """Put the event in each subscriber's inbox (and mail); the number of readers told. All or
+    nothing, and readers told already are left out: the task may run again after a worker died
+    (core/workers.py) and tells each reader once."""
     event = SubscriptionEvent.objects.filter(pk=event_id).first()
     if event is None:
         return 0
@@ -37,8 +42,9 @@ def deliver_event(event_id: int) -> int:
         if chapter is None or not chapter.posted:
             return 0
         subs = Subscription.objects.filter(work=chapter.work)
+        told = Notification.objects.filter(kind=Notification.CHAPTER, chapter=chapter)
         return deliver_updates(
-            _readers(subs, chapter.work),
+            set(_readers(subs, chapter.work)) - set(told.values_list("user_id", flat=True)),
             kind=Notification.CHAPTER,
             work=chapter.work,
             chapter=chapter,
@@ -61,6 +67,10 @@ def deliver_event(event_id: int) -> int:
     if part is None:
         return 0
     subs = Subscription.objects.filter(series=part.series)
+    told = Notification.objects.filter(
+        kind=Notification.SERIES_PART, work=part.work, series=part.series
+    ).values_list("user_id", flat=True)
     return deliver_updates(
-        _readers(subs, part.work), kind=Notification.SERIES_PART, work=part.work, series=part.series
-    )
+        set(_readers(subs, part.work)) - set(told),
+        kind=Notification.SERIES_PART, work=part.work, series=part.series,
+    )  # fmt: skip
