@@ -1,5 +1,5 @@
 """Login throttling beyond django-axes, in the shared cache (Redis when set, so it holds across
-app servers). django-axes locks one username from one address after a few wrong passwords; two
+app servers; per process while Redis is away). django-axes locks one username from one address after a few wrong passwords; two
 more limits close what that leaves open:
 
 - per address, across usernames: an address with ADDRESS_FAILURES failed log-ins in WINDOW
@@ -17,8 +17,8 @@ from __future__ import annotations
 import hashlib
 
 from django.core import signing
-from django.core.cache import cache
 
+from ficarchive.core.cache import limits_cache
 from ficarchive.core.ratelimit import client_address
 
 WINDOW = 15 * 60
@@ -44,10 +44,11 @@ def _address_key(request) -> str:
 
 
 def _count(key: str) -> int:
-    return cache.get(key, 0)
+    return limits_cache().get(key, 0)
 
 
 def _add_one(key: str) -> int:
+    cache = limits_cache()
     if cache.add(key, 1, timeout=WINDOW):
         return 1
     try:
@@ -91,7 +92,7 @@ def refusal(request, username: str) -> str | None:
         return None
     # The first attempt to claim the slot is read (atomic in Redis); record_failure frees the
     # slot again after the delay.
-    if cache.add(f"{key}:slot", 1, timeout=MAX_DELAY):
+    if limits_cache().add(f"{key}:slot", 1, timeout=MAX_DELAY):
         return None
     return "This account had many failed log-ins lately. Please wait a minute and try again."
 
@@ -101,9 +102,9 @@ def record_failure(request, username: str) -> None:
     key = _account_key(username)
     failures = _add_one(key)
     if failures >= ACCOUNT_FAILURES:
-        cache.set(f"{key}:slot", 1, timeout=_delay(failures))
+        limits_cache().set(f"{key}:slot", 1, timeout=_delay(failures))
 
 
 def record_success(username: str) -> None:
     key = _account_key(username)
-    cache.delete_many([key, f"{key}:slot"])
+    limits_cache().delete_many([key, f"{key}:slot"])

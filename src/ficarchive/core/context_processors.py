@@ -1,5 +1,7 @@
 from . import site_settings
 
+from .cache import shared_cache_reachable
+
 
 def site(request):
     """What every page needs to know: the site's name, the banner (unless dismissed) and the
@@ -11,4 +13,10 @@ def site(request):
         "site_banner": banner,
         "site_banner_version": banner_version,
         "reader_prefs": getattr(request, "reader_prefs", None),
+        "staff_notice_cache_away": _staff(request) and not shared_cache_reachable(),
     }
+
+
+def _staff(request) -> bool:
+    user = getattr(request, "user", None)
+    return bool(user and user.is_staff)

@@ -1,7 +1,7 @@
 """A small fixed-window rate limit on the shared cache, for posting, comments and kudos.
 
-With Redis as the cache the limit holds across every app server; with the local-memory cache it
-holds per process, which is what a single-machine archive has.
+With Redis as the cache the limit holds across every app server; while Redis is away, per
+process (core/cache.limits_cache).
 """
 
 from __future__ import annotations
@@ -9,7 +9,8 @@ from __future__ import annotations
 import time
 
 from django.conf import settings
-from django.core.cache import cache
+
+from .cache import limits_cache
 
 
 def client_address(request) -> str:
@@ -33,6 +34,7 @@ def hit_limit(action: str, who: str, limit: int, window_seconds: int) -> bool:
     """Count one more `action` by `who`; True when that goes over `limit` in the window."""
     window = int(time.time() // window_seconds)
     key = f"ratelimit:{action}:{who}:{window}"
+    cache = limits_cache()
     if cache.add(key, 1, timeout=window_seconds + 1):
         return limit < 1
     try:
