@@ -212,7 +212,8 @@ else:
     # files in DATA_DIR/cache that every process on the machine reads and writes.
     CACHES = {
         "default": {
-            "BACKEND": "ficarchive.core.diskcache_backend.KeptOpenDiskCache",
+            # diskcache's, which goes on while its disk is full (core/cache.py)
+            "BACKEND": "ficarchive.core.cache.DegradingDiskCache",
             "LOCATION": str(DATA_DIR / "cache"),
             "SHARDS": 4,
             "DATABASE_TIMEOUT": 0.25,  # seconds a write waits for a shard's lock, then retries
@@ -242,7 +243,7 @@ else:
     PAGE_CACHE_ALIAS, PAGE_VERSIONS_ALIAS = "pages", "default"
     if TESTING:
         CACHES["page_versions"] = {
-            "BACKEND": "ficarchive.core.diskcache_backend.KeptOpenDiskCache",
+            "BACKEND": "ficarchive.core.cache.DegradingDiskCache",
             "LOCATION": env_str("PAGE_VERSIONS_DIR", str(DATA_DIR / "page-versions")),
             "SHARDS": 4,
         }

@@ -3,14 +3,18 @@ archive with the demo content, in a folder of its own, on a free loopback port."
 
 from __future__ import annotations
 
+import http.cookiejar
 import os
+import re
 import secrets
 import signal
 import socket
+import ssl
 import subprocess
 import sys
 import time
 import urllib.error
+import urllib.parse
 import urllib.request
 from dataclasses import dataclass
 from pathlib import Path
@@ -67,8 +71,16 @@ def start_site(data_dir: Path, **extra: str) -> Site:
     for command in (["migrate", "--noinput", "-v", "0"], ["load_demo"]):
         subprocess.run([sys.executable, "-m", "ficarchive", *command], env=env, check=True,
                        capture_output=True, timeout=300)  # fmt: skip
+    return serve_site(data_dir, **extra)
+
+
+def serve_site(data_dir: Path, log_file: Path | None = None, **extra: str) -> Site:
+    """`ficarchive serve` on the archive in data_dir as it is (migrated already), its output
+    in log_file (data_dir/serve.log by default)."""
+    env = production_env(data_dir, **extra)
     port = free_port()
-    log = (data_dir / "serve.log").open("w")
+    log_file = log_file or data_dir / "serve.log"
+    log = log_file.open("w")
     process = subprocess.Popen(
         [sys.executable, "-m", "ficarchive", "serve", "--port", str(port), "--workers", "2",
          "--no-worker", "--no-periodic"],
@@ -78,7 +90,7 @@ def start_site(data_dir: Path, **extra: str) -> Site:
     deadline = time.monotonic() + 120
     while time.monotonic() < deadline:
         if process.poll() is not None:
-            raise RuntimeError((data_dir / "serve.log").read_text())
+            raise RuntimeError(log_file.read_text())
         try:
             if site.get("/")[0] == 200:
                 return site
@@ -86,7 +98,7 @@ def start_site(data_dir: Path, **extra: str) -> Site:
             pass
         time.sleep(0.3)
     stop_site(site)
-    raise RuntimeError("ficarchive serve did not answer: " + (data_dir / "serve.log").read_text())
+    raise RuntimeError("ficarchive serve did not answer: " + log_file.read_text())
 
 
 def stop_site(site: Site) -> None:
@@ -97,3 +109,44 @@ def stop_site(site: Site) -> None:
         except subprocess.TimeoutExpired:
             os.killpg(site.process.pid, signal.SIGKILL)
             site.process.wait()
+
+
+class Browser:
+    """A client of a live site with its own cookies (over HTTPS with any certificate)."""
+
+    def __init__(self, base: str):
+        self.base = base
+        context = ssl.create_default_context()
+        context.check_hostname = False
+        context.verify_mode = ssl.CERT_NONE
+        self.cookies = http.cookiejar.CookieJar()
+        self.opener = urllib.request.build_opener(
+            urllib.request.HTTPSHandler(context=context),
+            urllib.request.HTTPCookieProcessor(self.cookies),
+        )
+
+    def get(self, path: str, headers: dict | None = None, data: bytes | None = None):
+        request = urllib.request.Request(self.base + path, data=data, headers=headers or {})
+        try:
+            with self.opener.open(request, timeout=30) as response:
+                return response.status, response.headers, response.read()
+        except urllib.error.HTTPError as error:
+            return error.code, error.headers, error.read()
+
+    def sign_in(self, username: str, password: str) -> None:
+        # A guest's form carries no CSRF token: the browser says where the POST comes from
+        # (core/csrf.py).
+        data = urllib.parse.urlencode({"username": username, "password": password}).encode()
+        status, _, body = self.get("/login", {"Sec-Fetch-Site": "same-origin"}, data)
+        assert status == 200 and b'class="menu-name"' in body, "signing in failed"
+
+    def post_form(self, page: str, action: str, fields: dict):
+        """Send a form from `page` to `action` as a signed-in reader's browser does: with the
+        page's CSRF token. (status, headers, body), redirects followed."""
+        _, _, body = self.get(page)
+        found = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)
+        token = {"csrfmiddlewaretoken": found.group(1).decode()} if found else {}
+        data = urllib.parse.urlencode({**token, **fields}).encode()
+        return self.get(
+            action, {"Sec-Fetch-Site": "same-origin", "Referer": self.base + page}, data
+        )

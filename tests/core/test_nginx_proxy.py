@@ -5,12 +5,10 @@ a signed-in reader's pages never kept; a guest's kept exactly when the archive a
 from __future__ import annotations
 
 import gzip
-import http.cookiejar
 import os
 import re
 import shutil
 import signal
-import ssl
 import subprocess
 import time
 import urllib.error
@@ -21,7 +19,7 @@ from pathlib import Path
 import pytest
 from django.db import connection
 
-from .production_site import free_port
+from .production_site import Browser, free_port
 
 ROOT = Path(__file__).resolve().parents[2]
 SITE_FILE = ROOT / "docs" / "nginx" / "ficarchive.conf"
@@ -102,36 +100,6 @@ def proxy(production, tmp_path_factory):
     finally:
         os.killpg(nginx.pid, signal.SIGTERM)
         nginx.wait(timeout=20)
-
-
-class Browser:
-    """A client with its own cookies, through the proxy's self-signed certificate."""
-
-    def __init__(self, base: str):
-        self.base = base
-        context = ssl.create_default_context()
-        context.check_hostname = False
-        context.verify_mode = ssl.CERT_NONE
-        self.cookies = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPSHandler(context=context),
-            urllib.request.HTTPCookieProcessor(self.cookies),
-        )
-
-    def get(self, path: str, headers: dict | None = None, data: bytes | None = None):
-        request = urllib.request.Request(self.base + path, data=data, headers=headers or {})
-        try:
-            with self.opener.open(request, timeout=30) as response:
-                return response.status, response.headers, response.read()
-        except urllib.error.HTTPError as error:
-            return error.code, error.headers, error.read()
-
-    def sign_in(self, username: str, password: str) -> None:
-        # A guest's form carries no CSRF token: the browser says where the POST comes from
-        # (core/csrf.py).
-        data = urllib.parse.urlencode({"username": username, "password": password}).encode()
-        status, _, body = self.get("/login", {"Sec-Fetch-Site": "same-origin"}, data)
-        assert status == 200 and b'class="menu-name"' in body, "signing in failed"
 
 
 def menu_of(body: bytes) -> str | None:

@@ -17,7 +17,7 @@ from tests.conftest import PASSWORD
 
 from .own_redis import start_own_redis
 
-BANNER = "Redis cannot be reached"
+BANNER = "the shared cache cannot be reached"
 
 
 @pytest.fixture

@@ -1,6 +1,5 @@
 from . import site_settings
-
-from .cache import shared_cache_reachable
+from .cache import shared_cache_trusted
 
 
 def site(request):
@@ -13,7 +12,7 @@ def site(request):
         "site_banner": banner,
         "site_banner_version": banner_version,
         "reader_prefs": getattr(request, "reader_prefs", None),
-        "staff_notice_cache_away": _staff(request) and not shared_cache_reachable(),
+        "staff_notice_cache_away": _staff(request) and not shared_cache_trusted(),
     }
 
 

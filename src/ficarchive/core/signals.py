@@ -60,6 +60,10 @@ work_read = Signal()
 # work_id, day (the ISO date it counted on). The statistics fold it into the day's figures.
 hit_counted = Signal()
 
+# The shared cache came back after dropping writes and deleted what may have been stale in it
+# (core/cache.py): whatever a process remembers of it must be read again. No arguments.
+cache_reconciled = Signal()
+
 
 def announce_work_changed(work_ids: Iterable[int]) -> None:
     """Tell every listener that these works changed (nothing when there are none)."""

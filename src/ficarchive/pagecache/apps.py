@@ -22,6 +22,9 @@ class PageCacheConfig(AppConfig):
         )
         signals.site_changed.connect(listeners.site_changed, dispatch_uid="pagecache.site")
         signals.account_closing.connect(listeners.account_closing, dispatch_uid="pagecache.closing")
+        signals.cache_reconciled.connect(
+            listeners.cache_reconciled, dispatch_uid="pagecache.reconciled"
+        )
         # A comment posted, edited, approved or deleted shows on its work's pages at once.
         for signal in (post_save, post_delete):
             signal.connect(

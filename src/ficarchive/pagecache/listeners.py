@@ -98,3 +98,9 @@ def site_changed(sender, **kwargs) -> None:
 def account_closing(sender, user, **kwargs) -> None:
     """The creator's pages go (their works' pages go with work_changed)."""
     _bump({user_scope(user.username)})
+
+
+def cache_reconciled(**kwargs) -> None:
+    """The versions were deleted from the shared cache: no process may go on with those it
+    remembers (they would make the pages kept under them current again)."""
+    versions.forget_remembered()

@@ -101,7 +101,10 @@ def current(scopes) -> tuple:
 
 
 def lookup(page_key: str):
-    """The kept page under `page_key` when its versions are the current ones, else None."""
+    """The kept page under `page_key` when its versions are the current ones, else None (and
+    None while the cache of versions may have dropped a bump: core/cache.py)."""
+    if not getattr(_versions(), "trusted", True):
+        return None
     scopes = _here.scopes_of.get(page_key)
     if scopes is not None and settings.PAGE_CACHE_ALIAS == settings.PAGE_VERSIONS_ALIAS:
         keys = [VERSION_PREFIX + s for s in scopes]  # Redis: the page and its versions at once
@@ -122,6 +125,13 @@ def lookup(page_key: str):
     if entry is not None and None not in versions_now and entry.versions == versions_now:
         return entry
     return None
+
+
+def forget_remembered() -> None:
+    """Every process reads the versions afresh (the cache of versions dropped what it held)."""
+    stamp = _stamp()
+    if stamp is not None:
+        stamp.move()
 
 
 def settle(scopes: list[str], current: tuple) -> tuple:
