@@ -14,7 +14,8 @@ say() { printf '\n=== %s\n' "$*"; }
 # Debian packages the tests need: the browser, the fonts the PDF downloads are set in,
 # nginx with openssl for the reverse-proxy recipe's test (docs/nginx/ficarchive.conf), Java
 # for EPUBCheck, and PostgreSQL's server programs with redis-server for the cluster tests
-# (tests/core/test_cluster.py: a primary, a streaming replica and Redis of their own).
+# (tests/core/test_cluster.py: a primary, a streaming replica and Redis of their own) and the
+# fault tests (tests/core/own_redis.py).
 DEB_PACKAGES="chromium fonts-dejavu-core fonts-dejavu-extra fonts-wqy-microhei nginx openssl default-jre-headless postgresql redis-server"
 FONT=/usr/share/fonts/truetype/dejavu/DejaVuSerif.ttf
 

@@ -120,15 +120,16 @@ class Browser:
         context.check_hostname = False
         context.verify_mode = ssl.CERT_NONE
         self.cookies = http.cookiejar.CookieJar()
-        self.opener = urllib.request.build_opener(
-            urllib.request.HTTPSHandler(context=context),
-            urllib.request.HTTPCookieProcessor(self.cookies),
-        )
+        handlers = (urllib.request.HTTPSHandler(context=context),
+                    urllib.request.HTTPCookieProcessor(self.cookies))  # fmt: skip
+        self.opener = urllib.request.build_opener(*handlers)
+        self.staying = urllib.request.build_opener(*handlers, _NoRedirect)
 
-    def get(self, path: str, headers: dict | None = None, data: bytes | None = None):
+    def get(self, path: str, headers: dict | None = None, data: bytes | None = None,
+            follow: bool = True):  # fmt: skip
         request = urllib.request.Request(self.base + path, data=data, headers=headers or {})
         try:
-            with self.opener.open(request, timeout=30) as response:
+            with (self.opener if follow else self.staying).open(request, timeout=30) as response:
                 return response.status, response.headers, response.read()
         except urllib.error.HTTPError as error:
             return error.code, error.headers, error.read()
@@ -140,13 +141,12 @@ class Browser:
         status, _, body = self.get("/login", {"Sec-Fetch-Site": "same-origin"}, data)
         assert status == 200 and b'class="menu-name"' in body, "signing in failed"
 
-    def post_form(self, page: str, action: str, fields: dict):
+    def post_form(self, page: str, action: str, fields: dict, follow: bool = True):
         """Send a form from `page` to `action` as a signed-in reader's browser does: with the
-        page's CSRF token. (status, headers, body), redirects followed."""
+        page's CSRF token. (status, headers, body), redirects followed unless not `follow`."""
         _, _, body = self.get(page)
         found = re.search(rb'name="csrfmiddlewaretoken" value="([^"]+)"', body)
         token = {"csrfmiddlewaretoken": found.group(1).decode()} if found else {}
         data = urllib.parse.urlencode({**token, **fields}).encode()
-        return self.get(
-            action, {"Sec-Fetch-Site": "same-origin", "Referer": self.base + page}, data
-        )
+        headers = {"Sec-Fetch-Site": "same-origin", "Referer": self.base + page}
+        return self.get(action, headers, data, follow=follow)
