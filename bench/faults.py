@@ -373,13 +373,19 @@ def report_line(name: str, figures: dict) -> str:
     return (f"{name:<18} {figures['requests']:>6} requests  errors {errors:<22} writes "
             f"{figures['writes_attempted']:>3} attempted {figures['writes_answered']:>3} answered "
             f"{figures['writes_found']:>3} found  recovery "
-            f"{'—' if recovery is None else f'{recovery:.1f} s':>7}  ({figures['seconds']} s)")  # fmt: skip
+            f"{'—' if recovery is None else f'{recovery:.1f} s':>7}  ({figures['seconds']} s)"
+            + "".join(f"  {k.replace('_', ' ')} {v}" for k, v in figures.items() if k in EXTRAS))  # fmt: skip
+
+
+EXTRAS = ("lost", "refused_but_kept", "doubles", "requeued_seconds", "redone_seconds")
 
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--seconds", type=float, default=12)
     parser.add_argument("--json", action="store_true", help="one JSON line a fault")
+    parser.add_argument("--only", choices=["worker killed", "none", "redis stopped", "disk full"],
+                        help="this fault alone (and not the cluster's)")  # fmt: skip
     args = parser.parse_args()
 
     def report(name: str, figures: dict) -> None:
@@ -401,14 +407,17 @@ def main() -> int:
         bench = prepare(data, logs, redis.url)
         bench.redis = redis
         stack.callback(stop_site, bench.site)
-        report("worker killed", worker_killed(bench, args.seconds))
-        report("none", baseline(bench, args.seconds))
-        report("redis stopped", redis_stopped(bench, args.seconds))
+        faults = {"worker killed": worker_killed, "none": baseline, "redis stopped": redis_stopped}
         if root:
-            report("disk full", disk_full(bench, args.seconds))
+            faults["disk full"] = disk_full
         else:
             print("disk full: left out (mounting a tmpfs needs root)", file=sys.stderr)
-    if (HERE / "faults_cluster.py").exists():
+        for name, fault in faults.items():
+            if args.only in (None, name):
+                report(name, fault(bench, args.seconds))
+    if args.only:
+        pass
+    elif (HERE / "faults_cluster.py").exists():
         spec = importlib.util.spec_from_file_location("faults_cluster", HERE / "faults_cluster.py")
         faults_cluster = importlib.util.module_from_spec(spec)
         spec.loader.exec_module(faults_cluster)
