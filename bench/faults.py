@@ -377,7 +377,8 @@ def report_line(name: str, figures: dict) -> str:
             + "".join(f"  {k.replace('_', ' ')} {v}" for k, v in figures.items() if k in EXTRAS))  # fmt: skip
 
 
-EXTRAS = ("lost", "refused_but_kept", "doubles", "requeued_seconds", "redone_seconds")
+EXTRAS = ("lost", "refused_but_kept", "doubles", "requeued_seconds", "redone_seconds",
+          "writes_refused", "half_kept")  # fmt: skip
 
 
 def main() -> int:
