@@ -59,8 +59,10 @@ def test_with_redis_stopped_the_archive_serves_and_loses_nothing(
 ):
     work = make_work(author)
     guest = Client()
-    assert guest.get(f"/works/{work.pk}")["X-Page-Cache"] == "miss"
-    assert guest.get(f"/works/{work.pk}")["X-Page-Cache"] == "hit"  # kept in Redis
+    states = [Client().get(f"/works/{work.pk}")["X-Page-Cache"] for _ in range(3)]
+    assert (
+        states[0] == "miss" and states[-1] == "hit"
+    )  # kept in Redis (once the site's settings are)
     reading_before = signed_in(reader)
 
     redis.stop()
@@ -82,7 +84,7 @@ def test_with_redis_stopped_the_archive_serves_and_loses_nothing(
     wait_until_reachable_again(staff)
     assert BANNER not in staff.get("/").content.decode()
     assert reading_before.get("/inbox").status_code == 302  # the ended session stays ended
-    fresh = guest.get(f"/works/{work.pk}")
+    fresh = Client().get(f"/works/{work.pk}")
     assert fresh["X-Page-Cache"] == "miss"  # the page kept before the comments is not believed
     assert "Comment 9." in fresh.content.decode()
     assert flush_hits() == 1  # the guest's hit, buffered in Redis before it stopped
