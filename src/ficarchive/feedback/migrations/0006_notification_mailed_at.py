@@ -6,7 +6,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('feedback', '0004_notices'),
+        ('feedback', '0005_comment_author_deleted'),
     ]
 
     operations = [
