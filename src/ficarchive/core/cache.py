@@ -118,11 +118,12 @@ class GoesOnWithout:
     def delete_many(self, keys, version=None):
         return self._call(True, lambda: None, super().delete_many, keys, version)
 
-    def incr(self, key, delta=1, version=None):
-        return self._call(True, _no_such_key(key), super().incr, key, delta, version)
+    # diskcache's decr calls incr with its own extra arguments (default, retry): pass them on.
+    def incr(self, key, delta=1, version=None, *more, **options):
+        return self._call(True, _no_such_key(key), super().incr, key, delta, version, *more, **options)  # fmt: skip
 
-    def decr(self, key, delta=1, version=None):
-        return self._call(True, _no_such_key(key), super().decr, key, delta, version)
+    def decr(self, key, delta=1, version=None, *more, **options):
+        return self._call(True, _no_such_key(key), super().decr, key, delta, version, *more, **options)  # fmt: skip
 
     def clear(self):
         return self._call(True, lambda: False, super().clear)
