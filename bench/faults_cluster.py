@@ -36,7 +36,8 @@ from collections import Counter
 from dataclasses import dataclass, field
 
 from ficarchive.core import localcluster
-from ficarchive.core.localcluster import Cluster, Reader, commenters, one_chapter_work, work_page
+from ficarchive.core.cluster_reader import Reader, commenters, one_chapter_work, work_page
+from ficarchive.core.localcluster import Cluster
 
 READ_PATHS = ["/", "/works", "/tags", "/opds"]
 

@@ -24,15 +24,8 @@ import uuid
 import pytest
 from django.db import connection
 
-from ficarchive.core.localcluster import (
-    Reader,
-    commenters,
-    one_chapter_work,
-    start_cluster,
-    stop_cluster,
-    wait_replayed,
-    work_page,
-)
+from ficarchive.core.cluster_reader import Reader, commenters, one_chapter_work, work_page
+from ficarchive.core.localcluster import start_cluster, stop_cluster, wait_replayed
 
 from .cluster_site import require_cluster_programs
 
