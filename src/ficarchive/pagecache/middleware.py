@@ -104,7 +104,7 @@ def _private(response) -> None:
     patch_vary_headers(response, ("Cookie",))
 
 
-def _answer(request, entry: Entry) -> HttpResponse:
+def answer_kept(request, entry: Entry) -> HttpResponse:
     if entry.reading is not None:
         if not hasattr(request, "user"):
             request.user = AnonymousUser()
@@ -167,7 +167,7 @@ def page_cache_middleware(get_response):
         if key is not None:
             entry = versions.lookup(key)
             if entry is not None:
-                return _answer(request, entry)
+                return answer_kept(request, entry)
         scopes = page_scopes(request) if key is not None else None
         if scopes is None:
             response = get_response(request)

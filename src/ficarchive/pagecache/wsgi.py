@@ -16,7 +16,7 @@ from django.conf import settings
 from django.core.handlers.wsgi import WSGIRequest
 
 from . import versions
-from .middleware import _answer, page_key
+from .middleware import answer_kept, page_key
 
 log = logging.getLogger(__name__)
 
@@ -31,7 +31,7 @@ def answer_kept_pages(django_app):
             entry = None
         if entry is None:
             return django_app(environ, start_response)
-        response = _answer(WSGIRequest(environ), entry)
+        response = answer_kept(WSGIRequest(environ), entry)
         status = f"{response.status_code} {response.reason_phrase}"
         start_response(status, list(response.items()))
         return [response.content]
