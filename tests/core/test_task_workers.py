@@ -85,8 +85,10 @@ def test_a_worker_killed_mid_import_leaves_the_import_to_another_which_reads_it_
     rescuer = workers("rescuer", **env)
     ready = PendingImport.objects.filter(pk=pending.pk, status=PendingImport.READY)
     wait_for(ready.exists, 120, "the import is read by the other worker", [rescuer])
+    # The import is saved inside the task; the worker marks the task done a moment after.
+    done = DBTaskResult.objects.filter(pk=task.pk, status=TaskResultStatus.SUCCESSFUL)
+    wait_for(done.exists, 30, "the task is marked done", [rescuer])
     task.refresh_from_db()
-    assert task.status == TaskResultStatus.SUCCESSFUL
     assert task.worker_ids == ["doomed", "rescuer"]
     assert ready.get().parsed["title"] == "The Lamplighter"
     assert DBTaskResult.objects.count() == 1
