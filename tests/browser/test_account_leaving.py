@@ -9,6 +9,8 @@ import pytest
 
 from ficarchive.accounts.models import User
 from ficarchive.feedback.services.comments import post_comment
+from ficarchive.site_pages import news, support
+from ficarchive.site_pages.models import NewsPost
 from ficarchive.works.models import Work
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -44,12 +46,16 @@ def test_the_data_export_is_announced_and_downloaded(login_page, author, make_wo
 
 
 def test_deleting_the_account_orphans_one_work_deletes_another_and_leaves_no_trace(
-    login_page, author, reader, make_work
+    login_page, author, reader, admin_user, make_work
 ):
     kept = make_work(author, "Keeper of Tides", freeforms=["Tides"])
     gone = make_work(author, "Gone with the Tide", freeforms=["Tides"])
     theirs = make_work(reader, "Reader's Shore")
     post_comment(theirs, user=author, pseud=author.default_pseud, body="A comment of mine")
+    post = news.save_post(NewsPost(title="Archive news", body="<p>Hello.</p>"))
+    news.post_comment(post, user=author, body="A news comment of mine")
+    support.file_request(subject="Please help the leaver", message="My question",
+                         email=author.email, user=author)  # fmt: skip
 
     page = login_page(author)
     page.goto("/account")
@@ -86,3 +92,10 @@ def test_deleting_the_account_orphans_one_work_deletes_another_and_leaves_no_tra
     assert "<name>author</name>" not in feed
     api = page.request.get("/api/v1/works").json()["results"]
     assert {c["user"] for w in api for c in w["creators"]} == {"orphan_account", "reader"}
+    page.goto(post.get_absolute_url())
+    assert "Hello." in page.content() and "A news comment of mine" not in page.content()
+
+    login_page(admin_user)
+    page.goto("/moderation")
+    assert "Support requests" in page.content()
+    assert "Please help the leaver" not in page.content()

@@ -106,3 +106,13 @@ def test_reports_of_a_work_deleted_since_can_still_be_dismissed(client_for, admi
     )
     assert ModerationAction.objects.get().target_label == "The Salt Orchard"
     assert not Report.objects.filter(closed_at=None).exists()
+
+
+def test_the_queue_lists_the_support_requests_once_under_a_plain_title(client_for, admin_user):
+    from ficarchive.site_pages.support import file_request
+
+    file_request(subject="Lost my bookmarks", message="Where?", email="g@example.org")
+    page = client_for(admin_user).get(reverse("moderation_queue")).content.decode()
+    title = page[page.index("<title>") : page.index("</title>")]
+    assert "<h2" not in title and "Support requests" not in title
+    assert page.count("Lost my bookmarks") == 1

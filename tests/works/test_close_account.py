@@ -128,3 +128,19 @@ def test_a_failure_halfway_rolls_everything_back(author, client_for, leaving, mo
     assert Work.objects.filter(pk=leaving["gone"].pk).exists()
     assert leaving["kept"].creatorships.get().pseud.user.username == "author"
     assert Comment.objects.get().user.username == "author"
+
+
+def test_every_browser_signed_in_to_the_account_is_signed_out(
+    author, client_for, leaving, django_capture_on_commit_callbacks
+):
+    from importlib import import_module
+
+    from django.conf import settings
+
+    elsewhere = client_for(author)
+    key = elsewhere.session.session_key
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    assert store().exists(key)
+    with django_capture_on_commit_callbacks(execute=True):
+        close(client_for(author), leaving)
+    assert not store().exists(key)

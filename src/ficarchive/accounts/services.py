@@ -9,6 +9,7 @@ from ficarchive.core.signals import account_closing, pseud_retiring
 from ficarchive.text.sanitize import sanitize_comment_html
 
 from .models import Preference, Pseud, User
+from .sessions import end_sessions
 
 
 @transaction.atomic
@@ -60,6 +61,9 @@ def update_profile(user: User, *, bio: str) -> None:
 def delete_account(user: User, *, keep_comments: bool) -> None:
     """The account and everything that hangs on it, in one transaction. Its works must have
     been orphaned or deleted first (works.closing does both, then calls this); the apps that keep
-    something of the user hear `account_closing` and remove or detach it."""
+    something of the user hear `account_closing` and remove or detach it. Once committed, every
+    browser signed in to the account is signed out (its session deleted from the store)."""
     account_closing.send(sender=User, user=user, keep_comments=keep_comments)
+    keys = list(user.signed_in_sessions.values_list("session_key", flat=True))
     user.delete()
+    transaction.on_commit(lambda: end_sessions(keys))

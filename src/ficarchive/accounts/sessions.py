@@ -95,14 +95,20 @@ def active_sessions(request) -> list[ActiveSession]:
 
 def sign_out(user, rows) -> int:
     """End these sessions of `user`; the number ended."""
-    store = _store()
     ended = 0
     for row in rows.filter(user=user):
-        store(row.session_key).delete()
-        cache.delete(_seen_key(row.session_key))
+        end_sessions([row.session_key])
         row.delete()
         ended += 1
     return ended
+
+
+def end_sessions(session_keys) -> None:
+    """Delete these sessions from the session store: their browsers are signed out."""
+    store = _store()
+    for key in session_keys:
+        store(key).delete()
+        cache.delete(_seen_key(key))
 
 
 def sign_out_others(request) -> int:

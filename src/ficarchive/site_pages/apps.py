@@ -10,8 +10,10 @@ class SitePagesConfig(AppConfig):
 
     def ready(self) -> None:
         from ficarchive.accounts import signup_parts
+        from ficarchive.core import signals
 
-        from . import signup
+        from . import closing, signup
 
         signup_parts.register(signup.TERMS_PART)
         signup_parts.register(signup.INVITATION_PART)
+        signals.account_closing.connect(closing.account_closing, dispatch_uid="site_pages.closing")

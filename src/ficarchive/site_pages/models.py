@@ -11,6 +11,8 @@ from django.db.models import Q
 from django.urls import reverse
 from django.utils import timezone
 
+from ficarchive.feedback.models import DELETED_USER
+
 USER = settings.AUTH_USER_MODEL
 
 
@@ -65,6 +67,10 @@ class NewsComment(models.Model):
     user = models.ForeignKey(USER, null=True, blank=True, on_delete=models.SET_NULL)
     guest_name = models.CharField(max_length=60, blank=True)
     body = models.TextField(help_text="Sanitized HTML.")
+    deleted = models.BooleanField(default=False, help_text="Deleted, kept for its replies.")
+    author_deleted = models.BooleanField(
+        default=False, help_text="Its writer deleted their account and chose to leave it."
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     # What feedback's thread_lines reads of a comment: news comments are never held or frozen.
@@ -79,9 +85,15 @@ class NewsComment(models.Model):
 
     @property
     def author_name(self) -> str:
+        if self.author_deleted:
+            return DELETED_USER
         if self.user_id:
             return self.user.username
         return self.guest_name or "Anonymous"
+
+    @property
+    def by_guest(self) -> bool:
+        return not self.user_id and not self.author_deleted
 
 
 class Page(models.Model):
