@@ -1,6 +1,7 @@
 """Redis stopped under a live archive (a redis-server of the test's own): guests read, readers
 sign in, comment and are still limited, staff are told; when Redis is back nothing buffered
-before is lost and nothing it missed is believed (core/cache.py)."""
+before is lost, nothing it missed is believed, and a visit it missed is counted at the next
+(core/cache.py, feedback/services/hits.py)."""
 
 from __future__ import annotations
 
@@ -11,6 +12,7 @@ from django.test import Client
 
 from ficarchive.core.cache import RETRY_SECONDS
 from ficarchive.feedback.models import Comment
+from ficarchive.feedback.services.hits import flush_hits
 from ficarchive.feedback.views.comments import COMMENTS_PER_MINUTE
 from tests.conftest import PASSWORD
 
@@ -56,8 +58,8 @@ def wait_until_reachable_again(client):
 def test_with_redis_stopped_the_archive_serves_and_loses_nothing(
     redis, author, reader, admin_user, make_work
 ):
-    work = make_work(author)
-    guest = Client()
+    work, other = make_work(author), make_work(author, "The lighthouse")
+    guest, late_guest = Client(), Client(HTTP_USER_AGENT="A reader who came late")
     states = [Client().get(f"/works/{work.pk}")["X-Page-Cache"] for _ in range(3)]
     assert (
         states[0] == "miss" and states[-1] == "hit"
@@ -67,6 +69,7 @@ def test_with_redis_stopped_the_archive_serves_and_loses_nothing(
     redis.stop()
     page = guest.get(f"/works/{work.pk}")
     assert page.status_code == 200 and b"The boats came home" in page.content
+    assert late_guest.get(f"/works/{other.pk}").status_code == 200  # a hit Redis cannot keep
     assert guest.get("/works").status_code == 200
     assert reading_before.get("/inbox").status_code == 200  # the session, from the database
     staff = signed_in(admin_user)  # signing in goes on
@@ -86,3 +89,8 @@ def test_with_redis_stopped_the_archive_serves_and_loses_nothing(
     fresh = Client().get(f"/works/{work.pk}")
     assert fresh["X-Page-Cache"] == "miss"  # the page kept before the comments is not believed
     assert "Comment 9." in fresh.content.decode()
+    assert late_guest.get(f"/works/{other.pk}").status_code == 200  # counted now
+    assert flush_hits() == 2
+    work.refresh_from_db(), other.refresh_from_db()
+    assert work.hits_count == 1  # the guest's hit, buffered in Redis before it stopped
+    assert other.hits_count == 1  # the late guest's, missed while it was away

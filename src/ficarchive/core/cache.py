@@ -35,8 +35,9 @@ from .signals import cache_reconciled
 log = logging.getLogger(__name__)
 
 RETRY_SECONDS = 1.0
-# Buffered hits and reading history (feedback), rate limits and log-in limits, periodic turns.
-KEPT_PREFIXES = ("hits:", "reading:", "ratelimit:", "login:", "periodic:")
+# Buffered hits and reading history (feedback), the authors' figures not folded yet (stats),
+# rate limits and log-in limits, periodic turns.
+KEPT_PREFIXES = ("hits:", "reading:", "stats:", "ratelimit:", "login:", "periodic:")
 
 
 class GoesOnWithout:

@@ -23,7 +23,12 @@ from django.core.cache import cache
 from django.utils import timezone
 
 from ficarchive.feedback.services.buffers import Registry
-from ficarchive.feedback.services.hits import SEEN_SECONDS, first_here_today, visitor_key
+from ficarchive.feedback.services.hits import (
+    SEEN_SECONDS,
+    first_here_today,
+    remember_here_today,
+    visitor_key,
+)
 
 REGISTRY = Registry("stats")
 
@@ -51,7 +56,9 @@ def work_read(sender, request, work_id, chapter_id=None, work=None, **kwargs) ->
     visitor = visitor_key(request)
     if not first_here_today(day, ("chapter", chapter_id, visitor)):
         return  # this process counted it today: no need to ask the shared cache
-    if cache.add(f"stats:seen:{day}:{chapter_id}:{visitor}", 1, timeout=SEEN_SECONDS):
+    added = cache.add(f"stats:seen:{day}:{chapter_id}:{visitor}", 1, timeout=SEEN_SECONDS)
+    remember_here_today(day, ("chapter", chapter_id, visitor))
+    if added:
         _add(f"c:{work_id}:{chapter_id}")
 
 

@@ -15,6 +15,7 @@ from django.core.cache import cache
 from django.db.models import F
 from django.utils import timezone
 
+from ficarchive.core.cache import shared_cache_trusted
 from ficarchive.core.ratelimit import client_address
 from ficarchive.core.signals import hit_counted
 from ficarchive.works.models import Work
@@ -26,7 +27,8 @@ SEEN_SECONDS = 26 * 3600
 REGISTRY = Registry("hits")
 # What this process has counted today: (work, visitor) by day. A visitor who opens the chapters
 # of a work one by one asks the shared cache only for the first; the rest cost a set lookup.
-# It only ever skips what the shared cache has seen already; bounded, and cleared each day.
+# It only ever skips what the shared cache has seen already (remembered only once the cache
+# answered); bounded, and cleared each day.
 SEEN_HERE_LIMIT = 200_000
 _seen_here: dict[str, set[tuple]] = {}  # day -> {(work, visitor), ...}
 _seen_lock = threading.Lock()
@@ -42,17 +44,24 @@ def visitor_key(request) -> str:
 
 
 def first_here_today(day: str, item: tuple) -> bool:
-    """True the first time this process meets `item` (a work and a visitor, say) on `day`:
-    what it has met already the shared cache has seen too, and needs no round trip."""
+    """False when this process has counted `item` (a work and a visitor, say) on `day`: the
+    shared cache has seen it too, and needs no round trip."""
     today = _seen_here.get(day)
-    if today is not None and item in today:
-        return False
+    return today is None or item not in today
+
+
+def remember_here_today(day: str, item: tuple) -> None:
+    """Remember `item` as counted on `day`, once the shared cache has answered for it. While
+    the cache is away its `add` answers "taken" to everyone: it has seen nothing, and a visit
+    it missed is counted at the next one after it is back."""
+    if not shared_cache_trusted():
+        return
     with _seen_lock:
+        today = _seen_here.get(day)
         if today is None or len(today) >= SEEN_HERE_LIMIT:
             _seen_here.clear()
             today = _seen_here[day] = set()
         today.add(item)
-    return True
 
 
 def count_hit(work_id: int, visitor: str) -> bool:
@@ -60,7 +69,9 @@ def count_hit(work_id: int, visitor: str) -> bool:
     day = timezone.localdate().isoformat()
     if not first_here_today(day, (work_id, visitor)):
         return False
-    if not cache.add(f"hits:seen:{day}:{work_id}:{visitor}", 1, timeout=SEEN_SECONDS):
+    added = cache.add(f"hits:seen:{day}:{work_id}:{visitor}", 1, timeout=SEEN_SECONDS)
+    remember_here_today(day, (work_id, visitor))
+    if not added:
         return False
     key = f"hits:count:{work_id}"
     cache.add(key, 0, timeout=None)
