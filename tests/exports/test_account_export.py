@@ -159,3 +159,65 @@ def test_deleting_the_account_removes_its_exports(
         orphan_everything(author)
         delete_account(author, keep_comments=False)
     assert not folder.exists()
+
+
+def test_the_export_holds_what_the_other_apps_keep_of_the_account(
+    author, reader, client_for, account, admin_user
+):
+    from ficarchive.api.services import create_token
+    from ficarchive.challenges.exchanges import save_exchange, save_meme
+    from ficarchive.challenges.memes import claim, post_prompt
+    from ficarchive.challenges.signups import PromptInput, sign_up
+    from ficarchive.collections.services import create_collection
+    from ficarchive.site_pages import news, support
+    from ficarchive.site_pages.models import NewsPost, TermsAcceptance
+    from ficarchive.skins.services import save_skin
+    from ficarchive.tags.models import TagType
+
+    post = news.save_post(NewsPost(title="Archive news", author=admin_user, body="<p>Hi.</p>"))
+    news.post_comment(post, user=author, body="Congratulations!")
+    support.file_request(subject="Lost bookmark", message="Where did it go?",
+                         email=author.email, user=author)  # fmt: skip
+    TermsAcceptance.objects.create(user=author, revision=2)
+    save_skin(author, kind="work", title="Sea green", css="p { color: seagreen; }")
+    create_collection(author, name="harbour_fest", title="Harbour Fest")
+    swap = create_collection(reader, name="swap", title="Swap")
+    rules = {TagType.FANDOM: {"min_tags": 1, "max_tags": 1, "required_to_match": 1, "weight": 1}}
+    exchange = save_exchange(swap, reader, rules, signups_open=True)
+    wish = PromptInput(tags={TagType.FANDOM: ["Original Work"]}, description="Boats, please")
+    sign_up(exchange, author, [wish], [PromptInput(tags={TagType.FANDOM: ["Original Work"]})])
+    meme = save_meme(create_collection(reader, name="meme", title="Meme"), reader)
+    claim(post_prompt(meme, reader, title="Lighthouse keeper"), author)
+    post_prompt(meme, author, title="Fog horn")
+    create_token(author, "my e-reader")
+
+    archive = export_zip(client_for(author))
+    read = lambda name: json.loads(archive.read(f"{name}.json"))  # noqa: E731
+    assert [c["body"] for c in read("news_comments")] == ["<p>Congratulations!</p>"]
+    assert read("news_comments")[0]["news_post"]["title"] == "Archive news"
+    assert [(r["subject"], r["message"]) for r in read("support_requests")] == [
+        ("Lost bookmark", "Where did it go?")
+    ]
+    assert [t["revision"] for t in read("terms_accepted")] == [2]
+    skins = read("skins")
+    assert [(s["title"], s["css"]) for s in skins["skins"]] == [
+        ("Sea green", "p { color: seagreen; }")
+    ]
+    assert [(c["name"], c["role"]) for c in read("collections")["roles"]] == [
+        ("harbour_fest", "owner")
+    ]
+    challenges = read("challenges")
+    (signup,) = challenges["exchange_signups"]
+    assert signup["name"] == "swap"
+    assert [p["description"] for p in signup["prompts"] if p["kind"] == "request"] == [
+        "Boats, please"
+    ]
+    assert [c["prompt"] for c in challenges["meme_claims"]] == ["Lighthouse keeper"]
+    assert [p["title"] for p in challenges["meme_prompts"]] == ["Fog horn"]
+    (token,) = read("api_tokens")
+    assert token["name"] == "my e-reader" and len(token["starts_with"]) == 10
+    assert "token_hash" not in archive.read("api_tokens.json").decode()
+    assert "Lighthouse keeper" not in archive.read("collections.json").decode()
+    readme = archive.read("README.txt").decode()
+    for name in ("news_comments.json", "support_requests.json", "skins.json", "challenges.json"):
+        assert name in readme

@@ -63,3 +63,12 @@ def token_owner(token: str) -> ApiToken | None:
             ApiToken.objects.filter(pk=row.pk).update(last_used_at=now)
             row.last_used_at = now
     return row
+
+
+def tokens_of(user) -> list[dict]:
+    """The user's tokens as their data export lists them: names and dates, never the token."""
+    return [
+        {"name": t.name, "starts_with": t.prefix, "created_at": t.created_at.isoformat(),
+         "last_used_at": t.last_used_at.isoformat() if t.last_used_at else None}
+        for t in ApiToken.objects.filter(user=user).order_by("pk")
+    ]  # fmt: skip

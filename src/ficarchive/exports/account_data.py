@@ -9,6 +9,9 @@ announced in their inbox. docs/accounts.md lists what it holds:
         metadata.json              title, creators, tags, dates, notes, chapters
     comments.json, bookmarks.json, subscriptions.json, history.json, kudos.json,
     blocked.json, muted.json
+    series.json, news_comments.json, support_requests.json, terms_accepted.json,
+    invitations.json, skins.json, collections.json, challenges.json, sign_in.json,
+    api_tokens.json       what other apps keep of the user (account_parts.py)
 """
 
 from __future__ import annotations
@@ -32,6 +35,7 @@ from ficarchive.discovery.models import MutedTag
 from ficarchive.feedback.models import Bookmark, Comment, Kudos, Reading, Subscription
 from ficarchive.works.models import Work, WorkTag
 
+from .account_parts import other_parts
 from .document import build_document, chapter_parts
 from .epub import build_epub
 from .htmlfile import build_html
@@ -52,6 +56,16 @@ history.json        your reading history
 kudos.json          the works you left kudos on
 blocked.json        the users you blocked
 muted.json          the users and tags you muted
+series.json         the series you own, with their works in order
+news_comments.json  your comments on the archive's news
+support_requests.json   what you asked the archive's staff, and their answers
+terms_accepted.json the revisions of the terms of service you accepted, and when
+invitations.json    the invitations you were given to pass on
+skins.json          your work and site skins, as you wrote them
+collections.json    the collections you maintain or belong to, and those you follow
+challenges.json     your gift exchange sign-ups and assignments, prompt meme prompts and claims
+sign_in.json        your passkeys and signed-in browsers (names and dates only)
+api_tokens.json     your API tokens (names, first characters and dates, never the token)
 """
 
 
@@ -198,7 +212,7 @@ def write_zip(user: User, path: Path) -> None:
             username=user.username))  # fmt: skip
         archive.writestr("profile.json", _json(_profile(user)))
         _write_works(archive, user)
-        for name, rows in {**_feedback(user), **_lists(user)}.items():
+        for name, rows in {**_feedback(user), **_lists(user), **other_parts(user)}.items():
             archive.writestr(f"{name}.json", _json(rows))
     building.replace(path)
 
