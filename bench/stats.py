@@ -4,17 +4,19 @@
 
 Builds, in a fresh SQLite archive (or the given PostgreSQL database, emptied first), an author
 with --works posted works in 10 fandoms, all posted --years ago, and a daily row for every work
-and day since (with each week's and month's row, as the fold keeps them), plus comments and subscriptions to count live,
-and a 40-chapter work with chapter hits. Then it asks, signed in as the author, through the
-whole middleware stack (django.test.Client), and prints p50, min and mean server time of:
-- a minimal Django view (the baseline, the same middleware and session);
-- the stats page as it opens (hits per week), per day, per month, words per month, one fandom,
-  one year, sorted by title;
-- one work's page (with its chapters), and a chart's CSV;
-- the stats page and the per-day view with the cache emptied first (the charts drawn anew, as
-  after each fold that brought new figures).
+and day since (with each week's and month's row, as the fold keeps them), plus comments and
+subscriptions to count live, and a 40-chapter work with chapter hits; then the author's rollup
+(stats/rollup.py, as the task their first visit asks for builds it), timed. Then it asks,
+signed in as the author, through the whole middleware stack (django.test.Client), every view of
+the stats pages: the account's totals and works table (sorted, narrowed by fandom and year),
+its chart of each period, a year per day, week and month, one work's page (its chart of each
+period and its chapters' retention chart) and the CSVs; then the same pages with the cache
+emptied before each request (the charts drawn anew, as after a fold that brought new figures),
+and the account's pages before its rollup is built (the works' rows summed). It prints p50,
+min and CPU p50 of each beside a minimal Django view (the baseline, the same middleware and
+session), and the queries each makes.
 The figures are wall time and this process's CPU time (SQLite runs in the process; with
-PostgreSQL its own CPU time is in the wall time only), each beside the baseline's.
+PostgreSQL its own CPU time is in the wall time only).
 """
 
 from __future__ import annotations
@@ -220,6 +222,11 @@ def main() -> None:
         call_command("collectstatic", "--noinput", verbosity=0)  # pages name the hashed files
         author, works, fandoms, rows = build(args.works, args.years)
     built = time.perf_counter() - t0
+    from ficarchive.stats import rollup
+
+    t0 = time.perf_counter()
+    rollup_rows = rollup.rebuild(author.pk)
+    rebuilt = time.perf_counter() - t0
     with connection.cursor() as cursor:  # fresh planner statistics, as a running archive has
         cursor.execute("ANALYZE")
     ficarchive.urls.urlpatterns.append(
@@ -231,16 +238,40 @@ def main() -> None:
     base = f"/users/{author.username}/stats"
     year = works[0].published_on.year + 2
     long = works[-1]
+    work = f"{base}/works/{long.pk}"
     pages = {
         "stats page (hits per week)": base,
         "per day (90 days)": f"{base}?period=day",
         "per month (all months)": f"{base}?period=month",
         "words per month": f"{base}?figure=words&period=month",
+        "kudos per week": f"{base}?figure=kudos",
         "one fandom": f"{base}?fandom={fandoms[3].pk}",
+        f"one fandom, {year} per day": f"{base}?fandom={fandoms[3].pk}&year={year}&period=day",
         f"one year ({year}), per day": f"{base}?year={year}&period=day",
+        f"one year ({year}), per week": f"{base}?year={year}",
+        f"one year ({year}), per month": f"{base}?year={year}&period=month",
         "sorted by title": f"{base}?sort=title&order=asc",
-        "one work, 40 chapters": f"{base}/works/{long.pk}",
+        "sorted by kudos, ascending": f"{base}?sort=kudos&order=asc",
         "chart CSV, per day": f"{base}/chart.csv?period=day",
+        f"chart CSV, {year} per day": f"{base}/chart.csv?year={year}&period=day",
+        "one work, 40 chapters (per week)": work,
+        "one work, per day": f"{work}?period=day",
+        "one work, per month": f"{work}?period=month",
+        "one work's chart CSV, per month": f"{work}/chart.csv?period=month",
+        "one work's chapters CSV": f"{work}/chapters.csv",
+    }
+    anew = {
+        "stats page, charts drawn anew": base,
+        "per day, charts drawn anew": f"{base}?period=day",
+        "per month, charts drawn anew": f"{base}?period=month",
+        f"{year} per day, charts drawn anew": f"{base}?year={year}&period=day",
+        "one work, charts drawn anew": work,
+    }
+    unrolled = {
+        "no rollup yet: stats page": base,
+        "no rollup yet: per day": f"{base}?period=day",
+        "no rollup yet: per month": f"{base}?period=month",
+        f"no rollup yet: {year} per day": f"{base}?year={year}&period=day",
     }
     if args.profile:
         import cProfile
@@ -261,18 +292,22 @@ def main() -> None:
         return
     print(
         f"{connection.vendor}: {len(works)} works, {rows:,} rows of figures, built in {built:.0f} s;"
+        f" the author's rollup ({rollup_rows:,} rows) in {rebuilt:.1f} s;"
         f" load average {os.getloadavg()[0]:.2f}"
     )
     print(
-        f"{'request (signed in, in process)':<34} {'p50 ms':>8} {'min ms':>8} {'cpu p50':>8}"
-        "   p50 and cpu vs baseline"
+        f"{'request (signed in, in process)':<38} {'p50 ms':>8} {'min ms':>8} {'cpu p50':>8}"
+        f" {'queries':>7}   p50 and cpu vs baseline"
     )
+    from django.test.utils import CaptureQueriesContext
 
-    def report(name: str, times: list[float], cpu: list[float]) -> None:
+    def report(name: str, times: list[float], cpu: list[float], url: str) -> None:
+        with CaptureQueriesContext(connection) as queries:
+            timed(client, url, 1)
         p50, cpu50 = statistics.median(times), statistics.median(cpu)
         print(
-            f"{name:<34} {p50 * 1e3:8.1f} {min(times) * 1e3:8.1f} {cpu50 * 1e3:8.1f}"
-            f"   {p50 / baseline:6.1f}x {cpu50 / cpu_baseline:6.1f}x"
+            f"{name:<38} {p50 * 1e3:8.1f} {min(times) * 1e3:8.1f} {cpu50 * 1e3:8.1f}"
+            f" {len(queries):7}   {p50 / baseline:6.1f}x {cpu50 / cpu_baseline:6.1f}x"
         )
 
     timed(client, "/bench-baseline", 5)
@@ -280,21 +315,29 @@ def main() -> None:
     baseline = statistics.median(timed(client, "/bench-baseline", args.rounds * 4, base_cpu))
     cpu_baseline = statistics.median(base_cpu)
     print(
-        f"{'minimal Django view (baseline)':<34} {baseline * 1e3:8.1f} {'':8} {cpu_baseline * 1e3:8.1f}"
+        f"{'minimal Django view (baseline)':<38} {baseline * 1e3:8.1f} {'':8} {cpu_baseline * 1e3:8.1f}"
     )
     for name, url in pages.items():
         timed(client, url, 2)  # warm
         cpu: list = []
-        report(name, timed(client, url, args.rounds, cpu), cpu)
+        report(name, timed(client, url, args.rounds, cpu), cpu, url)
     # New figures (the fold runs every minute) are drawn once: the page with nothing kept.
     from django.core.cache import cache
 
-    for name, url in (
-        ("stats page, charts drawn anew", base),
-        ("per day, charts drawn anew", f"{base}?period=day"),
-    ):
+    for name, url in anew.items():
         cpu = []
-        report(name, timed(client, url, max(args.rounds // 3, 3), cpu, before=cache.clear), cpu)
+        times = timed(client, url, max(args.rounds // 3, 3), cpu, before=cache.clear)
+        cache.clear()
+        report(name, times, cpu, url)
+    # Before the author's rollup is built (their first visit, or a work added or deleted
+    # since): the charts sum the works' own rows. The rebuild it asks for is left queued.
+    from ficarchive.stats.models import AccountRollup
+
+    AccountRollup.objects.filter(user=author).update(works_digest="stale")
+    for name, url in unrolled.items():
+        timed(client, url, 1)
+        cpu = []
+        report(name, timed(client, url, max(args.rounds // 3, 3), cpu), cpu, url)
 
 
 if __name__ == "__main__":

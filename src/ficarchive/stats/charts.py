@@ -4,9 +4,11 @@ from the site's stylesheet (static/stats/css/stats.css: currentColor and the the
 and it reads in the light and the dark theme. pygal's tooltips need JavaScript and are left out;
 the table beside each chart has every figure.
 
-Drawing takes pygal a few milliseconds per bar, so a drawn chart is kept in the cache under a
-digest of everything it shows: the same figures are drawn once, and new figures (the fold runs
-every few minutes) make a new key, so a kept chart is never out of date."""
+pygal draws a bar in about a tenth of a millisecond, each an element of its own, so a chart of
+more than BARS_AT_MOST points (a year per day: 365) is drawn as a filled line instead: one path,
+a sixth of the time and of the size. And a drawn chart is kept in the cache under a digest of
+everything it shows: the same figures are drawn once, and new figures (the fold runs every
+minute) make a new key, so a kept chart is never out of date."""
 
 from __future__ import annotations
 
@@ -21,12 +23,15 @@ from lxml import etree
 # so that the text stays readable on a phone as on a desktop.
 SIZES = {"wide": (800, 300, 7), "narrow": (400, 300, 4)}
 KEEP_SECONDS = 24 * 3600
+BARS_AT_MOST = 100
 
 
 def _config(labels: list[str], legend: bool, size: str) -> dict:
     width, height, most = SIZES[size]
     every = max(1, -(-len(labels) // most))
     return {
+        "fill": True,  # lines: the area under them
+        "show_dots": False,
         "js": [],
         "css": [],
         "width": width,
@@ -72,9 +77,9 @@ def _clean(tree, chart_id: str, title: str, size: str):
 def bar_chart(
     chart_id: str, title: str, labels: list[str], series: list[tuple[str, list[int]]]
 ) -> SafeString:
-    """Bars of one or more series over the labels, as inline SVG markup: a wide and a narrow
-    drawing, of which the stylesheet shows one (the hidden one is out of the accessibility
-    tree too)."""
+    """Bars of one or more series over the labels (a filled line each past BARS_AT_MOST
+    labels), as inline SVG markup: a wide and a narrow drawing, of which the stylesheet shows
+    one (the hidden one is out of the accessibility tree too)."""
     what = repr((chart_id, title, labels, series)).encode()
     key = "stats:chart:" + hashlib.blake2b(what, digest_size=16).hexdigest()
     svg = cache.get(key)
@@ -85,7 +90,8 @@ def bar_chart(
 
 
 def _draw(chart_id: str, title: str, labels: list[str], series, size: str) -> str:
-    chart = pygal.Bar(**_config(labels, legend=len(series) > 1, size=size))
+    kind = pygal.Bar if len(labels) <= BARS_AT_MOST else pygal.Line
+    chart = kind(**_config(labels, legend=len(series) > 1, size=size))
     chart.x_labels = labels
     for name, values in series:
         chart.add(name, values)

@@ -16,7 +16,7 @@ from ficarchive.tags.models import TagType
 from ficarchive.works.models import Chapter, Creatorship, Work, WorkTag
 
 from . import periods
-from .models import ChapterHits, WorkFigures
+from .models import AccountFigures, ChapterHits, WorkFigures
 
 # (key, heading): the figures of a work, in the table's order; every one is a column and a chart.
 FIGURES = [
@@ -82,12 +82,14 @@ def work_lines(works, year: int | None = None) -> list[WorkLine]:
     works published by then)."""
     if year is not None:
         works = works.filter(published_on__year__lte=year)
-    lines = {
-        pk: WorkLine(pk, title, published, chapters, words)
-        for pk, title, published, chapters, words in works.values_list(
-            "pk", "title", "published_on", "chapters_posted", "word_count"
-        )
-    }
+    lines = {}
+    for pk, title, published, chapters, words, hits, kudos, bookmarks in works.values_list(
+        "pk", "title", "published_on", "chapters_posted", "word_count",
+        "hits_count", "kudos_count", "bookmarks_count",
+    ):  # fmt: skip
+        lines[pk] = line = WorkLine(pk, title, published, chapters, words)
+        if year is None:
+            line.hits, line.kudos, line.bookmarks = hits, kudos, bookmarks
     ids = works.values("pk")
     for work_id, name in (
         WorkTag.objects.filter(work__in=ids, tag__type=TagType.FANDOM)
@@ -97,10 +99,6 @@ def work_lines(works, year: int | None = None) -> list[WorkLine]:
         if work_id in lines:
             lines[work_id].fandoms.append(name)
     if year is None:
-        for pk, hits, kudos, bookmarks in works.values_list(
-            "pk", "hits_count", "kudos_count", "bookmarks_count"
-        ):
-            lines[pk].hits, lines[pk].kudos, lines[pk].bookmarks = hits, kudos, bookmarks
         threads = Comment.objects.filter(
             work__in=ids, parent__isnull=True, deleted=False, status=Comment.PUBLISHED
         )
@@ -150,8 +148,12 @@ def chart_range(period: str, year: int | None, works) -> tuple[date, date]:
     return min(first or today, today.replace(month=1, day=1)), today
 
 
-def series(works, figure: str, period: str, first: date, last: date) -> list[tuple[date, int]]:
-    """The figure summed over the works in each period from `first` to `last`."""
+def series(
+    works, figure: str, period: str, first: date, last: date, rollup_of: int | None = None
+) -> list[tuple[date, int]]:
+    """The figure summed over the works in each period from `first` to `last`; with
+    `rollup_of`, read from that account's rollup, which sums exactly these works
+    (rollup.matches)."""
     starts = periods.run(period, first, last)
     found: dict[date, int] = {}
     if figure == "words":  # words posted: the chapters, by the day each was posted
@@ -161,6 +163,12 @@ def series(works, figure: str, period: str, first: date, last: date) -> list[tup
         for day, words in rows:
             start = periods.start_of(period, day)
             found[start] = found.get(start, 0) + words
+    elif rollup_of is not None:
+        found = dict(
+            AccountFigures.objects.filter(
+                user_id=rollup_of, period=period, start__range=(starts[0], last)
+            ).values_list("start", figure)
+        )
     else:
         rows = (
             WorkFigures.objects.filter(

@@ -21,8 +21,8 @@ from django.utils import timezone
 from ficarchive.feedback.models import Bookmark, Comment, Kudos, Subscription
 from ficarchive.works.models import Work
 
-from . import buffer
-from .models import ChapterHits, FoldCursor, WorkFigures
+from . import buffer, rollup
+from .models import AccountFigures, ChapterHits, FoldCursor, WorkFigures
 from .periods import DAY, MONTH, WEEK, start_of
 
 BATCH = 5000
@@ -67,7 +67,8 @@ def _upsert(model, keys: dict, values: dict) -> None:
 
 
 def add_figures(by_work_day: dict[tuple[int, date], dict[str, int]]) -> int:
-    """Add figures to the rows of their day, week and month; the number of rows touched."""
+    """Add figures to the rows of their day, week and month, and to the account rollups their
+    works are in (rollup.py); the number of works' rows touched."""
     rows: dict[tuple[int, str, date], Counter] = {}
     for (work_id, day), figures in by_work_day.items():
         for period in (DAY, WEEK, MONTH):
@@ -75,9 +76,11 @@ def add_figures(by_work_day: dict[tuple[int, date], dict[str, int]]) -> int:
     alive = set(
         Work.objects.filter(pk__in={w for w, _ in by_work_day}).values_list("pk", flat=True)
     )
-    for (work_id, period, start), figures in sorted(rows.items()):
-        if work_id in alive and any(figures.values()):
-            _upsert(WorkFigures, {"work_id": work_id, "period": period, "start": start}, figures)
+    added = {key: f for key, f in sorted(rows.items()) if key[0] in alive and any(f.values())}
+    for (work_id, period, start), figures in added.items():
+        _upsert(WorkFigures, {"work_id": work_id, "period": period, "start": start}, figures)
+    for (user_id, period, start), figures in rollup.additions(added).items():
+        _upsert(AccountFigures, {"user_id": user_id, "period": period, "start": start}, figures)
     return len(rows)
 
 
@@ -104,6 +107,7 @@ def fold() -> int:
 
 
 def _fold(work_days, chapters) -> int:
+    rollup.lock_folds()  # one fold or rollup rebuild at a time
     until = timezone.now() - timedelta(seconds=settings.STATS_FOLD_LAG_SECONDS)
     by_work_day: dict[tuple[int, date], Counter] = {
         key: Counter(hits=n) for key, n in work_days.items()

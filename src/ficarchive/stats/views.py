@@ -17,7 +17,7 @@ from django.views.decorators.cache import never_cache
 from ficarchive.accounts.models import User
 from ficarchive.core.access import role_required
 
-from . import figures, operators, periods
+from . import figures, operators, periods, rollup
 from .charts import bar_chart
 from .forms import ChartForm, StatsForm
 
@@ -58,9 +58,11 @@ def _query(choices: dict, **changes) -> str:
     return "?" + urlencode(kept) if kept else "?"
 
 
-def _chart(chart_id: str, works, figure: str, period: str, year, subject: str) -> dict:
+def _chart(
+    chart_id: str, works, figure: str, period: str, year, subject: str, rollup_of=None
+) -> dict:
     first, last = figures.chart_range(period, year, works)
-    points = figures.series(works, figure, period, first, last)
+    points = figures.series(works, figure, period, first, last, rollup_of)
     labels = [periods.label(period, start) for start, _ in points]
     title = f"{figures.FIGURE_NAMES[figure]} per {periods.NAMES[period]}, {subject}"
     return {
@@ -91,6 +93,18 @@ def _selection(request, owner):
     return form, choices, figures.narrowed(works, choices["fandom"])
 
 
+def _rollup_of(owner, works, fandom) -> int | None:
+    """The owner's id when their rollup sums exactly the works shown (all of the account's);
+    otherwise None, and a rebuild is asked for (the charts sum the works' own rows meanwhile)."""
+    if fandom:
+        return None
+    ids = list(works.values_list("pk", flat=True))
+    if rollup.matches(owner.pk, ids):
+        return owner.pk
+    rollup.ask_rebuild(owner.pk, ids)
+    return None
+
+
 @stats_page
 def author_stats(request, owner):
     form, choices, works = _selection(request, owner)
@@ -99,8 +113,9 @@ def author_stats(request, owner):
     )
     subject = "every work shown" if choices["fandom"] else "all works"
     chart = _chart(
-        "account-chart", works, choices["figure"], choices["period"], choices["year"], subject
-    )
+        "account-chart", works, choices["figure"], choices["period"], choices["year"], subject,
+        _rollup_of(owner, works, choices["fandom"]),
+    )  # fmt: skip
     columns = [
         {
             "key": key,
@@ -140,7 +155,10 @@ def author_stats(request, owner):
 def author_chart_csv(request, owner):
     _, choices, works = _selection(request, owner)
     first, last = figures.chart_range(choices["period"], choices["year"], works)
-    points = figures.series(works, choices["figure"], choices["period"], first, last)
+    points = figures.series(
+        works, choices["figure"], choices["period"], first, last,
+        _rollup_of(owner, works, choices["fandom"]),
+    )  # fmt: skip
     name = f"{owner.username}-{choices['figure']}-per-{periods.NAMES[choices['period']]}.csv"
     return _csv(
         name,
