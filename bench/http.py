@@ -137,7 +137,9 @@ def wrk(base: str, paths: list[str], connections: int, seconds: int, cookie: str
     done = subprocess.run([*cmd, base], env=env, capture_output=True, text=True, check=True)
     figures = json.loads(done.stdout.strip().splitlines()[-1])
     figures["rps"] = figures["requests"] / figures["seconds"]
-    figures["errors"] = sum(figures[k] for k in ["connect", "read", "write", "status", "timeout"])
+    kinds = ["connect", "read", "write", "status", "timeout"]
+    figures["errors"] = sum(figures[k] for k in kinds)
+    figures["kinds"] = ", ".join(f"{figures[k]} {k}" for k in kinds if figures[k])
     return figures
 
 
@@ -328,7 +330,7 @@ def line(name: str, f: dict, baseline_rps: float) -> str:
     ratio = f"{100 * f['rps'] / baseline_rps:5.1f}%" if baseline_rps else ""
     return (
         f"  {name:<27}{f['rps']:>9,.0f}{f['p50']:>9.1f}{f['p95']:>9.1f}{f['p99']:>9.1f}"
-        f"{f['errors']:>8}  {ratio}"
+        f"{f['errors']:>8}  {ratio}" + (f"  ({f['kinds']})" if f["kinds"] else "")
     )
 
 

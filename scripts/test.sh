@@ -64,19 +64,23 @@ say "ruff"
 "$BIN/ruff" check .
 "$BIN/ruff" format --check .
 
+# Two test processes (pytest-xdist), a test file each at a time: each has its own test database,
+# files and Redis database (ficarchive/testing_env.py). TEST_PROCESSES=0 runs them in this one.
+XDIST=(-n "${TEST_PROCESSES:-2}" --dist loadfile)
+
 say "pytest on SQLite"
 # A file, not memory: the concurrent-writer tests need SQLite's real locking (WAL, busy timeout).
 sqlite_dir=$(mktemp -d)
 trap 'rm -rf "$sqlite_dir"' EXIT
 env -u DATABASE_URL -u REDIS_URL SQLITE_TEST_NAME="$sqlite_dir/test.sqlite3" \
-  "$BIN/python" -m pytest "$@"
+  "$BIN/python" -m pytest "${XDIST[@]}" "$@"
 
 pg_host=$("$BIN/python" -c "import sys, urllib.parse as u; p=u.urlsplit(sys.argv[1]); print(p.hostname, p.port or 5432)" "$PG_URL")
 redis_host=$("$BIN/python" -c "import sys, urllib.parse as u; p=u.urlsplit(sys.argv[1]); print(p.hostname, p.port or 6379)" "$REDIS")
 # shellcheck disable=SC2086
 if reachable $pg_host && reachable $redis_host; then
   say "pytest on PostgreSQL with Redis"
-  DATABASE_URL="$PG_URL" REDIS_URL="$REDIS" "$BIN/python" -m pytest "$@"
+  DATABASE_URL="$PG_URL" REDIS_URL="$REDIS" "$BIN/python" -m pytest "${XDIST[@]}" "$@"
 elif [ "$CI" = true ]; then
   echo "PostgreSQL ($PG_URL) or Redis ($REDIS) is not reachable, and CI needs both" >&2
   exit 1
