@@ -72,6 +72,7 @@ def may_read_replica(view=None, *, guests_only: bool = False):
 class _Health:
     checked_at: float = float("-inf")
     trouble: str = ""  # "" (usable), "unreachable", "behind", "not streaming", "not a replica"
+    slow: bool = False  # the check itself waited (a connect timeout: the machine is gone)
 
 
 _health: dict[str, _Health] = {}
@@ -98,28 +99,35 @@ def _ask(alias: str) -> tuple[str, str]:
     return "", ""
 
 
-def _record(alias: str, trouble: str, description: str) -> None:
+def _record(alias: str, trouble: str, description: str, slow: bool = False) -> None:
     """Keep what the check found; a line in the log when that changes (usable to not, back,
     or one trouble to another: behind, then unreachable)."""
     with _health_lock:
         health = _health.setdefault(alias, _Health())
         before, health.trouble, health.checked_at = health.trouble, trouble, time.monotonic()
+        health.slow = slow
     if trouble and trouble != before:
         log.warning("read replica %s left out: %s; its reads go to the primary", alias, description)
     elif before and not trouble:
         log.warning("read replica %s is back: reads go to it again", alias)
 
 
-UNREACHABLE_RETRY_SECONDS = 5  # an unreachable replica is asked again after this long
+# An unreachable replica whose check waited (a connect timeout, which a request waits too) is
+# asked again after this long; one that refused at once (its server stopped, its machine up)
+# after REPLICA_CHECK_SECONDS, like any other, so that it is read again a second after it is.
+UNREACHABLE_RETRY_SECONDS = 5
+SLOW_CHECK_SECONDS = 1.0
 
 
 def is_usable(alias: str) -> bool:
     health = _health.get(alias)
     interval = settings.REPLICA_CHECK_SECONDS
-    if health is not None and health.trouble == "unreachable":
-        interval = max(interval, UNREACHABLE_RETRY_SECONDS)  # each try may wait a connect timeout
+    if health is not None and health.trouble == "unreachable" and health.slow:
+        interval = max(interval, UNREACHABLE_RETRY_SECONDS)
     if health is None or time.monotonic() - health.checked_at >= interval:
-        _record(alias, *_ask(alias))
+        started = time.monotonic()
+        trouble, description = _ask(alias)
+        _record(alias, trouble, description, time.monotonic() - started > SLOW_CHECK_SECONDS)
         health = _health[alias]
     return not health.trouble
 
