@@ -15,8 +15,10 @@ emptied before each request (the charts drawn anew, as after a fold that brought
 and the account's pages before its rollup is built (the works' rows summed). It prints p50,
 min and CPU p50 of each beside a minimal Django view (the baseline, the same middleware and
 session), and the queries each makes.
-The figures are wall time and this process's CPU time (SQLite runs in the process; with
-PostgreSQL its own CPU time is in the wall time only).
+The figures are wall time and this process's CPU time (SQLite runs in the process), and with
+PostgreSQL on this machine its server process's CPU time per request (from /proc, in 10 ms
+ticks, so a mean over the rounds): on a loaded machine the CPU times are the server time a
+request costs, the wall time adds the wait for a core.
 """
 
 from __future__ import annotations
@@ -169,11 +171,31 @@ def existing():
     return author, works, fandoms, WorkFigures.objects.count()
 
 
-def timed(client, url: str, rounds: int, cpu: list | None = None, before=None) -> list[float]:
+def backend_cpu() -> tuple[int, float] | None:
+    """PostgreSQL's server process for this connection (on this machine) and the CPU seconds
+    it has used so far, from /proc (in clock ticks: 10 ms steps, so read over many requests);
+    None with SQLite, which runs in this process."""
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        return None
+    connection.ensure_connection()
+    pid = connection.connection.info.backend_pid
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:  # the server is on another machine
+        return None
+    return pid, (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def timed(
+    client, url: str, rounds: int, cpu: list | None = None, before=None, db_cpu: list | None = None
+) -> list[float]:
     """Wall times of `rounds` requests; with `cpu`, this process's CPU time of each appended
-    (the database is SQLite in this process, or PostgreSQL's time is in the wall time only);
-    `before` is called before each request, outside the timing."""
+    (with SQLite the database's too); with `db_cpu`, PostgreSQL's server process's CPU time
+    over all the requests; `before` is called before each request, outside the timing."""
     times = []
+    start = backend_cpu() if db_cpu is not None else None
     for _ in range(rounds):
         if before is not None:
             before()
@@ -183,6 +205,9 @@ def timed(client, url: str, rounds: int, cpu: list | None = None, before=None) -
         if cpu is not None:
             cpu.append(time.process_time() - c0)
         assert response.status_code == 200, (url, response.status_code)
+    end = backend_cpu() if start is not None else None
+    if end is not None and end[0] == start[0]:  # the same connection throughout
+        db_cpu.append((end[1] - start[1]) / rounds)
     return times
 
 
@@ -297,16 +322,17 @@ def main() -> None:
     )
     print(
         f"{'request (signed in, in process)':<38} {'p50 ms':>8} {'min ms':>8} {'cpu p50':>8}"
-        f" {'queries':>7}   p50 and cpu vs baseline"
+        f" {'db cpu':>7} {'queries':>7}   p50 and cpu vs baseline"
     )
     from django.test.utils import CaptureQueriesContext
 
-    def report(name: str, times: list[float], cpu: list[float], url: str) -> None:
+    def report(name: str, times: list[float], cpu: list[float], url: str, db_cpu=()) -> None:
         with CaptureQueriesContext(connection) as queries:
             timed(client, url, 1)
         p50, cpu50 = statistics.median(times), statistics.median(cpu)
+        db = f"{db_cpu[0] * 1e3:7.1f}" if db_cpu else f"{'-':>7}"
         print(
-            f"{name:<38} {p50 * 1e3:8.1f} {min(times) * 1e3:8.1f} {cpu50 * 1e3:8.1f}"
+            f"{name:<38} {p50 * 1e3:8.1f} {min(times) * 1e3:8.1f} {cpu50 * 1e3:8.1f} {db}"
             f" {len(queries):7}   {p50 / baseline:6.1f}x {cpu50 / cpu_baseline:6.1f}x"
         )
 
@@ -320,15 +346,16 @@ def main() -> None:
     for name, url in pages.items():
         timed(client, url, 2)  # warm
         cpu: list = []
-        report(name, timed(client, url, args.rounds, cpu), cpu, url)
+        db_cpu: list = []
+        report(name, timed(client, url, args.rounds, cpu, db_cpu=db_cpu), cpu, url, db_cpu)
     # New figures (the fold runs every minute) are drawn once: the page with nothing kept.
     from django.core.cache import cache
 
     for name, url in anew.items():
-        cpu = []
-        times = timed(client, url, max(args.rounds // 3, 3), cpu, before=cache.clear)
+        cpu, db_cpu = [], []
+        times = timed(client, url, max(args.rounds // 3, 3), cpu, cache.clear, db_cpu)
         cache.clear()
-        report(name, times, cpu, url)
+        report(name, times, cpu, url, db_cpu)
     # Before the author's rollup is built (their first visit, or a work added or deleted
     # since): the charts sum the works' own rows. The rebuild it asks for is left queued.
     from ficarchive.stats.models import AccountRollup
@@ -336,8 +363,9 @@ def main() -> None:
     AccountRollup.objects.filter(user=author).update(works_digest="stale")
     for name, url in unrolled.items():
         timed(client, url, 1)
-        cpu = []
-        report(name, timed(client, url, max(args.rounds // 3, 3), cpu), cpu, url)
+        cpu, db_cpu = [], []
+        times = timed(client, url, max(args.rounds // 3, 3), cpu, db_cpu=db_cpu)
+        report(name, times, cpu, url, db_cpu)
 
 
 if __name__ == "__main__":

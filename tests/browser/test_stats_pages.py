@@ -73,9 +73,14 @@ def login(page, user):
 
 
 def test_stats_pages_in_both_themes_and_sizes(browser, live_server, history, author, shots):
-    urls = {
-        "account": f"/users/{author.username}/stats",
-        "work": f"/users/{author.username}/stats/works/{history.pk}",
+    year = timezone.localdate().year
+    urls = {  # name: (address, what its first chart is drawn with)
+        "account": (f"/users/{author.username}/stats", ".bar rect"),  # 52 weeks: bars
+        "work": (f"/users/{author.username}/stats/works/{history.pk}", ".bar rect"),
+        "year-per-day": (  # 365 days: a filled line
+            f"/users/{author.username}/stats?year={year}&period=day",
+            ".line-graph .reactive",
+        ),
     }
     colours = {}
     for scheme in ("light", "dark"):
@@ -94,20 +99,22 @@ def test_stats_pages_in_both_themes_and_sizes(browser, live_server, history, aut
             )
             try:
                 login(page, author)
-                for name, url in urls.items():
+                for name, (url, drawn) in urls.items():
                     page.goto(url)
                     shown = page.locator(".stats-chart svg:visible").first
                     # the phone gets the narrow drawing, whose text stays readable
                     assert shown.get_attribute("class").endswith(
                         "narrow" if size == "phone" else "wide"
                     )
-                    assert shown.locator(".bar rect").count() > 10
+                    assert shown.locator(drawn).count() >= 1
+                    if drawn == ".bar rect":
+                        assert shown.locator(drawn).count() > 10
                     box = shown.bounding_box()
                     assert box["width"] <= width and box["height"] > 150
                     # the page itself never scrolls sideways (wide tables scroll in their box)
                     assert page.evaluate("document.documentElement.scrollWidth") <= width
-                    colours[(scheme, name)] = shown.locator(".bar rect").first.evaluate(
-                        "rect => getComputedStyle(rect).fill"
+                    colours[(scheme, name)] = shown.locator(drawn).first.evaluate(
+                        "mark => getComputedStyle(mark).fill"
                     )
                     page.screenshot(
                         path=str(shots / f"stats-{name}-{size}-{scheme}.png"), full_page=True
@@ -116,8 +123,9 @@ def test_stats_pages_in_both_themes_and_sizes(browser, live_server, history, aut
             finally:
                 context.close()
     # the bars take the theme's accent: different in light and dark, never pygal's own red
-    assert colours[("light", "account")] == "rgb(139, 30, 45)"
-    assert colours[("dark", "account")] == "rgb(240, 138, 150)"
+    for name in urls:
+        assert colours[("light", name)] == "rgb(139, 30, 45)"
+        assert colours[("dark", name)] == "rgb(240, 138, 150)"
 
 
 @pytest.mark.skipif(not AXE.exists(), reason="axe-core is not installed (npm ci)")

@@ -45,7 +45,7 @@ class WorkLine:
     comments: int = 0
     bookmarks: int = 0
     subscriptions: int = 0
-    fandoms: list[str] = field(default_factory=list)
+    fandoms: list[tuple[int, str]] = field(default_factory=list)  # (tag id, name)
 
 
 def author_works(owner):
@@ -53,73 +53,85 @@ def author_works(owner):
     return Work.objects.by_user(owner).filter(posted=True)
 
 
-def fandoms_of(works) -> list[tuple[int, str]]:
-    """The fandoms the works are tagged with, by name: (tag id, name)."""
-    rows = (
+def work_lines(works) -> list[WorkLine]:
+    """One line per work, with its fandoms and the counts kept on the work (hits, kudos,
+    bookmarks); `count_live` or `count_year` adds the rest. Two queries, whatever the number
+    of works."""
+    lines = {
+        pk: WorkLine(pk, title, published, chapters, words, hits, kudos, 0, bookmarks)
+        for pk, title, published, chapters, words, hits, kudos, bookmarks in works.values_list(
+            "pk", "title", "published_on", "chapters_posted", "word_count",
+            "hits_count", "kudos_count", "bookmarks_count",
+        )
+    }  # fmt: skip
+    for work_id, tag_id, name in (
         WorkTag.objects.filter(work__in=works.values("pk"), tag__type=TagType.FANDOM)
-        .values_list("tag_id", "tag__name")
-        .distinct()
-    )
-    return sorted(set(rows), key=lambda row: row[1].lower())
-
-
-def years_of(works) -> list[int]:
-    first = works.order_by("published_on").values_list("published_on", flat=True).first()
-    this_year = timezone.localdate().year
-    return list(range(this_year, (first.year if first else this_year) - 1, -1))
-
-
-def narrowed(works, fandom: int | None):
-    return (
-        works.filter(pk__in=WorkTag.objects.filter(tag_id=fandom).values("work_id"))
-        if fandom
-        else works
-    )
-
-
-def work_lines(works, year: int | None = None) -> list[WorkLine]:
-    """One line per work: the live counts, or with `year` what was counted in that year (the
-    works published by then)."""
-    if year is not None:
-        works = works.filter(published_on__year__lte=year)
-    lines = {}
-    for pk, title, published, chapters, words, hits, kudos, bookmarks in works.values_list(
-        "pk", "title", "published_on", "chapters_posted", "word_count",
-        "hits_count", "kudos_count", "bookmarks_count",
-    ):  # fmt: skip
-        lines[pk] = line = WorkLine(pk, title, published, chapters, words)
-        if year is None:
-            line.hits, line.kudos, line.bookmarks = hits, kudos, bookmarks
-    ids = works.values("pk")
-    for work_id, name in (
-        WorkTag.objects.filter(work__in=ids, tag__type=TagType.FANDOM)
         .order_by("position")
-        .values_list("work_id", "tag__name")
+        .values_list("work_id", "tag_id", "tag__name")
     ):
         if work_id in lines:
-            lines[work_id].fandoms.append(name)
-    if year is None:
-        threads = Comment.objects.filter(
-            work__in=ids, parent__isnull=True, deleted=False, status=Comment.PUBLISHED
-        )
-        for name, rows in (
-            ("comments", threads),
-            ("subscriptions", Subscription.objects.filter(work__in=ids)),
-        ):
-            for work_id, n in (
-                rows.values("work_id").annotate(n=Count("pk")).values_list("work_id", "n")
-            ):
-                setattr(lines[work_id], name, n)
-    else:
-        sums = (
-            WorkFigures.objects.filter(work__in=ids, period=periods.MONTH, start__year=year)
-            .values("work_id")
-            .annotate(**{name: Sum(name) for name in COUNTED})
-        )
-        for row in sums:
-            for name in COUNTED:
-                setattr(lines[row["work_id"]], name, row[name] or 0)
+            lines[work_id].fandoms.append((tag_id, name))
     return list(lines.values())
+
+
+def fandoms_of(lines: list[WorkLine]) -> list[tuple[int, str]]:
+    """The fandoms the works are tagged with, by name: (tag id, name)."""
+    found = {tag for line in lines for tag in line.fandoms}
+    return sorted(found, key=lambda tag: tag[1].lower())
+
+
+def years_of(lines: list[WorkLine]) -> list[int]:
+    this_year = timezone.localdate().year
+    first = min((line.published.year for line in lines), default=this_year)
+    return list(range(this_year, min(first, this_year) - 1, -1))
+
+
+def first_posted(lines: list[WorkLine]) -> date | None:
+    return min((line.published for line in lines), default=None)
+
+
+def narrowed(lines: list[WorkLine], fandom: int | None) -> list[WorkLine]:
+    if not fandom:
+        return lines
+    return [line for line in lines if any(tag_id == fandom for tag_id, _ in line.fandoms)]
+
+
+def count_live(lines: list[WorkLine]) -> list[WorkLine]:
+    """The live counts of comment threads and subscriptions (hits, kudos and bookmarks are
+    kept on the work)."""
+    ids = [line.work_id for line in lines]
+    by_id = {line.work_id: line for line in lines}
+    threads = Comment.objects.filter(
+        work__in=ids, parent__isnull=True, deleted=False, status=Comment.PUBLISHED
+    )
+    for name, rows in (
+        ("comments", threads),
+        ("subscriptions", Subscription.objects.filter(work__in=ids)),
+    ):
+        for work_id, n in (
+            rows.values("work_id").annotate(n=Count("pk")).order_by().values_list("work_id", "n")
+        ):
+            setattr(by_id[work_id], name, n)
+    return lines
+
+
+def count_year(lines: list[WorkLine], year: int) -> list[WorkLine]:
+    """The works published by the end of `year`, with what was counted in that year."""
+    lines = [line for line in lines if line.published.year <= year]
+    by_id = {line.work_id: line for line in lines}
+    for line in lines:
+        for name in COUNTED:
+            setattr(line, name, 0)
+    sums = (
+        WorkFigures.objects.filter(work__in=list(by_id), period=periods.MONTH, start__year=year)
+        .values("work_id")
+        .annotate(**{name: Sum(name) for name in COUNTED})
+        .order_by()
+    )
+    for row in sums:
+        for name in COUNTED:
+            setattr(by_id[row["work_id"]], name, row[name] or 0)
+    return lines
 
 
 def sort_lines(lines: list[WorkLine], key: str, descending: bool) -> list[WorkLine]:
@@ -134,7 +146,7 @@ def totals(lines: list[WorkLine]) -> dict[str, int]:
     return {key: sum(getattr(line, key) for line in lines) for key, _ in FIGURES}
 
 
-def chart_range(period: str, year: int | None, works) -> tuple[date, date]:
+def chart_range(period: str, year: int | None, first_posted: date | None) -> tuple[date, date]:
     """The days a chart covers: the chosen year, or the last 90 days, 52 weeks, or every month
     since the first work."""
     today = timezone.localdate()
@@ -144,21 +156,25 @@ def chart_range(period: str, year: int | None, works) -> tuple[date, date]:
         return today - timedelta(days=DAYS_SHOWN - 1), today
     if period == periods.WEEK:
         return today - timedelta(weeks=WEEKS_SHOWN - 1), today
-    first = works.order_by("published_on").values_list("published_on", flat=True).first()
-    return min(first or today, today.replace(month=1, day=1)), today
+    return min(first_posted or today, today.replace(month=1, day=1)), today
 
 
 def series(
-    works, figure: str, period: str, first: date, last: date, rollup_of: int | None = None
+    work_ids: list[int],
+    figure: str,
+    period: str,
+    first: date,
+    last: date,
+    rollup_of: int | None = None,
 ) -> list[tuple[date, int]]:
     """The figure summed over the works in each period from `first` to `last`; with
     `rollup_of`, read from that account's rollup, which sums exactly these works
-    (rollup.matches)."""
+    (rollup.matches)."""  # fmt: skip
     starts = periods.run(period, first, last)
     found: dict[date, int] = {}
     if figure == "words":  # words posted: the chapters, by the day each was posted
         rows = Chapter.objects.filter(
-            work__in=works.values("pk"), posted=True, published_on__range=(starts[0], last)
+            work__in=work_ids, posted=True, published_on__range=(starts[0], last)
         ).values_list("published_on", "word_count")
         for day, words in rows:
             start = periods.start_of(period, day)
@@ -172,7 +188,7 @@ def series(
     else:
         rows = (
             WorkFigures.objects.filter(
-                work__in=works.values("pk"), period=period, start__range=(starts[0], last)
+                work__in=work_ids, period=period, start__range=(starts[0], last)
             )
             .values("start")
             .annotate(n=Sum(figure))

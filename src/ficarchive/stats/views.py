@@ -58,11 +58,7 @@ def _query(choices: dict, **changes) -> str:
     return "?" + urlencode(kept) if kept else "?"
 
 
-def _chart(
-    chart_id: str, works, figure: str, period: str, year, subject: str, rollup_of=None
-) -> dict:
-    first, last = figures.chart_range(period, year, works)
-    points = figures.series(works, figure, period, first, last, rollup_of)
+def _chart(chart_id: str, points, figure: str, period: str, subject: str) -> dict:
     labels = [periods.label(period, start) for start, _ in points]
     title = f"{figures.FIGURE_NAMES[figure]} per {periods.NAMES[period]}, {subject}"
     return {
@@ -87,35 +83,40 @@ def _csv(filename: str, header: list[str], rows) -> HttpResponse:
 
 
 def _selection(request, owner):
-    works = figures.author_works(owner)
-    form = StatsForm(request.GET, fandoms=figures.fandoms_of(works), years=figures.years_of(works))
+    """The form, the choices, and the lines of the works shown (of the fandom chosen), with
+    their fandoms and the counts kept on each work."""
+    every = figures.work_lines(figures.author_works(owner))
+    form = StatsForm(request.GET, fandoms=figures.fandoms_of(every), years=figures.years_of(every))
     choices = form.choices()
-    return form, choices, figures.narrowed(works, choices["fandom"])
+    return form, choices, figures.narrowed(every, choices["fandom"])
 
 
-def _rollup_of(owner, works, fandom) -> int | None:
-    """The owner's id when their rollup sums exactly the works shown (all of the account's);
-    otherwise None, and a rebuild is asked for (the charts sum the works' own rows meanwhile)."""
-    if fandom:
-        return None
-    ids = list(works.values_list("pk", flat=True))
-    if rollup.matches(owner.pk, ids):
-        return owner.pk
-    rollup.ask_rebuild(owner.pk, ids)
-    return None
+def _account_points(owner, shown, choices) -> list:
+    """The account chart's points, for the works shown: from the owner's rollup when it sums
+    exactly those (no fandom chosen, and it is up to date); otherwise summed from the works'
+    rows, and with no fandom chosen a rebuild of the rollup is asked for."""
+    ids = [line.work_id for line in shown]
+    period = choices["period"]
+    first, last = figures.chart_range(period, choices["year"], figures.first_posted(shown))
+    rollup_of = None
+    if not choices["fandom"]:
+        if rollup.matches(owner.pk, ids):
+            rollup_of = owner.pk
+        else:
+            rollup.ask_rebuild(owner.pk, ids)
+    return figures.series(ids, choices["figure"], period, first, last, rollup_of)
 
 
 @stats_page
 def author_stats(request, owner):
-    form, choices, works = _selection(request, owner)
-    lines = figures.sort_lines(
-        figures.work_lines(works, choices["year"]), choices["sort"], choices["descending"]
-    )
-    subject = "every work shown" if choices["fandom"] else "all works"
+    form, choices, shown = _selection(request, owner)
     chart = _chart(
-        "account-chart", works, choices["figure"], choices["period"], choices["year"], subject,
-        _rollup_of(owner, works, choices["fandom"]),
+        "account-chart", _account_points(owner, shown, choices), choices["figure"],
+        choices["period"], "every work shown" if choices["fandom"] else "all works",
     )  # fmt: skip
+    year = choices["year"]
+    counted = figures.count_year(shown, year) if year else figures.count_live(shown)
+    lines = figures.sort_lines(counted, choices["sort"], choices["descending"])
     columns = [
         {
             "key": key,
@@ -153,12 +154,8 @@ def author_stats(request, owner):
 
 @stats_page
 def author_chart_csv(request, owner):
-    _, choices, works = _selection(request, owner)
-    first, last = figures.chart_range(choices["period"], choices["year"], works)
-    points = figures.series(
-        works, choices["figure"], choices["period"], first, last,
-        _rollup_of(owner, works, choices["fandom"]),
-    )  # fmt: skip
+    _, choices, shown = _selection(request, owner)
+    points = _account_points(owner, shown, choices)
     name = f"{owner.username}-{choices['figure']}-per-{periods.NAMES[choices['period']]}.csv"
     return _csv(
         name,
@@ -171,13 +168,17 @@ def _work(owner, work_id: int):
     return get_object_or_404(figures.author_works(owner), pk=work_id)
 
 
+def _work_points(work, figure: str, period: str) -> list:
+    first, last = figures.chart_range(period, None, work.published_on)
+    return figures.series([work.pk], figure, period, first, last)
+
+
 @stats_page
 def work_stats(request, owner, work_id: int):
     work = _work(owner, work_id)
-    one = figures.author_works(owner).filter(pk=work.pk)
     figure, period = ChartForm(request.GET).chart()
     choices = {"figure": figure, "period": period, "sort": "hits"}
-    line = figures.work_lines(one)[0]
+    line = figures.count_live(figures.work_lines(figures.author_works(owner).filter(pk=work.pk)))[0]
     chapters = figures.retention(work)
     retention_id = "chapters-chart"
     retention_title = f"Readers of each chapter of “{work.title}”"
@@ -186,7 +187,9 @@ def work_stats(request, owner, work_id: int):
         "work": work,
         "line": line,
         "figures": [(key, name, getattr(line, key)) for key, name in figures.FIGURES],
-        "chart": _chart("work-chart", one, figure, period, None, f"“{work.title}”"),
+        "chart": _chart(
+            "work-chart", _work_points(work, figure, period), figure, period, f"“{work.title}”"
+        ),
         "choices": choices,
         "figure_links": [(key, name, _query(choices, figure=key)) for key, name in figures.FIGURES],
         "period_links": [
@@ -214,10 +217,8 @@ def work_stats(request, owner, work_id: int):
 @stats_page
 def work_chart_csv(request, owner, work_id: int):
     work = _work(owner, work_id)
-    one = figures.author_works(owner).filter(pk=work.pk)
     figure, period = ChartForm(request.GET).chart()
-    first, last = figures.chart_range(period, None, one)
-    points = figures.series(one, figure, period, first, last)
+    points = _work_points(work, figure, period)
     return _csv(
         f"work-{work.pk}-{figure}-per-{periods.NAMES[period]}.csv",
         [periods.NAMES[period], figure],

@@ -24,7 +24,9 @@ def thousands(value) -> str:
 
 def _work_row(line, stats_base: str) -> str:
     fandoms = (
-        f'<br><span class="muted">{escape(", ".join(line.fandoms))}</span>' if line.fandoms else ""
+        f'<br><span class="muted">{escape(", ".join(name for _, name in line.fandoms))}</span>'
+        if line.fandoms
+        else ""
     )
     figures = "".join(f'<td class="number">{getattr(line, key):,}</td>' for key, _ in FIGURES)
     return (
