@@ -6,6 +6,7 @@ nothing."""
 from __future__ import annotations
 
 from collections import defaultdict
+from typing import TYPE_CHECKING
 
 from django.db import transaction
 from django.db.models import Q
@@ -15,9 +16,10 @@ from django.utils import timezone
 from ficarchive.collections.services import maintainer_ids
 from ficarchive.feedback.services.inbox import deliver_notice
 
-from .assignment import assign
-from .matching import Prompt, TagRule, potential_matches
 from .models import Assignment, GiftExchange, SignupPrompt
+
+if TYPE_CHECKING:
+    from .matching import Prompt
 
 
 class ExchangeError(ValueError):
@@ -26,6 +28,8 @@ class ExchangeError(ValueError):
 
 def _prompts(exchange: GiftExchange) -> tuple[list[Prompt], list[Prompt]]:
     """Requests and offers as the engine reads them, each tag resolved to its canonical tag."""
+    from .matching import Prompt
+
     through = SignupPrompt.tags.through
     tags: dict[int, dict[str, list[int]]] = defaultdict(lambda: defaultdict(list))
     rows = through.objects.filter(signupprompt__signup__exchange=exchange).values_list(
@@ -48,6 +52,11 @@ def generate_assignments(exchange: GiftExchange) -> int:
     """Match the sign-ups afresh: the drafts are replaced. Refused once assignments are sent."""
     if exchange.assignments.exclude(sent_at=None).exists():
         raise ExchangeError("The assignments were sent: they can't be generated again.")
+    # The engine (NumPy, SciPy's solvers) is imported here, when a maintainer matches: it takes
+    # a second to load, which every server start would pay for.
+    from .assignment import assign
+    from .matching import TagRule, potential_matches
+
     requests, offers = _prompts(exchange)
     rules = [TagRule(r.tag_type, r.required_to_match, r.weight) for r in exchange.rules.all()]
     result = assign(potential_matches(requests, offers, rules))

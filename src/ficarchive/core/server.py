@@ -3,7 +3,9 @@
 
 from __future__ import annotations
 
+import hashlib
 import os
+from pathlib import Path
 
 
 def cores() -> int:
@@ -42,3 +44,33 @@ def serve(target: str, *, host: str, port: int, workers: int, threads: int) -> N
         log_level=LogLevels.warning,
         respawn_failed_workers=True,
     ).serve()
+
+
+def static_sources_stamp() -> str:
+    """A digest of every static file collectstatic would collect (its name, size and time)
+    and of the storage that collects them: it changes whenever a collection would."""
+    from django.conf import settings
+    from django.contrib.staticfiles.finders import get_finders
+
+    digest = hashlib.sha256(repr(settings.STORAGES["staticfiles"]).encode())
+    for finder in get_finders():
+        for path, storage in sorted(finder.list([]), key=lambda found: found[0]):
+            info = os.stat(storage.path(path))
+            digest.update(f"{path}\0{info.st_size}\0{info.st_mtime_ns}\n".encode())
+    return digest.hexdigest()
+
+
+def collect_static() -> None:
+    """collectstatic: the compressed, fingerprinted copies the pages link to. Skipped when the
+    files are those collected last time (a server restarting, or the second server of a
+    machine): hashing and compressing them again costs a start half a second of CPU."""
+    from django.conf import settings
+    from django.core.management import call_command
+
+    root = Path(settings.STATIC_ROOT)
+    stamp, manifest = root / ".collected", root / "staticfiles.json"
+    sources = static_sources_stamp()
+    if manifest.exists() and stamp.exists() and stamp.read_text() == sources:
+        return
+    call_command("collectstatic", interactive=False, verbosity=0)
+    stamp.write_text(sources)

@@ -40,12 +40,20 @@ from ficarchive.works.models import Chapter, Work
 from .document import Document, build_document, chapter_parts
 from .epub import build_epub
 from .htmlfile import build_html
-from .pdf import build_pdf
 from .plaintext import build_txt
 
 # Bump when the output of a builder changes, so files built by older code are not served.
 FORMAT_VERSION = 3
 KEEP_PER_FORMAT = 3  # variants of one work kept per format (e.g. the creator's and readers')
+
+
+def build_pdf(doc: Document) -> bytes:
+    """exports/pdf.py's, imported at the first PDF: fpdf and its fonts take a second to load,
+    which every server start would pay for (docs/operating.md, "Starting and upgrading")."""
+    from .pdf import build_pdf
+
+    return build_pdf(doc)
+
 
 FORMATS: dict[str, tuple[str, Callable[[Document], bytes]]] = {
     "epub": ("application/epub+zip", build_epub),

@@ -6,10 +6,9 @@ from __future__ import annotations
 import subprocess
 import sys
 
-from django.core.management import call_command
 from django.core.management.base import BaseCommand
 
-from ficarchive.core.server import cores, default_threads
+from ficarchive.core.server import collect_static, cores, default_threads
 
 
 class Command(BaseCommand):
@@ -38,8 +37,7 @@ class Command(BaseCommand):
     def handle(self, *args, host, port, workers, threads, no_worker, no_periodic, **options):
         from ficarchive.core.server import serve
 
-        # The compressed, fingerprinted copies the pages link to (quick when nothing changed).
-        call_command("collectstatic", interactive=False, verbosity=0)
+        collect_static()
         import ficarchive.wsgi  # noqa: F401 - loaded once here, shared by the forked workers
 
         # Beside the server, as processes of their own (no thread may be running at the fork).
