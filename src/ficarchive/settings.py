@@ -260,9 +260,11 @@ TASKS = {
     }
 }
 # Each task worker beats this often; the running tasks of a worker silent for STALE seconds are
-# queued again for another (core/workers.py).
+# queued again for another (core/workers.py): three beats missed, so a killed worker's task
+# runs again within about 4 s, and a live worker's task runs twice only if it cannot reach the
+# database for 3 s (every task is safe to run again).
 TASK_WORKER_BEAT_SECONDS = env_int("TASK_WORKER_BEAT_SECONDS", 1)
-TASK_WORKER_STALE_SECONDS = env_int("TASK_WORKER_STALE_SECONDS", 5)
+TASK_WORKER_STALE_SECONDS = env_int("TASK_WORKER_STALE_SECONDS", 3)
 
 # --- Accounts, passwords, login throttling ------------------------------------------------------
 AUTH_USER_MODEL = "accounts.User"
