@@ -27,6 +27,12 @@ class CodeForm(forms.Form):
     )  # fmt: skip
 
 
+NOT_VERIFIED = (
+    "This browser was signed in without your second factor (before you set it up, perhaps). "
+    "Sign out and sign in again with it first; nothing was changed."
+)
+
+
 def _safe_next(request, target: str) -> str:
     if target and url_has_allowed_host_and_scheme(
         target, {request.get_host()}, request.is_secure()
@@ -47,7 +53,8 @@ def security(request):
         "accounts/security.html",
         {"totp": two_factor.totp_device(user), "codes_left": two_factor.recovery_codes_left(user),
          "passkeys": user.passkeys.all(), "off_form": PasswordForm(user=user),
-         "staff_required": two_factor.staff_must_verify(request)},
+         "staff_required": two_factor.staff_must_verify(request),
+         "not_verified": two_factor.must_prove_factor(request)},
     )  # fmt: skip
 
 
@@ -59,6 +66,9 @@ def totp_setup(request):
     user = request.user
     if two_factor.totp_device(user):
         messages.info(request, "Your authenticator app is set up already.")
+        return redirect("security")
+    if two_factor.must_prove_factor(request):
+        messages.error(request, NOT_VERIFIED)
         return redirect("security")
     if request.method == "POST" and "code" not in request.POST:
         two_factor.new_totp_device(user)
@@ -117,17 +127,23 @@ def _refused(error: passkeys.PasskeyRefused) -> JsonResponse:
 @login_required
 @require_POST
 def passkey_register_options(request):
+    if two_factor.must_prove_factor(request):
+        return _refused(passkeys.PasskeyRefused(NOT_VERIFIED))
     return _options(passkeys.registration_options(request))
 
 
 @login_required
 @require_POST
 def passkey_register(request):
+    if two_factor.must_prove_factor(request):
+        return _refused(passkeys.PasskeyRefused(NOT_VERIFIED))
     try:
         credential, data = passkeys.body_of(request)
         passkey = passkeys.register(request, credential, str(data.get("name", "")))
     except passkeys.PasskeyRefused as error:
         return _refused(error)
+    # The passkey was just proved (with user verification): this session has a second factor.
+    request.session[two_factor.PASSKEY_SESSION_KEY] = True
     messages.success(request, f"Your passkey “{passkey.name}” is registered.")
     return JsonResponse({"redirect": "/account/security"})
 

@@ -165,6 +165,29 @@ def finish_login(request, user: User, *, device=None, passkey: bool = False):
     return next_url
 
 
+def second_factor_required(user: User) -> bool:
+    """Whether this account signs in only with a second factor: it has one, or it is staff and
+    STAFF_REQUIRE_TWO_FACTOR is on. Other ways in (API tokens, the OPDS catalog's Basic sign-in,
+    the admin's log-in) must not let it in with less (docs/security.md)."""
+    staff_rule = getattr(settings, "STAFF_REQUIRE_TWO_FACTOR", False) and user.is_staff
+    return staff_rule or has_second_factor(user)
+
+
+def needs_second_factor(request) -> bool:
+    """Whether this signed-in session must prove a second factor before making an API token:
+    the account needs one and the session was not signed in with one (it began before the
+    factor was set up, say, or it is staff's who has none yet)."""
+    user = request.user
+    return user.is_authenticated and not is_verified(request) and second_factor_required(user)
+
+
+def must_prove_factor(request) -> bool:
+    """Whether this session must prove the account's second factor before adding another: the
+    account has one and the session was not signed in with it."""
+    user = request.user
+    return user.is_authenticated and not is_verified(request) and has_second_factor(user)
+
+
 def staff_must_verify(request) -> bool:
     user = request.user
     return bool(

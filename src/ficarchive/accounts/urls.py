@@ -12,6 +12,7 @@ urlpatterns = [
     ),
     path("login/passkey", security_views.passkey_login, name="passkey_login"),
     path("logout", auth_views.LogoutView.as_view(), name="logout"),
+    path("admin/login/", views.admin_login, name="admin_login"),
     path("password/change", views.password_change, name="password_change"),
     path("password/change/done", views.password_change_done, name="password_change_done"),
     path("password/reset", views.password_reset, name="password_reset"),

@@ -7,8 +7,9 @@ class ApiConfig(AppConfig):
     verbose_name = "API"
 
     def ready(self) -> None:
-        from ficarchive.exports import account_parts
+        from ficarchive.exports import account_parts, opds_auth
 
-        from .services import tokens_of
+        from .services import token_user, tokens_of
 
         account_parts.register("api_tokens", tokens_of)
+        opds_auth.register_token_check(token_user)

@@ -17,12 +17,16 @@ from ninja.throttling import BaseThrottle
 from ficarchive.core.ratelimit import actor_key, hit_limit
 
 from .models import ApiToken
-from .services import token_owner
+from .services import stale, token_owner
 
 TOKEN_PER_MINUTE = 300
 GUEST_PER_MINUTE = 60
 WINDOW_SECONDS = 60
 BAD_TOKEN = "That API token is not valid (revoked, mistyped, or its account is closed)."
+STALE_TOKEN = (
+    "This API token was made before its account needed a second factor, so it no longer works: "
+    "make a new one on the API tokens page, signed in with the second factor."
+)
 TOKEN_NEEDED = "This needs a personal API token: Authorization: Bearer <token>."
 
 
@@ -33,6 +37,8 @@ class TokenAuth(HttpBearer):
         row = token_owner(token.strip())
         if row is None:
             raise AuthenticationError(message=BAD_TOKEN)
+        if stale(row):
+            raise AuthenticationError(message=STALE_TOKEN)
         request.user = row.user
         return row
 

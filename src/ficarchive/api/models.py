@@ -14,6 +14,11 @@ class ApiToken(models.Model):
     prefix = models.CharField(
         max_length=12, editable=False, help_text="The token's first characters, to recognise it."
     )
+    made_with_second_factor = models.BooleanField(
+        default=False,
+        help_text="Made in a session signed in with a second factor. Once the account needs "
+        "one, tokens made without it stop working.",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     last_used_at = models.DateTimeField(null=True, blank=True)
 

@@ -11,6 +11,8 @@ from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from ficarchive.accounts.two_factor import is_verified, needs_second_factor, second_factor_required
+
 from .models import ApiToken
 from .services import TokenRefused, create_token, revoke_token
 
@@ -31,13 +33,19 @@ def tokens(request: HttpRequest) -> HttpResponse:
     new_token = None
     if request.method == "POST" and form.is_valid():
         try:
-            _, new_token = create_token(request.user, form.cleaned_data["name"])
+            _, new_token = create_token(
+                request.user, form.cleaned_data["name"], second_factor=is_verified(request)
+            )
         except TokenRefused as refusal:
             form.add_error("name", refusal.message)
         else:
             form = TokenForm()
-    rows = ApiToken.objects.filter(user=request.user)
-    context = {"form": form, "tokens": rows, "new_token": new_token}
+    rows = list(ApiToken.objects.filter(user=request.user))
+    if second_factor_required(request.user):
+        for row in rows:
+            row.stopped = not row.made_with_second_factor
+    context = {"form": form, "tokens": rows, "new_token": new_token,
+               "not_verified": needs_second_factor(request)}  # fmt: skip
     return render(request, "api/tokens.html", context)
 
 
