@@ -429,6 +429,7 @@ def main() -> int:
     elif (HERE / "faults_cluster.py").exists():
         spec = importlib.util.spec_from_file_location("faults_cluster", HERE / "faults_cluster.py")
         faults_cluster = importlib.util.module_from_spec(spec)
+        sys.modules["faults_cluster"] = faults_cluster  # its dataclasses look their module up
         spec.loader.exec_module(faults_cluster)
         faults_cluster.run(report, seconds=args.seconds)
     else:

@@ -8,6 +8,8 @@ servers and nginx before them (core/localcluster.py), one of each for this whole
 - A reader's rate limit holds across the two servers (counted in Redis).
 - An app server killed under a stream of comments: the proxy sends the rest to the other one,
   and no comment it held is half kept.
+- The primary restarted: writes answer 503 "try again" and keep nothing meanwhile; once it is
+  back, comments and works (with their chapters, tags and search rows) are kept whole.
 
 It starts its own clusters and servers (on loopback, in a folder of its own) and never touches
 the machine's PostgreSQL or Redis. Run once, in the PostgreSQL pass of scripts/test.sh.
@@ -24,7 +26,14 @@ import uuid
 import pytest
 from django.db import connection
 
-from ficarchive.core.cluster_reader import Reader, commenters, one_chapter_work, work_page
+from ficarchive.core.cluster_reader import (
+    Reader,
+    commenters,
+    default_pseud,
+    half_written_works,
+    one_chapter_work,
+    work_page,
+)
 from ficarchive.core.localcluster import start_cluster, stop_cluster, wait_replayed
 
 from .cluster_site import require_cluster_programs
@@ -198,3 +207,49 @@ def test_an_app_server_killed_midway_the_proxy_routes_around_it_and_nothing_is_h
         assert (int(noticed) > 0) == (kept == 1)
     count_after = int(primary.sql(f"SELECT comments_count FROM works_work WHERE id = {work_id}"))
     assert count_after - count_before == kept_in_all
+
+
+def test_a_primary_restarted_refuses_writes_with_try_again_and_keeps_no_half_work(cluster, work_id):
+    """The primary stopped (every connection cut): a comment and a new work answer 503 "Try
+    again in a moment" and nothing of them is kept; once it is back, both are kept whole."""
+    [commenter_name, author_name] = commenters(cluster.primary, work_id, 2, skip=6)
+    commenter, author = Reader(cluster.proxy), Reader(cluster.proxy)
+    commenter.sign_in(commenter_name)
+    author.sign_in(author_name)
+    comment_token = commenter.csrf_token(work_page(work_id))
+    work_token = author.csrf_token("/works/new")
+    pseud = default_pseud(cluster.primary, author_name)
+    refused_comment, refused_work = text(), f"A work the restart refused {uuid.uuid4().hex}"
+    try:
+        cluster.primary.stop("fast")
+        status, page = commenter.request(
+            f"/works/{work_id}/comments",
+            {"body": refused_comment, "csrfmiddlewaretoken": comment_token},
+        )
+        assert status == 503 and "Try again in a moment" in page
+        assert author.post_work(refused_work, "Never kept.", work_token, pseud) == "503"
+    finally:
+        cluster.primary.start()
+    kept_comment, kept_work = text(), f"A work after the restart {uuid.uuid4().hex}"
+    wait_until(lambda: commenter.post_comment(work_id, kept_comment, comment_token) == "posted",
+               "a comment kept once the primary is back")  # fmt: skip
+    outcome = author.post_work(kept_work, "The lamps were lit again.", work_token, pseud)
+    assert outcome.startswith("posted:")
+    new_id = int(outcome.split(":")[1])
+    assert author.post_chapter(new_id, "Dawn", "And went out.", work_token) == "posted"
+
+    def kept(body: str) -> int:
+        return int(
+            cluster.primary.sql(f"SELECT count(*) FROM feedback_comment WHERE body LIKE '%{body}%'")
+        )
+
+    assert kept(refused_comment) == 0 and kept(kept_comment) == 1
+    titles = [refused_work, kept_work]
+    found = cluster.primary.sql(
+        "SELECT title FROM works_work WHERE title IN ('" + "', '".join(titles) + "')"
+    )
+    assert found.split("\n") == [kept_work]
+    assert half_written_works(cluster.primary, titles) == []
+    chapters = cluster.primary.sql(f"SELECT count(*) FROM works_chapter WHERE work_id = {new_id}")
+    assert chapters == "2"
+    wait_replayed(cluster.primary, cluster.replica, timeout=60)  # the replica streams again

@@ -13,6 +13,14 @@ import urllib.request
 from .localcluster import PgCluster
 
 DEMO_PASSWORD = "demo password 123"  # every demo author's (load_demo)
+# A work of two chapters as the posting form sends it (its first chapter with it).
+WORK_FORM = {
+    "rating": "Teen And Up Audiences", "warnings": "No Archive Warnings Apply",
+    "categories": "Gen", "fandoms": "Original Work", "characters": "Mara",
+    "freeforms": "Lamplight, Rain", "language": "en", "summary": "Posted by the fault bench.",
+    "chapters_expected": "2", "chapter-title": "Dusk", "action": "post",
+}  # fmt: skip
+WORK_TAGS = 7  # its rating, warning, category, fandom, character and two freeforms
 
 
 class _NoRedirect(urllib.request.HTTPRedirectHandler):
@@ -66,6 +74,25 @@ class Reader:
         form = {"body": text, "csrfmiddlewaretoken": token}
         return self.request(f"/works/{work_id}/comments", form, follow=follow)
 
+    def post_work(self, title: str, body: str, token: str, pseud: int) -> str:
+        """ "posted:<work id>", "refused" (the form again, with a message) or the HTTP status."""
+        form = {**WORK_FORM, "title": title, "chapter-body": body, "pseuds": pseud,
+                "csrfmiddlewaretoken": token}  # fmt: skip
+        status, location = self.request("/works/new", form, follow=False)
+        if status == 302:
+            found = re.search(r"/works/(\d+)$", location)
+            return f"posted:{found.group(1)}" if found else "refused"
+        return "refused" if status == 200 else str(status)
+
+    def post_chapter(self, work_id: int, title: str, body: str, token: str) -> str:
+        """ "posted", "refused" or the HTTP status."""
+        form = {"title": title, "label": "", "summary": "", "notes": "", "end_notes": "",
+                "body": body, "action": "post", "csrfmiddlewaretoken": token}  # fmt: skip
+        status, location = self.request(f"/works/{work_id}/chapters/new", form, follow=False)
+        if status == 302:
+            return "posted" if "/chapters/" in location else "refused"
+        return "refused" if status == 200 else str(status)
+
     def post_comment(self, work_id: int, text: str, token: str) -> str:
         """ "posted", "refused" (a message instead: the rate limit, say) or the HTTP status."""
         status, location = self.comment(work_id, text, token, follow=False)
@@ -83,6 +110,34 @@ def one_chapter_work(primary: PgCluster) -> int:
             " ORDER BY w.id LIMIT 1"
         )
     )
+
+
+def default_pseud(primary: PgCluster, username: str) -> int:
+    return int(primary.sql(
+        "SELECT p.id FROM accounts_pseud p JOIN accounts_user u ON u.id = p.user_id"
+        f" WHERE u.username = '{username}' AND p.is_default"
+    ))  # fmt: skip
+
+
+def half_written_works(primary: PgCluster, titles: list[str]) -> list[str]:
+    """Of the works with these titles that were kept, those not whole: without a chapter, a
+    tag, their search row, their search postings or their listing row, or listed with another
+    word count than their chapters add up to."""
+    if not titles:
+        return []
+    quoted = ", ".join("'" + t.replace("'", "''") + "'" for t in titles)
+    rows = primary.sql(
+        "SELECT w.title FROM works_work w WHERE w.title IN (" + quoted + ") AND ("
+        " NOT EXISTS (SELECT 1 FROM works_chapter c WHERE c.work_id = w.id)"
+        f" OR (SELECT count(*) FROM works_worktag t WHERE t.work_id = w.id) < {WORK_TAGS}"
+        " OR NOT EXISTS (SELECT 1 FROM discovery_worksearch s WHERE s.work_id = w.id)"
+        " OR NOT EXISTS (SELECT 1 FROM discovery_workword p WHERE p.work_id = w.id)"
+        " OR NOT EXISTS (SELECT 1 FROM discovery_worklisting l WHERE l.work_id = w.id"
+        "   AND l.word_count = w.word_count)"
+        " OR w.word_count <> (SELECT sum(c.word_count) FROM works_chapter c"
+        "   WHERE c.work_id = w.id AND c.posted))"
+    )
+    return [title for title in rows.split("\n") if title]
 
 
 def work_page(work_id: int) -> str:
