@@ -67,11 +67,21 @@ def production_env(data_dir: Path, **extra: str) -> dict:
 
 
 def start_site(data_dir: Path, **extra: str) -> Site:
+    """A migrated archive with the demo content, served; the content loads while the server
+    starts (it needs only the tables)."""
     env = production_env(data_dir, **extra)
-    for command in (["migrate", "--noinput", "-v", "0"], ["load_demo"]):
-        subprocess.run([sys.executable, "-m", "ficarchive", *command], env=env, check=True,
-                       capture_output=True, timeout=300)  # fmt: skip
-    return serve_site(data_dir, **extra)
+    subprocess.run([sys.executable, "-m", "ficarchive", "migrate", "--noinput", "-v", "0"],
+                   env=env, check=True, capture_output=True, timeout=300)  # fmt: skip
+    demo = subprocess.Popen([sys.executable, "-m", "ficarchive", "load_demo"], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
+    try:
+        site = serve_site(data_dir, **extra)
+    finally:
+        output, _ = demo.communicate(timeout=300)
+    if demo.returncode:
+        stop_site(site)
+        raise RuntimeError(f"load_demo failed: {output.decode(errors='replace')}")
+    return site
 
 
 def serve_site(data_dir: Path, log_file: Path | None = None, **extra: str) -> Site:

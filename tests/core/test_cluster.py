@@ -51,7 +51,7 @@ STRICT = {"REPLICA_MAX_LAG_SECONDS": "2", "PAGE_CACHE_SECONDS": "0"}
 @pytest.fixture(scope="module")
 def cluster():
     require_cluster_programs()
-    cluster = start_cluster([LENIENT, STRICT])
+    cluster = start_cluster([LENIENT, STRICT], periodic=False)  # no test here needs the jobs
     yield cluster
     stop_cluster(cluster)
 
@@ -142,15 +142,20 @@ def test_a_readers_rate_limit_holds_across_app_servers(cluster, work_id):
     """The comment limit (10 a minute) is counted in Redis: a reader whose comments alternate
     between the two servers is stopped at the eleventh all the same (each server counting its
     own would allow twenty)."""
-    [name] = commenters(cluster.primary, work_id, 1, skip=4)
-    readers = [Reader(server) for server in cluster.servers]
-    tokens = []
-    for reader in readers:
-        reader.sign_in(name)
-        tokens.append(reader.csrf_token(work_page(work_id)))
-    if time.time() % 60 > 20:  # the limit counts per minute of the clock: start a fresh one
-        time.sleep(60 - time.time() % 60)
-    outcomes = [readers[n % 2].post_comment(work_id, text(), tokens[n % 2]) for n in range(11)]
+    # The limit counts per minute of the clock: eleven comments within one minute, by a fresh
+    # reader each try (a try that straddled a minute's end says nothing, and is made again).
+    for name in commenters(cluster.primary, work_id, 2, skip=4):
+        readers = [Reader(server) for server in cluster.servers]
+        tokens = []
+        for reader in readers:
+            reader.sign_in(name)
+            tokens.append(reader.csrf_token(work_page(work_id)))
+        if time.time() % 60 > 45:
+            time.sleep(60 - time.time() % 60)
+        minute = time.time() // 60
+        outcomes = [readers[n % 2].post_comment(work_id, text(), tokens[n % 2]) for n in range(11)]
+        if time.time() // 60 == minute:
+            break
     assert outcomes == ["posted"] * 10 + ["refused"]
 
 
@@ -167,7 +172,7 @@ def test_an_app_server_killed_midway_the_proxy_routes_around_it_and_nothing_is_h
     answers: list[tuple[str, str, float]] = []  # (comment, outcome, when it was answered)
 
     def post(reader, token):
-        for _ in range(6):
+        for _ in range(4):
             comment = text()
             outcome = reader.post_comment(work_id, comment, token)
             answers.append((comment, outcome, time.monotonic()))
@@ -182,7 +187,7 @@ def test_an_app_server_killed_midway_the_proxy_routes_around_it_and_nothing_is_h
         thread.join(timeout=120)
 
     statuses = [status for _, status, _ in answers]
-    assert len(statuses) == 6 * len(readers)
+    assert len(statuses) == 4 * len(readers)
     assert set(statuses) <= {"posted", "502"}, statuses  # or lost by the proxy with the server
     assert statuses.count("502") <= len(readers)  # at most the one each reader had in flight
     assert all(status == "posted" for _, status, at in answers if at > killed_at + 1)

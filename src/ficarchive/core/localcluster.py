@@ -259,6 +259,11 @@ def ficarchive(env: dict, *command: str, timeout: float = 600) -> str:
     return _run_env([sys.executable, "-m", "ficarchive", *command], env, timeout)
 
 
+def _spawn_ficarchive(env: dict, *command: str) -> subprocess.Popen:
+    return subprocess.Popen([sys.executable, "-m", "ficarchive", *command], env=env,
+                            stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)  # fmt: skip
+
+
 def _run_env(command: list[str], env: dict, timeout: float) -> str:
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout)
     if done.returncode:
@@ -460,9 +465,12 @@ class Layout:
 
 
 def up(layout: Layout, *, demo: bool = False, lexicon: bool = True, durable: bool = True,
-       workers: int = 2, server_envs: list[dict] | None = None) -> Layout:  # fmt: skip
+       workers: int = 2, server_envs: list[dict] | None = None,
+       periodic: bool = True) -> Layout:  # fmt: skip
     """Start every part; on a failure, stop what started and raise. `server_envs`: settings of
-    each app server of its own (REPLICA_MAX_LAG_SECONDS, say), beside the shared ones."""
+    each app server of its own (REPLICA_MAX_LAG_SECONDS, say), beside the shared ones;
+    `periodic`: each server schedules the periodic jobs (tests that need none save the
+    processes)."""
     layout.root.mkdir(parents=True, exist_ok=True)
     (layout.root / "data").mkdir(exist_ok=True)
     server_envs = server_envs or [{} for _ in layout.server_ports]
@@ -474,14 +482,24 @@ def up(layout: Layout, *, demo: bool = False, lexicon: bool = True, durable: boo
         ficarchive(env, "migrate", "--noinput", "-v", "0")
         if lexicon:
             ficarchive(env, "load_lexicon")
-        if demo:
-            ficarchive(env, "load_demo")
-        # One after the other: each collects the static files into the one data folder first.
+        # The demo content loads while the servers start (they need only the tables).
+        demo_loading = _spawn_ficarchive(env, "load_demo") if demo else None
+        # The first alone, which collects the static files into the one data folder; the
+        # others then find them collected and start together.
+        started = []
         for number, own in enumerate(server_envs, start=1):
             port, log = layout.server_ports[number - 1], layout.root / f"server{number}.log"
-            process = spawn_server(layout.env(**own), port, log)
+            process = spawn_server(layout.env(**own), port, log, periodic=periodic)
             layout.pids[f"server{number}"] = process.pid
+            started.append((process, port, log))
+            if number == 1:
+                wait_server(*started.pop())
+        for process, port, log in started:
             wait_server(process, port, log)
+        if demo_loading is not None:
+            output, _ = demo_loading.communicate(timeout=600)
+            if demo_loading.returncode:
+                raise RuntimeError(f"ficarchive load_demo failed:\n{output}")
         for number in range(1, workers + 1):
             log = layout.root / f"worker{number}.log"
             layout.pids[f"worker{number}"] = start_worker(env, log).pid
@@ -552,14 +570,15 @@ class Cluster:
         return (self.layout.root / f"server{number}.log").read_text()
 
 
-def start_cluster(server_envs: list[dict[str, str]]) -> Cluster:
+def start_cluster(server_envs: list[dict[str, str]], *, periodic: bool = True) -> Cluster:
     """Primary, replica, Redis, one app server per entry of `server_envs` (its own settings
     beside the shared ones), nginx before them; the demo works and authors loaded."""
     primary_port = free_port(range(5442, 5450))
     replica_port = free_port([p for p in range(5442, 5450) if p != primary_port])
     layout = Layout(new_root(), free_base_port(), primary_port, replica_port)
     try:
-        up(layout, demo=True, durable=False, workers=0, lexicon=False, server_envs=server_envs)
+        up(layout, demo=True, durable=False, workers=0, lexicon=False, server_envs=server_envs,
+           periodic=periodic)  # fmt: skip
     except BaseException:
         shutil.rmtree(layout.root, ignore_errors=True)
         raise
