@@ -29,6 +29,19 @@ def test_a_reader_never_sees_another_authors_stats(saga, author, reader, client_
         assert client.get(url).status_code == 404, url
 
 
+def test_an_author_never_sees_another_authors_stats(saga, sketch, author, coauthor, client_for):
+    """The co-author of the saga has stats of their own, but none of the author's: not their
+    page (403), nor the author's own work through their address (404)."""
+    client = client_for(coauthor)
+    assert client.get(f"/users/{coauthor.username}/stats").status_code == 200
+    for url in addresses(author.username, sketch):
+        assert client.get(url).status_code == 403, url
+    for url in addresses(coauthor.username, sketch)[2:]:
+        assert client.get(url).status_code == 404, url
+    mine = client.get(f"/users/{coauthor.username}/stats").content.decode()
+    assert "The Long Road" in mine and "A Small Sketch" not in mine
+
+
 def test_guests_are_sent_to_log_in(saga, author):
     response = Client().get(f"/users/{author.username}/stats")
     assert response.status_code == 302 and "/login" in response["Location"]

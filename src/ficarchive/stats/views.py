@@ -16,6 +16,7 @@ from django.views.decorators.cache import never_cache
 
 from ficarchive.accounts.models import User
 from ficarchive.core.access import role_required
+from ficarchive.works.models import Work
 
 from . import figures, operators, periods, rollup
 from .charts import bar_chart
@@ -83,15 +84,17 @@ def _csv(filename: str, header: list[str], rows) -> HttpResponse:
 
 
 def _selection(request, owner):
-    """The form, the choices, and the lines of the works shown (of the fandom chosen), with
-    their fandoms and the counts kept on each work."""
-    every = figures.work_lines(figures.author_works(owner))
+    """The form, the choices, and the works shown (of the fandom chosen): their lines, with
+    their fandoms and the counts kept on each work, and the same works as a queryset."""
+    works = figures.author_works(owner)
+    every = figures.work_lines(works)
     form = StatsForm(request.GET, fandoms=figures.fandoms_of(every), years=figures.years_of(every))
     choices = form.choices()
-    return form, choices, figures.narrowed(every, choices["fandom"])
+    shown = figures.narrowed(every, choices["fandom"])
+    return form, choices, shown, figures.narrowed_works(works, choices["fandom"])
 
 
-def _account_points(owner, shown, choices) -> list:
+def _account_points(owner, shown, works, choices) -> list:
     """The account chart's points, for the works shown: from the owner's rollup when it sums
     exactly those (no fandom chosen, and it is up to date); otherwise summed from the works'
     rows, and with no fandom chosen a rebuild of the rollup is asked for."""
@@ -104,18 +107,18 @@ def _account_points(owner, shown, choices) -> list:
             rollup_of = owner.pk
         else:
             rollup.ask_rebuild(owner.pk, ids)
-    return figures.series(ids, choices["figure"], period, first, last, rollup_of)
+    return figures.series(works, choices["figure"], period, first, last, rollup_of)
 
 
 @stats_page
 def author_stats(request, owner):
-    form, choices, shown = _selection(request, owner)
+    form, choices, shown, works = _selection(request, owner)
     chart = _chart(
-        "account-chart", _account_points(owner, shown, choices), choices["figure"],
+        "account-chart", _account_points(owner, shown, works, choices), choices["figure"],
         choices["period"], "every work shown" if choices["fandom"] else "all works",
     )  # fmt: skip
     year = choices["year"]
-    counted = figures.count_year(shown, year) if year else figures.count_live(shown)
+    counted = figures.count_year(shown, works, year) if year else figures.count_live(shown, works)
     lines = figures.sort_lines(counted, choices["sort"], choices["descending"])
     columns = [
         {
@@ -154,8 +157,8 @@ def author_stats(request, owner):
 
 @stats_page
 def author_chart_csv(request, owner):
-    _, choices, shown = _selection(request, owner)
-    points = _account_points(owner, shown, choices)
+    _, choices, shown, works = _selection(request, owner)
+    points = _account_points(owner, shown, works, choices)
     name = f"{owner.username}-{choices['figure']}-per-{periods.NAMES[choices['period']]}.csv"
     return _csv(
         name,
@@ -170,7 +173,7 @@ def _work(owner, work_id: int):
 
 def _work_points(work, figure: str, period: str) -> list:
     first, last = figures.chart_range(period, None, work.published_on)
-    return figures.series([work.pk], figure, period, first, last)
+    return figures.series(Work.objects.filter(pk=work.pk), figure, period, first, last)
 
 
 @stats_page
@@ -178,7 +181,8 @@ def work_stats(request, owner, work_id: int):
     work = _work(owner, work_id)
     figure, period = ChartForm(request.GET).chart()
     choices = {"figure": figure, "period": period, "sort": "hits"}
-    line = figures.count_live(figures.work_lines(figures.author_works(owner).filter(pk=work.pk)))[0]
+    one = Work.objects.filter(pk=work.pk)
+    line = figures.count_live(figures.work_lines(one), one)[0]
     chapters = figures.retention(work)
     retention_id = "chapters-chart"
     retention_title = f"Readers of each chapter of “{work.title}”"
