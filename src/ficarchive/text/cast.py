@@ -13,6 +13,7 @@ from .fandom_names import fandoms_from_story, split_fandoms
 from .fields import Field
 from .lexicon import Character, Lexicon
 from .model import Evidence
+from .pairings import _SPLIT as _MEMBER_SPLIT
 from .pairings import (
     READER_NAMES,
     Pairing,
@@ -235,13 +236,34 @@ class _Cast:
         """The story names the character: by a full name, or a one-word name used as one."""
         return any(" " in s.text or self.story.names_a_person(s.text) for s in spans)
 
+    def _names_beside_pairings(self) -> list[Field]:
+        """Names alone in a Pairing field ("Draco/Harry, Hermione Granger"), as fields that
+        list pairings and characters together have them: characters, when the lexicon knows
+        them or every word of them is capitalised."""
+        out = []
+        for f in self.fields.get("pairing", []):
+            if f.joined or is_none(f.value):
+                continue
+            for part in re.finditer(r"[^,;]+", f.value):
+                text = part.group(0)
+                name = tidy_name(text)
+                if not name or _MEMBER_SPLIT.search(text) or len(name.split()) > 4:
+                    continue
+                portmanteau = " " not in name and re.search(r"[^\W\d_][A-ZА-Я]", name)
+                if self.character_for(name) or (  # "ShikaIno" is a pairing, read as one
+                    not portmanteau and all(w[0].isupper() for w in name.split())
+                ):
+                    s = f.start + part.start()
+                    out.append(Field("characters", text, s, s + len(text)))
+        return out
+
     def characters(self, rels: list[_Rel], mentions: dict[Character, list[Evidence]]) -> dict:
         chars: dict[str, list[Evidence]] = {}
         for rel in rels:
             for member in rel.members:
                 if member != "Reader":
                     chars.setdefault(member, []).append(rel.span)
-        for f in self.fields.get("characters", []):
+        for f in [*self.fields.get("characters", []), *self._names_beside_pairings()]:
             for part in re.finditer(r"[^,;]+", f.value):
                 value = tidy_name(part.group(0))
                 if not value:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .fields import FIELD_LINE
 from .headings import bare_number, match_structural
 from .notes import (
     is_storyish,
@@ -18,6 +19,7 @@ from .notes import (
 from .units import Unit
 
 _TITLE_END = re.compile(r"[.,;:?…\-—–]$")
+_LABELLED = re.compile(r"^[^\s:：]{1,20}[ \t]*[:：]")
 
 
 @dataclass
@@ -67,6 +69,21 @@ def title_like(unit: Unit) -> bool:
     return note_score(text) == 0
 
 
+def header_title(units: list[Unit]) -> bool:
+    """The first line is the work's title when header fields follow it, whatever its case
+    ("the long way home" above "pairing: ..."; scripts without case, such as Chinese)."""
+    if len(units) < 2 or not FIELD_LINE.match(units[1].text) or FIELD_LINE.match(units[0].text):
+        return False
+    first = units[0]
+    if first.hint not in (None, "heading") or first.marker or "\n" in first.text:
+        return False
+    text = title_text(first)
+    words = text.split()
+    if _LABELLED.match(text):
+        return False  # "Fic: Winter Orchard (Part 1/2)" is a post's label line, not a title
+    return 0 < len(words) <= 12 and len(text) <= 90 and not _TITLE_END.search(text)
+
+
 def _is_break(unit: Unit) -> bool:
     return unit.hint == "scene_break" and unit.kind == "scene_break" and not unit.para.meta
 
@@ -75,6 +92,8 @@ def _chapter(units: list[Unit], heading: Unit | None) -> ChapterLayout:
     if heading is not None and heading.title is None and units and _title_below(units):
         heading.title, units = units[0].text, units[1:]
     lead = leading_notes(units, 0)
+    if lead == len(units):  # notes and no story: a short story is what says nothing of the fic
+        lead = next((i for i, u in enumerate(units) if _says_nothing_of_the_fic(u)), lead)
     trail = trailing_notes(units, lead)
     body = units[lead:trail]
     # a separator that only sets the notes (or the heading) off the story is no scene break
@@ -83,6 +102,12 @@ def _chapter(units: list[Unit], heading: Unit | None) -> ChapterLayout:
     while body and _is_break(body[-1]) and not body[-1].text[:1].isalnum():
         body = body[:-1]
     return ChapterLayout(heading, units[:lead], body, units[trail:])
+
+
+def _says_nothing_of_the_fic(unit: Unit) -> bool:
+    return (
+        unit.hint is None and not unit.marker and not unit.para.meta and unit_score(unit) == 0
+    )
 
 
 def _title_below(units: list[Unit]) -> bool:
@@ -210,7 +235,7 @@ def layout(units: list[Unit]) -> Layout:
     heads = [i for i, u in enumerate(units) if u.hint == "chapter"]
     first_head = heads[0] if heads else len(units)
     i = 0
-    if first_head >= 1 and title_like(units[0]):
+    if first_head >= 1 and (title_like(units[0]) or header_title(units)):
         out.title, i = units[0], 1
     end = min(leading_notes(units, i), first_head)
     out.notes_start = units[i:end]

@@ -7,7 +7,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-# Field name (lower case) -> normalised field. English first, then es, fr, de, pt, it, id, pl.
+# Field name (lower case) -> normalised field. English first, then es, fr, de, pt, it, id, pl,
+# ru, uk, zh, ja, ko.
 FIELD_NAMES = {
     "title": "title", "fic title": "title", "story title": "title", "título": "title",
     "titre": "title", "titel": "title", "titolo": "title", "judul": "title", "tytuł": "title",
@@ -54,13 +55,47 @@ FIELD_NAMES = {
     "song used": "song", "songs used": "song", "song(s)": "song", "soundtrack": "song",
     "canción": "song", "chanson": "song", "lied": "song", "música": "song", "canzone": "song",
     "lagu": "song", "piosenka": "song",
+    # ru, uk (ficbook.net's header among them), zh, ja, ko
+    "название": "title", "назва": "title", "автор": "author", "автори": "author",
+    "фэндом": "fandom", "фандом": "fandom", "фэндомы": "fandom", "фандомы": "fandom",
+    "фендом": "fandom", "фендоми": "fandom", "рейтинг": "rating",
+    "пейринг": "pairing", "пэйринг": "pairing", "пейринги": "pairing", "пэйринги": "pairing",
+    "пейринг и персонажи": "pairing", "пэйринг и персонажи": "pairing", "пара": "pairing",
+    "персонажи": "characters", "персонажі": "characters", "герои": "characters",
+    "предупреждения": "warnings", "предупреждение": "warnings", "попередження": "warnings",
+    "направленность": "category", "жанры": "tags", "жанр": "tags", "жанри": "tags",
+    "метки": "tags", "мітки": "tags", "теги": "tags", "описание": "summary",
+    "аннотация": "summary", "саммари": "summary", "опис": "summary", "анотація": "summary",
+    "дисклеймер": "disclaimer", "отказ от прав": "disclaimer", "язык": "language",
+    "мова": "language", "песня": "song", "пісня": "song",
+    "标题": "title", "標題": "title", "作者": "author", "原作": "fandom", "cp": "pairing",
+    "配对": "pairing", "配對": "pairing", "分级": "rating", "分級": "rating", "警告": "warnings",
+    "标签": "tags", "標籤": "tags", "简介": "summary", "簡介": "summary", "摘要": "summary",
+    "文案": "summary", "タイトル": "title", "ジャンル": "tags", "カップリング": "pairing",
+    "注意": "warnings", "注意事項": "warnings", "あらすじ": "summary", "レーティング": "rating",
+    "제목": "title", "작가": "author", "장르": "tags", "커플링": "pairing", "등급": "rating",
+    "주의": "warnings", "경고": "warnings", "요약": "summary", "줄거리": "summary",
 }  # fmt: skip
-_DECOR = r"[ \t*_~=#\]\)\[\(>|•✨★☆♥❤]*"
+_DECOR = r"[ \t*_~=#\]\)\[\(>|•✨★☆♥❤【】「」]*"
+_KEYS = "|".join(sorted((re.escape(k) for k in FIELD_NAMES), key=len, reverse=True))
 FIELD_LINE = re.compile(
-    r"(?im)^" + _DECOR + r"(?P<key>"
-    + "|".join(sorted((re.escape(k) for k in FIELD_NAMES), key=len, reverse=True))
-    + r")" + _DECOR + r"[ \t]*(?::|-|–|—|=)[ \t]*(?P<value>[^\n]*)$"
+    r"(?im)^" + _DECOR + r"(?P<key>" + _KEYS + r")" + _DECOR
+    + r"[ \t]*(?::|：|-|–|—|=)[ \t]*(?P<value>[^\n]*)$"
 )  # fmt: skip
+# Several fields on one line ("Pairing: A/B | Rating: T | Words: 3k"): each separator that a
+# field name follows ends the field before it.
+_FIELD_BREAK = re.compile(
+    r"(?i)[ \t]*(?:[|•·♦◆✦/]|\s[-–—~;]|;)[ \t]*(?=(?:" + _KEYS + r"|words|word count)"
+    + r"[ \t]*(?::|：))"
+)  # fmt: skip
+
+
+def _one_field_a_line(text: str) -> str:
+    """The text with a line break (padded to the same length, so offsets hold) at each break
+    between fields that share a line."""
+    return _FIELD_BREAK.sub(lambda m: "\n" + " " * (len(m.group(0)) - 1), text)
+
+
 # FanFiction.net: "Rated: Fiction T - English - Romance/Angst - [A, B] C - Words: 2,104 - ..."
 _FFN_LINE = re.compile(
     r"(?im)^[ \t]*Rated:[ \t]*(?:Fiction|Fic)[ \t]+(?P<rating>K\+?|T|MA|M)[ \t]*-[ \t]*"
@@ -90,10 +125,15 @@ class Field:
     joined: bool = False  # a comma-joined list that is one pairing (FFN's "[A, B]")
 
 
+# Full-width list separators (Chinese, Japanese) read as commas: one character for one, so
+# offsets hold.
+_WIDE_SEPARATORS = str.maketrans({"，": ",", "、": ",", "；": ";", "／": "/"})
+
+
 def _clean_value(raw: str) -> tuple[str, int]:
     """The value without decoration, and where it starts in raw."""
     value = raw.strip().strip(" *_~").strip()
-    return value, (raw.find(value) if value else 0)
+    return value.translate(_WIDE_SEPARATORS), (raw.find(value) if value else 0)
 
 
 def find_fields(regions: list[tuple[str, int]]) -> dict[str, list[Field]]:
@@ -103,6 +143,7 @@ def find_fields(regions: list[tuple[str, int]]) -> dict[str, list[Field]]:
     """
     out: dict[str, list[Field]] = {}
     for text, offset in regions:
+        text = _one_field_a_line(text)
         for m in FIELD_LINE.finditer(text):
             name = FIELD_NAMES[m.group("key").lower()]
             raw = m.group("value")

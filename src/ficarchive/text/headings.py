@@ -19,6 +19,9 @@ _NUMBERED = {
     "part": "Part", "parte": "Parte", "partie": "Partie", "teil": "Teil", "część": "Część",
     "book": "Book", "libro": "Libro", "livre": "Livre", "buch": "Buch", "act": "Act",
     "acto": "Acto", "volume": "Volume", "vol": "Volume", "tome": "Tome", "tomo": "Tomo",
+    "глава": "Глава", "часть": "Часть", "розділ": "Розділ", "частина": "Частина",
+    "kapitola": "Kapitola", "bölüm": "Bölüm", "chương": "Chương", "kabanata": "Kabanata",
+    "luku": "Luku",
 }  # fmt: skip
 # Kinds without a number.
 _SPECIAL = {
@@ -28,7 +31,10 @@ _SPECIAL = {
     "intermède": "Intermède", "intermezzo": "Intermezzo", "preface": "Preface",
     "préface": "Préface", "prefacio": "Prefacio", "afterword": "Afterword", "foreword": "Foreword",
     "omake": "Omake", "coda": "Coda", "finale": "Finale", "vorwort": "Vorwort",
-    "nachwort": "Nachwort",
+    "nachwort": "Nachwort", "пролог": "Пролог", "эпилог": "Эпилог", "епілог": "Епілог",
+    "интерлюдия": "Интерлюдия", "序章": "序章", "楔子": "楔子", "尾声": "尾声", "尾聲": "尾聲",
+    "番外": "番外", "プロローグ": "プロローグ", "エピローグ": "エピローグ", "프롤로그": "프롤로그",
+    "에필로그": "에필로그",
 }  # fmt: skip
 _NUMBER_WORDS = {
     word: n
@@ -50,6 +56,72 @@ _NUMBER_WORDS = {
     )
     for word in words.split()
 }  # fmt: skip
+# Russian and Ukrainian numbers as chapter headings write them ("Глава первая", "Частина друга").
+_NUMBER_WORDS.update(
+    {
+        word: n
+        for n, words in enumerate(
+            [
+                "ноль",
+                "один одна первая первый перша перший",
+                "два две вторая второй друга другий",
+                "три третья третий третя",
+                "четыре четвёртая четвертая четвёртый четвертий",
+                "пять пятая пятый п'ята",
+                "шесть шестая шестой шоста",
+                "семь седьмая седьмой сьома",
+                "восемь восьмая восьмой восьма",
+                "девять девятая девятый дев'ята",
+                "десять десятая десятый десята",
+            ]
+        )
+        for word in words.split()
+    }
+)
+_CJK_DIGITS = {c: n for n, c in enumerate("零一二三四五六七八九")} | {"〇": 0, "两": 2, "兩": 2}
+# "第三章 标题", "第12話", "제3장": the number between the two, in digits or Chinese numerals.
+_CJK_HEADING = re.compile(
+    r"^[\s【\[「『（(]*(?:第|제)\s*(?P<num>[0-9０-９]{1,4}|[零〇一二两兩三四五六七八九十百]{1,6})\s*"
+    r"(?P<kw>章|回|話|话|节|節|幕|卷|部|장|화)[\s【】\[\]「」『』（）():：.、,，\-–—~]*(?P<title>.{0,60}?)[\s】\]」』]*$"
+)
+_KOREAN_HEADING = re.compile(
+    r"^\s*(?P<num>\d{1,4})\s*(?P<kw>장|화)(?:[\s.:\-–—]+(?P<title>.{1,60}?))?\s*$"
+)
+
+
+def _cjk_number(num: str) -> int | None:
+    """The value of "12", "１２", "十二", "二十三", "一百零五"."""
+    if num.isdigit():
+        return int(num)
+    total, current = 0, 0
+    for ch in num:
+        if ch == "百":
+            total, current = total + (current or 1) * 100, 0
+        elif ch == "十":
+            total, current = total + (current or 1) * 10, 0
+        elif ch in _CJK_DIGITS:
+            current = _CJK_DIGITS[ch]
+        else:
+            return None
+    return (total + current) or None
+
+
+def _match_cjk(text: str) -> tuple[str, str | None] | None:
+    m = _CJK_HEADING.match(text) or _KOREAN_HEADING.match(text)
+    if not m:
+        return None
+    value = _cjk_number(m.group("num"))
+    if value is None:
+        return None
+    kw = m.group("kw")
+    label = (
+        f"제{value}{kw}"
+        if kw in "장화" and text.lstrip().startswith("제")
+        else (f"{value}{kw}" if kw in "장화" else f"第{value}{kw}")
+    )
+    return label, _title(m.group("title"))
+
+
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
 _ROMAN = re.compile(r"(?i)^(?=[ivxlc])c{0,3}(?:xc|xl|l?x{0,3})(?:ix|iv|v?i{0,3})$")
 _ROMAN_VALUES = {"i": 1, "v": 5, "x": 10, "l": 50, "c": 100}
@@ -125,6 +197,9 @@ def match_chapter(text: str) -> tuple[str, str | None] | None:
     """(label, title) when the line is a chapter heading."""
     if len(text) > 120 or "\n" in text:
         return None
+    cjk = _match_cjk(text)
+    if cjk:
+        return cjk
     m = _NUMBERED_HEADING.match(text)
     if m:
         num = m.group("num")

@@ -145,7 +145,11 @@ def _term_index(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, list[tuple[str
                     index[alias.lower()].append(entry)
     alts = sorted(index, key=len, reverse=True)
     pattern = re.compile(
-        r"(?i)(?<![A-Za-z0-9])(?:" + "|".join(re.escape(a) for a in alts) + r")(?![A-Za-z0-9])"
+        # whole words in Latin and Cyrillic scripts; within Chinese and Japanese, which put no
+        # space between words, anywhere
+        r"(?i)(?<![A-Za-z0-9\u0400-\u04ff])(?:"
+        + "|".join(re.escape(a) for a in alts)
+        + r")(?![A-Za-z0-9\u0400-\u04ff])"
     )
     return pattern, index
 

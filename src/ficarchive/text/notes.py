@@ -5,8 +5,10 @@ from __future__ import annotations
 
 import re
 
+from .fields import FIELD_NAMES
 from .note_cues import note_cues
 from .units import Unit
+from .words import count_words
 
 _STRONG = re.compile(
     r"""(?ix)
@@ -34,19 +36,27 @@ _STRONG = re.compile(
     |^\W*(?:to\s+be\s+continued|tbc|end\s+of\s+(?:chapter|part)(?:\s+\w+)?|end\s+chapter(?:\s+\w+)?)\W*$
     |^\W{0,3}(?:n/a|n\.\s?a\.|nota(?:s)?\s+(?:de\s+)?(?:la\s+|el\s+)?(?:autor[a]?|autrice)|
       note(?:s)?\s+de\s+l['’]aut(?:eur|rice)(?:e)?|nota\s+dell['’]aut(?:ore|rice)|anmerkung(?:en)?|od\s+autor(?:a|ki)|
-      catatan(?:\s+penulis)?|nda|n\.d\.a\.)\b
+      catatan(?:\s+penulis)?|nda|n\.d\.a\.|примечани[еяй](?:\s+автора)?|от\s+автора|
+      примітк[аи](?:\s+автора)?|作者的话|作者有话说|后记|後記|あとがき|작가의\s*말|후기)\b
     |\b(?:gracias\s+por\s+leer|dejen\s+(?:sus\s+)?(?:comentarios|reviews)|comenten|
       merci\s+(?:de|d['’]avoir|pour)\s+(?:m['’]avoir\s+)?(?:lu|lire|lue|la\s+lecture)|
       danke\s+fürs\s+lesen|viel\s+spaß|dziękuję\s+za|terima\s+kasih|selamat\s+membaca|
-      grazie\s+(?:per|a\s+tutt[ie])|obrigad[oa]\s+por)
+      grazie\s+(?:per|a\s+tutt[ie])|obrigad[oa]\s+por|спасибо\s+за\s+(?:прочтение|внимание|отзывы)|
+      спасибо,?\s+что\s+(?:прочитали|дочитали)|дякую\s+за|感谢阅读|谢谢(?:大家)?(?:阅读|观看|看到这里)|
+      読んでいただき|감사합니다)
     |\b(?:written\s+for|gift\s+for|a\s+gift\s+for|(?:for|in)\s+(?:the|a|my)\s+[\w\s-]{0,30}
       (?:exchange|challenge|fest|bang|prompt|prompts)|(?:prompt|exchange|challenge)\s*[:#]|
       beta(?:'d|ed)?|concrit|feedback|rated\s+(?:[GKTMR]\+?|PG(?:-13)?|NC-17|MA|fiction)(?=[\s.,!;:]|$))
     |(?:\^_*\^|\^\^|\bx\s?d\b|:\s?[)(dp]|;\s?\)|-_-|o\.o|<3|\bmwa(?:ha)+|\blol\b|\bteehee)
     """
 )
+# A header field in any language the fields know, with a colon: "Рейтинг: R", "分级：R18".
+_FIELD = re.compile(
+    r"(?im)^\W{0,3}(?:"
+    + "|".join(sorted(map(re.escape, FIELD_NAMES), key=len, reverse=True))
+    + r")\W{0,2}[ \t]*[:：]"
+)
 _DIALOGUE = re.compile(r'["“][^"”]{2,}["”]')
-_WORD = re.compile(r"\S+")
 
 
 _CREDIT = re.compile(r"^[\"“«][^\"”»]{1,80}[\"”»]\s*(?:by|-|–|—)\s+\w")
@@ -58,7 +68,7 @@ def note_score(text: str) -> int:
     head = text[:2000]
     if head[:1] in '"“«' and not _CREDIT.match(head):
         return note_cues(head)
-    return len(_STRONG.findall(head)) + note_cues(head)
+    return len(_STRONG.findall(head)) + note_cues(head) + (1 if _FIELD.match(head) else 0)
 
 
 def unit_score(unit: Unit) -> int:
@@ -69,7 +79,8 @@ def unit_score(unit: Unit) -> int:
 
 
 def word_count(text: str) -> int:
-    return len(_WORD.findall(text))
+    """Words in any script: in Chinese or Japanese, each character (text.words)."""
+    return count_words(text)
 
 
 def is_storyish(unit: Unit) -> bool:

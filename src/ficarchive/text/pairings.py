@@ -43,7 +43,8 @@ _PLATONIC_WORDS = re.compile(
 _TRAILING = re.compile(r"[ \t]*[(\[][^)\]]{0,30}[)\]][!.]*[ \t]*$|[ \t]*[!?.:;]+$")
 _NONE = re.compile(
     r"(?i)^\W*(?:none|no|nope|n/?a|nothing|no\s+pairings?|gen|keins?|keine|ninguna|ninguno|"
-    r"nenhum|nenhuma|aucun|aucune|nessuno|nessuna|tidak\s+ada|brak|żaden|nada)\b"
+    r"nenhum|nenhuma|aucun|aucune|nessuno|nessuna|tidak\s+ada|brak|żaden|nada|нет|отсутствуют|"
+    r"немає|без\s+предупреждений)\b|^\W*(?:无|無|なし|없음)"
 )
 MAX_MEMBERS = 8  # more names in one notation is a list, not a pairing
 MAX_PAIRINGS = 100  # per region: more is not an author's note

@@ -88,8 +88,13 @@ def _add_context(work: ParsedWork, text: str) -> None:
 
 
 def _notes(units: list[Unit]) -> str | None:
-    parts = [clean(u.para.text) for u in units if u.hint != "note_label"]
-    return "\n\n".join(p for p in parts if p) or None
+    """The notes' text, lines that followed each other in the source still one under another."""
+    out = ""
+    for u in units:
+        text = clean(u.para.text) if u.hint != "note_label" else ""
+        if text:
+            out += ("\n" if u.para.gap == 0 else "\n\n") * bool(out) + text
+    return out or None
 
 
 def _span(units: list[Unit], text: str) -> list[Evidence]:

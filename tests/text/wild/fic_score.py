@@ -36,11 +36,11 @@ SOURCE_SUFFIXES = (".txt", ".html", ".md", ".docx.json", ".epub.json")
 # The scorer's own table of label words, kept apart from the importer's on purpose.
 KINDS = {
     "chapter": "chapter ch chap capítulo capitulo cap chapitre kapitel rozdział rozdzial bab "
-    "capitolo hoofdstuk",
-    "part": "part parte partie teil część czesc",
+    "capitolo hoofdstuk глава розділ",
+    "part": "part parte partie teil część czesc часть частина",
     "book": "book libro livre buch",
-    "prologue": "prologue prólogo prologo prolog",
-    "epilogue": "epilogue epílogo epilogo epilog",
+    "prologue": "prologue prólogo prologo prolog пролог 序章 楔子",
+    "epilogue": "epilogue epílogo epilogo epilog эпилог 尾声",
     "interlude": "interlude interludio intermède intermezzo",
 }
 KIND_OF = {word: kind for kind, words in KINDS.items() for word in words.split()}
@@ -76,6 +76,9 @@ def label_key(label: str | None) -> tuple[str, int | None] | None:
     """(kind, number) of a chapter label, or None for no label or one not understood."""
     if not label:
         return None
+    cjk = re.match(r"^(?:第|제)\s*(\d+)\s*(?:章|回|話|话|节|장|화)", label)
+    if cjk:
+        return "chapter", int(cjk.group(1))
     words = re.findall(r"[^\W_]+", label.lower())
     if not words or words[0] not in KIND_OF:
         return ("?", None) if words else None

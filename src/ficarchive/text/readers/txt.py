@@ -1,9 +1,11 @@
 """Plain text: paragraphs are separated by blank lines, or are single lines when the text
-uses no blank lines at all."""
+uses no blank lines at all. A title line written just above header fields ("Rating: T") with
+no blank line between is a paragraph of its own."""
 
 from __future__ import annotations
 
 from ..decode import clean_text, decode_bytes
+from ..fields import FIELD_LINE
 from ..source import Document, Para
 
 
@@ -27,6 +29,7 @@ def split_paragraphs(text: str) -> list[Para]:
     gap = 0
     cur_start = -1
     cur_end = 0
+    first_line = ""  # of the paragraph being read, while it has one line
     for line in lines:
         stripped = line.strip()
         if not stripped:
@@ -37,9 +40,13 @@ def split_paragraphs(text: str) -> list[Para]:
         else:
             lstart = pos + (len(line) - len(line.lstrip()))
             lend = pos + len(line.rstrip())
-            if cur_start >= 0 and line_mode:
+            title_above = (
+                first_line and FIELD_LINE.match(stripped) and not FIELD_LINE.match(first_line)
+            )
+            if cur_start >= 0 and (line_mode or title_above):
                 paras.append(_para(text, cur_start, cur_end, gap))
                 cur_start, gap = -1, 0
+            first_line = stripped if cur_start < 0 else ""
             if cur_start < 0:
                 cur_start = lstart
             cur_end = lend
