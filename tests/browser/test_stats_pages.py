@@ -152,6 +152,13 @@ def test_stats_pages_pass_axe(browser, live_server, history, author, admin_user,
         page.screenshot(path=str(shots / f"stats-archive-{scheme}.png"), full_page=True)
         page.add_script_tag(path=str(AXE))
         found["/stats/archive"] = [v for v in page.evaluate(RUN_AXE) if v["impact"] in SERIOUS]
+        page.set_viewport_size({"width": 390, "height": 844})  # and on a phone
+        page.goto("/stats/archive")
+        assert page.evaluate("document.documentElement.scrollWidth") <= 390
+        assert "chart-narrow" in page.locator(".stats-chart svg:visible").first.get_attribute(
+            "class"
+        )
+        page.screenshot(path=str(shots / f"stats-archive-phone-{scheme}.png"), full_page=True)
         bad = {url: v for url, v in found.items() if v}
         assert not bad, bad
     finally:

@@ -105,3 +105,17 @@ def test_counters_add_every_process_count_by_the_day(settings):
     counters.flush()
     days = counters.read("test.thing", 2)
     assert list(days.values()) == [0, 4] and list(days)[-1] == timezone.localdate()
+
+
+def test_guests_the_page_cache_answers_count_chapter_hits(saga, settings):
+    """A guest's chapter page kept by the page cache is answered before any view runs; the
+    chapter hit still counts (the page cache announces the read)."""
+    settings.STATS_FOLD_LAG_SECONDS = 0
+    second = saga.chapters.order_by("position")[1]
+    answers = [
+        Client(HTTP_USER_AGENT=f"guest {n}").get(second.get_absolute_url())["X-Page-Cache"]
+        for n in range(3)
+    ]
+    assert answers == ["miss", "hit", "hit"]
+    fold()
+    assert ChapterHits.objects.get(chapter=second).hits == 3
