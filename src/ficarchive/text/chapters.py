@@ -105,9 +105,7 @@ def _chapter(units: list[Unit], heading: Unit | None) -> ChapterLayout:
 
 
 def _says_nothing_of_the_fic(unit: Unit) -> bool:
-    return (
-        unit.hint is None and not unit.marker and not unit.para.meta and unit_score(unit) == 0
-    )
+    return unit.hint is None and not unit.marker and not unit.para.meta and unit_score(unit) == 0
 
 
 def _title_below(units: list[Unit]) -> bool:
