@@ -143,3 +143,44 @@ def test_the_language_is_the_storys(header: str, language: str) -> None:
 def test_a_page_of_slashes_is_not_a_thousand_pairings() -> None:
     work = parse_document("A/N: " + "Ab/" * 20000 + "Cd" + STORY).to_dict()
     assert work["relationships"] == []
+
+
+@pytest.mark.parametrize("between", [" | ", " • ", " · ", "; ", " - ", " ~ "])
+def test_several_fields_on_one_line_are_each_read(between: str) -> None:
+    line = between.join(["pairing: marek/ilse", "rating: M", "warnings: none apply", "wc: 2k"])
+    work = read("the salt road\n" + line)
+    assert work["title"] == "the salt road"
+    assert work["relationships"] == ["Ilse/Marek"]
+    assert (work["rating"], work["rating_as_written"]) == ("Mature", "M")
+    assert work["archive_warnings"] == ["No Archive Warnings Apply"]
+
+
+@pytest.mark.parametrize(
+    ("header", "rating"),
+    [
+        ("Пейринг: Марек/Ильза\nРейтинг: R\nПредупреждения: нет", "Mature"),
+        ("CP：马瑞克/伊尔莎\n分级：R18\n警告：无", "Explicit"),
+        ("カップリング：マレク×イルゼ\nレーティング：R-18\n注意：なし", "Explicit"),
+        ("커플링: 마렉/일제\n등급: PG-13\n경고: 없음", "Teen And Up Audiences"),
+    ],
+)
+def test_header_fields_in_other_scripts_give_the_pairing_rating_and_no_warnings(
+    header: str, rating: str
+) -> None:
+    work = read(header)
+    assert len(work["relationships"]) == 1 and "/" in work["relationships"][0]
+    assert work["rating"] == rating
+    assert work["archive_warnings"] == ["No Archive Warnings Apply"]
+
+
+def test_full_width_commas_split_a_tag_list_and_stay_in_a_summary() -> None:
+    work = read("标签：日常，治愈，HE\n简介：雨季的小城里，开书店的人。")
+    assert {"日常", "治愈"} <= set(work["freeform_tags"])
+    assert work["summary"] == "雨季的小城里，开书店的人。"
+
+
+def test_names_alone_in_a_pairing_field_are_its_characters_but_a_portmanteau_is_not() -> None:
+    work = read("Pairing and characters: Marek/Ilse, Tomas Brandt, Vera")
+    assert work["relationships"] == ["Ilse/Marek"]
+    assert {"Tomas Brandt", "Vera"} <= set(work["characters"])
+    assert "MarIlse" not in read("Pairing: MarIlse, Tomas Brandt")["characters"]

@@ -23,6 +23,8 @@ FIELD_NAMES = {
     "altersfreigabe": "rating", "bewertung": "rating", "einstufung": "rating", "altersbeschränkung": "rating", "fsk": "rating",
     "kategoria wiekowa": "rating", "ograniczenie wiekowe": "rating", "peringkat": "rating",
     "pairing": "pairing", "pairings": "pairing", "pairing(s)": "pairing", "pair": "pairing",
+    "pairing and characters": "pairing", "pairings and characters": "pairing",
+    "relationships and characters": "pairing", "ships and characters": "pairing",
     "relationship": "pairing", "relationships": "pairing", "relationship(s)": "pairing",
     "ship": "pairing", "ships": "pairing", "couple": "pairing", "couples": "pairing",
     "pareja": "pairing", "parejas": "pairing", "emparejamiento": "pairing", "casal": "pairing",
@@ -130,10 +132,15 @@ class Field:
 _WIDE_SEPARATORS = str.maketrans({"，": ",", "、": ",", "；": ";", "／": "/"})
 
 
-def _clean_value(raw: str) -> tuple[str, int]:
+# Fields whose value is a list.
+_LISTS = {"fandom", "pairing", "characters", "warnings", "category", "tags"}
+
+
+def _clean_value(raw: str, name: str = "") -> tuple[str, int]:
     """The value without decoration, and where it starts in raw."""
     value = raw.strip().strip(" *_~").strip()
-    return value.translate(_WIDE_SEPARATORS), (raw.find(value) if value else 0)
+    at = raw.find(value) if value else 0
+    return (value.translate(_WIDE_SEPARATORS) if name in _LISTS else value), at
 
 
 def find_fields(regions: list[tuple[str, int]]) -> dict[str, list[Field]]:
@@ -153,7 +160,7 @@ def find_fields(regions: list[tuple[str, int]]) -> dict[str, list[Field]]:
                 if not nxt or FIELD_LINE.match(nxt.group(1)):
                     continue
                 raw, start = nxt.group(1), m.end() + nxt.start(1)
-            value, at = _clean_value(raw)
+            value, at = _clean_value(raw, name)
             if value:
                 s = offset + start + at
                 out.setdefault(name, []).append(Field(name, value, s, s + len(value)))

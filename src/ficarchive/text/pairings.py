@@ -27,7 +27,7 @@ _LOWER_PAIR = re.compile(
     r"(?<![\w/&'’-])([a-z][a-z'’]{1,20})(?:[ \t]*/[ \t]*|[ \t]+x[ \t]+)([a-z][a-z'’]{1,20})(?![\w/&'’-])"
 )
 _AMP = re.compile(rf"(?<![\w/&])(?P<all>{_NAME}[ \t]+&[ \t]+{_NAME})(?![\w/&])")
-_SPLIT = re.compile(r"[ \t]*(?:/|\+|&)[ \t]*|[ \t]+[xX×][ \t]+")
+_SPLIT = re.compile(r"[ \t]*(?:/|\+|&|×)[ \t]*|[ \t]+[xX][ \t]+")
 _COMPACT_X = re.compile(r"\b(?P<a>[A-Z][a-z]{1,15}|\d{1,2})[x×](?P<b>[A-Z][a-z]{1,15}|\d{1,2})\b")
 _CAMEL = re.compile(r"\b([A-Z][a-z]{1,10})([A-Z][a-z]{1,10})\b")
 _TOKEN = re.compile(r"\b[A-Za-z]{5,24}\b")
