@@ -107,7 +107,7 @@ def fold() -> int:
 
 
 def _fold(work_days, chapters) -> int:
-    rollup.lock_folds()  # one fold or rollup rebuild at a time
+    lock = rollup.lock_folds()  # one fold or rollup rebuild at a time
     until = timezone.now() - timedelta(seconds=settings.STATS_FOLD_LAG_SECONDS)
     by_work_day: dict[tuple[int, date], Counter] = {
         key: Counter(hits=n) for key, n in work_days.items()
@@ -119,4 +119,6 @@ def _fold(work_days, chapters) -> int:
             by_work_day.setdefault(key, Counter())[figure] += n
         cursor.save(update_fields=["last_id"])
     _add_chapter_hits(chapters)
-    return add_figures(by_work_day)
+    touched = add_figures(by_work_day)
+    rollup.folded(lock)
+    return touched
