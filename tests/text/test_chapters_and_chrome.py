@@ -33,6 +33,20 @@ STORY = (
         ("Chapter 3 of 10", "Chapter 3", None),
         ("Chapter 2 (Part 1)", "Chapter 2", "Part 1"),
         ("[Chapter 2: The Fall]", "Chapter 2", "The Fall"),
+        ("Глава 1. Колокольчик", "Глава 1", "Колокольчик"),
+        ("ГЛАВА ТРЕТЬЯ", "Глава 3", None),
+        ("Часть 2: Зима", "Часть 2", "Зима"),
+        ("Розділ 4", "Розділ 4", None),
+        ("Пролог", "Пролог", None),
+        ("第一章 初见", "第1章", "初见"),
+        ("第二十三回：夜雨", "第23回", "夜雨"),
+        ("【第１２章】夜", "第12章", "夜"),
+        ("第1話「再会」", "第1話", "再会"),
+        ("제3장 비", "제3장", "비"),
+        ("序章", "序章", None),
+        ("Chương 5: Mưa", "Chương 5", "Mưa"),
+        ("ตอนที่ 1 ฝน", "ตอนที่ 1", "ฝน"),
+        ("פרק 3: הגשם", "פרק 3", "הגשם"),
     ],
 )
 def test_it_reads_headings_in_every_form_and_language(line, label, title) -> None:
@@ -47,6 +61,8 @@ def test_it_reads_headings_in_every_form_and_language(line, label, title) -> Non
         "Part two of the plan was simple: wait for the tide and then run.",
         "Act normal, she told herself.",
         "Chapter 12 was the worst.",
+        "Глава 12 была хуже всех.",
+        "第一章写得最好，我很喜欢。",
     ],
 )
 def test_a_chapter_word_in_the_prose_is_no_heading(line) -> None:

@@ -21,7 +21,7 @@ _NUMBERED = {
     "acto": "Acto", "volume": "Volume", "vol": "Volume", "tome": "Tome", "tomo": "Tomo",
     "глава": "Глава", "часть": "Часть", "розділ": "Розділ", "частина": "Частина",
     "kapitola": "Kapitola", "bölüm": "Bölüm", "chương": "Chương", "kabanata": "Kabanata",
-    "luku": "Luku",
+    "luku": "Luku", "ตอนที่": "ตอนที่", "บทที่": "บทที่", "פרק": "פרק", "الفصل": "الفصل",
 }  # fmt: skip
 # Kinds without a number.
 _SPECIAL = {
@@ -113,13 +113,16 @@ def _match_cjk(text: str) -> tuple[str, str | None] | None:
     value = _cjk_number(m.group("num"))
     if value is None:
         return None
+    title = _title(m.group("title"))
+    if title and ("。" in title or "，" in title or len(title) > 30):
+        return None  # "第一章写得最好，我很喜欢。" is a sentence about the first chapter
     kw = m.group("kw")
     label = (
         f"제{value}{kw}"
         if kw in "장화" and text.lstrip().startswith("제")
         else (f"{value}{kw}" if kw in "장화" else f"第{value}{kw}")
     )
-    return label, _title(m.group("title"))
+    return label, title
 
 
 _TENS = {"twenty": 20, "thirty": 30, "forty": 40, "fifty": 50}
