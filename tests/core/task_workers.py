@@ -29,6 +29,7 @@ def database_url() -> str | None:
 class Worker:
     process: subprocess.Popen
     log: Path
+    asked_to_stop: bool = False
 
     def kill(self) -> None:
         """SIGKILL to the worker and its children (a machine gone, an out-of-memory kill)."""
@@ -37,12 +38,17 @@ class Worker:
         self.process.wait(timeout=30)
 
     def stop(self) -> None:
-        if self.process.poll() is None:
+        self.ask_to_stop()
+        try:
+            self.process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            self.kill()
+
+    def ask_to_stop(self) -> None:
+        """SIGTERM, once: the worker finishes its task and stops (stop() waits for it)."""
+        if self.process.poll() is None and not self.asked_to_stop:
             os.killpg(self.process.pid, signal.SIGTERM)
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.kill()
+            self.asked_to_stop = True
 
     def output(self) -> str:
         return self.log.read_text(errors="replace")

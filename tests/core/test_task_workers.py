@@ -38,6 +38,8 @@ def workers(tmp_path):
         return worker
 
     yield start
+    for worker in started:  # all at once, then wait for each
+        worker.ask_to_stop()
     for worker in started:
         worker.stop()
 
