@@ -122,6 +122,9 @@ def test_a_passkey_is_registered_and_signs_in_and_a_forged_answer_is_refused(log
     status.filter(has_text=re.compile("signature did not check out")).wait_for()
     page.goto("/dashboard")
     assert "/login" in page.url  # still signed out
+    before = passkey.sign_count
+    passkey.refresh_from_db()
+    assert passkey.last_used_at is None and passkey.sign_count == before  # nothing changed
 
     page.unroute("**/login/passkey")
     page.goto("/login")
