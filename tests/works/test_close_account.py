@@ -144,3 +144,22 @@ def test_every_browser_signed_in_to_the_account_is_signed_out(
     with django_capture_on_commit_callbacks(execute=True):
         close(client_for(author), leaving)
     assert not store().exists(key)
+
+
+def test_a_work_given_to_the_leaver_no_longer_names_them(
+    author, reader, client, client_for, make_work
+):
+    from ficarchive.works.gifts import set_gifts
+
+    present = make_work(reader, "A Present")
+    set_gifts(present, [author.default_pseud], reader)
+    url = f"/works/{present.pk}"
+    assert "/users/author" in client.get(url).content.decode()
+    client.get(url)  # kept for guests now
+    close_account_of(client_for(author))
+    page = client.get(url).content.decode()
+    assert "A Present" in page and "/users/author" not in page
+
+
+def close_account_of(client):
+    return client.post("/account/delete", {"password": PASSWORD, "keep_comments": "1"})

@@ -11,7 +11,7 @@ from django.db.models import Q
 from django.urls import reverse
 
 from ficarchive.accounts.models import Block
-from ficarchive.core.signals import notice
+from ficarchive.core.signals import announce_work_changed, notice
 
 from .models import Gift, Work
 
@@ -84,3 +84,12 @@ def gifts_for(owner, viewer, *, refused: bool = False):
 
 def gifts_page_url(user) -> str:
     return reverse("user_gifts", args=[user.username])
+
+
+def forget_recipient(user) -> None:
+    """An account is closing (core.signals.account_closing): the gifts to it go, and the works
+    that named it as their recipient are announced, so their pages stop naming it."""
+    gifts = Gift.objects.filter(pseud__user=user)
+    work_ids = list(gifts.values_list("work_id", flat=True))
+    gifts.delete()
+    announce_work_changed(work_ids)
