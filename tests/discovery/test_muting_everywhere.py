@@ -134,7 +134,7 @@ def test_a_muted_work_in_the_readers_history_is_folded(archive, client_for, read
     from ficarchive.feedback.services.history import flush_readings, record_reading
 
     muted, _ = archive
-    record_reading(reader, muted, muted.chapters.first())
+    record_reading(reader, muted.pk, muted.chapters.first().pk)
     flush_readings()
     html = client_for(reader).get(reverse("history")).content.decode()
     assert MUTED_TITLE not in html

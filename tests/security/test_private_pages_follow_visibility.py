@@ -17,7 +17,7 @@ TITLE = "The Lighthouse Ledger"
 def followed(make_work, author, reader):
     work = make_work(author, TITLE)
     subscribe(reader, work=work)
-    record_reading(reader, work)
+    record_reading(reader, work.pk)
     flush_readings()
     add_chapter(work, title="Second watch", body="<p>The lamp went out at midnight.</p>")
     return work

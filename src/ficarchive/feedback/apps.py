@@ -8,7 +8,7 @@ class FeedbackConfig(AppConfig):
     def ready(self) -> None:
         from ficarchive.core import signals
 
-        from . import listeners
+        from . import holes, listeners  # noqa: F401 (holes: the fillers of its personal parts)
 
         signals.work_published.connect(listeners.work_published, dispatch_uid="feedback.work")
         signals.chapter_published.connect(

@@ -22,8 +22,8 @@ def series_part_added(sender, series, work, **kwargs) -> None:
     notify_new_series_part(series, work)
 
 
-def work_read(sender, request, work_id, work=None, chapter=None, **kwargs) -> None:
-    on_work_read(request, work_id, work=work, chapter=chapter)
+def work_read(sender, request, work_id, work=None, chapter=None, chapter_id=None, **kwargs):
+    on_work_read(request, work_id, work=work, chapter=chapter, chapter_id=chapter_id)
 
 
 def invited(sender, user_id, work, **kwargs) -> None:

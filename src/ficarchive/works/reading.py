@@ -10,6 +10,7 @@ from django.http import Http404
 from django.shortcuts import render
 
 from ficarchive.accounts.middleware import ADULT_COOKIE, consents_to_adult
+from ficarchive.core.holes import personal_to
 from ficarchive.core.replica import may_read_replica
 from ficarchive.core.signals import work_read
 
@@ -23,6 +24,11 @@ def _flag(request, name: str) -> bool | None:
     if value in {"false", "0", "no"}:
         return False
     return None
+
+
+def _creators_see_their_own(request, work) -> None:
+    """A work's page shows its creators more than others (edit links, drafts, moderation)."""
+    personal_to(request, (c.pseud.user_id for c in work.creatorships.all()))
 
 
 def _adult_gate(request, work):
@@ -94,6 +100,7 @@ def _show(request, work, chapters, shown, *, chapter, whole):
 @may_read_replica(guests_only=True)
 def work(request, work_id: int):
     work = readable_work(request, work_id)
+    _creators_see_their_own(request, work)
     if gate := _adult_gate(request, work):
         return gate
     chapters = readable_chapters(request, work)
@@ -110,6 +117,7 @@ def work(request, work_id: int):
 @may_read_replica(guests_only=True)
 def chapter(request, work_id: int, chapter_id: int):
     work = readable_work(request, work_id)
+    _creators_see_their_own(request, work)
     if gate := _adult_gate(request, work):
         return gate
     chapters = readable_chapters(request, work)
@@ -122,6 +130,7 @@ def chapter(request, work_id: int, chapter_id: int):
 
 def navigate(request, work_id: int):
     work = readable_work(request, work_id)
+    _creators_see_their_own(request, work)
     chapters = readable_chapters(request, work)
     return render(
         request,

@@ -46,15 +46,15 @@ def _upsert(user, work, **values) -> None:
         Reading.objects.filter(user=user, work=work).update(**values)
 
 
-def record_reading(user, work, chapter=None) -> bool:
-    """The reader opened the work (at `chapter`), buffered until the next flush_readings.
-    Nothing is kept when history is off."""
+def record_reading(user, work_id: int, chapter_id: int | None = None) -> bool:
+    """The reader opened the work (at the chapter, when one is given), buffered until the
+    next flush_readings. Nothing is kept when history is off."""
     if not (user and user.is_authenticated) or not history_enabled(user):
         return False
-    pair = f"{user.pk}:{work.pk}"
+    pair = f"{user.pk}:{work_id}"
     last = cache.get(f"reading:last:{pair}")
     now = timezone.now().timestamp()
-    chapter_id = chapter.pk if chapter is not None else (last[0] if last else None)
+    chapter_id = chapter_id if chapter_id is not None else (last[0] if last else None)
     cache.set(f"reading:last:{pair}", (chapter_id, now), timeout=None)
     if last is not None and now - last[1] < VISIT_GAP.total_seconds():
         PENDING.add(pair)  # the same visit: only the time and the chapter move on

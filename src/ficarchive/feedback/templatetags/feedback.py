@@ -4,26 +4,16 @@ from __future__ import annotations
 
 from django import template
 
-from ..forms import CommentForm
-from ..models import Comment, Kudos
+from ficarchive.core.holes import personal_to
+
+from ..models import Comment
 from ..services import comments as comment_service
 from ..services.bookmarks import bookmark_of
-from ..services.history import reading_of
 from ..services.kudos import kudos_summary
-from ..services.rules import blocker_of, fingerprint, muted_user_ids
+from ..services.rules import muted_user_ids
 from ..services.subscriptions import is_subscribed
 
 register = template.Library()
-
-
-def _guest_left_kudos(request, work) -> bool:
-    key = request.session.session_key if hasattr(request, "session") else None
-    return (
-        bool(key)
-        and Kudos.objects.filter(
-            work=work, user__isnull=True, guest_session=fingerprint("session:" + key)
-        ).exists()
-    )
 
 
 @register.simple_tag(takes_context=True)
@@ -40,37 +30,10 @@ def series_feedback(context, series) -> dict:
     }
 
 
-@register.simple_tag(takes_context=True)
-def work_feedback(context, work, chapter=None) -> dict:
-    """Kudos, bookmark, subscription and reading state of the work for this reader."""
-    request = context.get("request")
-    user = getattr(request, "user", None)
-    signed_in = bool(user and user.is_authenticated)
-    is_creator = work.is_creator(user)
-    if signed_in:
-        left_kudos = Kudos.objects.filter(work=work, user=user).exists()
-    else:
-        left_kudos = request is not None and _guest_left_kudos(request, work)
-    reading = reading_of(user, work) if signed_in else None
-    return {
-        "kudos": kudos_summary(work),
-        "left_kudos": left_kudos,
-        "is_creator": is_creator,
-        "signed_in": signed_in,
-        "bookmark": bookmark_of(user, work=work) if signed_in else None,
-        "subscribed": is_subscribed(user, work=work) if signed_in else False,
-        "reading": reading,
-        "here": chapter,
-    }
-
-
-@register.simple_tag(takes_context=True)
-def reading_place(context, work):
-    """The signed-in reader's history line of `work` when it has a place to continue from
-    (Reading.resume_percent), else None."""
-    user = getattr(context.get("request"), "user", None)
-    reading = reading_of(user, work) if user and user.is_authenticated else None
-    return reading if reading and reading.resume_percent else None
+@register.simple_tag
+def kudos_of(work):
+    """Who left kudos on the work (the same for every reader)."""
+    return kudos_summary(work)
 
 
 @register.simple_tag(takes_context=True)
@@ -81,24 +44,17 @@ def comment_section(context, work, chapter=None) -> dict:
     comments = Comment.objects.filter(work=work).select_related("pseud__user", "user", "chapter")
     if chapter is not None:
         comments = comments.filter(chapter=chapter)
+    comments = list(comments)
     moderator = work.is_creator(user) or bool(user and user.is_staff)
     lines = comment_service.thread_lines(
-        list(comments), viewer=user, muted=muted_user_ids(user), moderator=moderator,
+        comments, viewer=user, muted=muted_user_ids(user), moderator=moderator,
         unnamed=comment_service.unnamed_creators(work, user),
     )  # fmt: skip
-    settings = comment_service.feedback_settings(work)
-    signed_in = bool(user and user.is_authenticated)
-    closed_reason = ""
-    if settings.comments_closed and not moderator:
-        closed_reason = "The creator has closed comments on this work."
-    elif signed_in and blocker_of(work, user):
-        closed_reason = "The creator has blocked you, so you can't comment on this work."
-    elif not signed_in and not comment_service.guest_comments_allowed(work):
-        closed_reason = "The creator takes comments only from signed-in readers."
+    personal_to(request, {c.user_id for c in comments if c.user_id})
     return {
         "lines": lines,
         "moderator": moderator,
-        "closed_reason": closed_reason,
-        "form": CommentForm(user=user),
-        "settings": settings,
+        "settings": comment_service.feedback_settings(work),
+        "guests_ok": bool(user and user.is_authenticated)
+        or comment_service.guest_comments_allowed(work),
     }

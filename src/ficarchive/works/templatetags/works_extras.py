@@ -3,8 +3,9 @@
 from django import template
 from django.utils.html import format_html, format_html_join
 
+from ficarchive.core.holes import personal_to
 from ficarchive.works.languages import language_name as _language_name
-from ficarchive.works.models import ANONYMOUS
+from ficarchive.works.models import ANONYMOUS, Creatorship
 
 register = template.Library()
 
@@ -51,4 +52,10 @@ def sources_of(context, work) -> list[dict]:
     """What the work says it is related to, as the viewer may see it."""
     from ficarchive.works.related import sources_shown
 
-    return sources_shown(work, getattr(context.get("request"), "user", None))
+    request = context.get("request")
+    shown = sources_shown(work, getattr(request, "user", None))
+    parents = [s["link"].parent_id for s in shown if s["link"].parent_id]
+    if parents and request is not None:  # a parent's creators may read it where others can't
+        creators = Creatorship.objects.filter(work_id__in=parents)
+        personal_to(request, creators.values_list("pseud__user_id", flat=True))
+    return shown
