@@ -126,6 +126,8 @@ MIDDLEWARE = [
     "ficarchive.accounts.middleware.renamed_profile_middleware",
     "ficarchive.accounts.middleware.staff_two_factor_middleware",
     "ficarchive.accounts.sessions.note_use_middleware",
+    # Last: a signed-in reader's page from its kept shared part, once all above has run.
+    "ficarchive.pagecache.readers.reader_pages_middleware",
 ]
 
 ROOT_URLCONF = "ficarchive.urls"

@@ -55,8 +55,8 @@ def test_the_database_backend_is_the_default():
     assert isinstance(search_backend(), DatabaseBackend)
 
 
+@override_settings(PAGE_CACHE_SECONDS=0)  # a second identical search would come from the cache
 def test_search_asks_the_backend_the_setting_names(client_for, reader, snowy):
-    # A signed-in reader: a guest's second identical search would come from the page cache.
     viewer = client_for(reader)
     assert sorted(titles(viewer.get("/search", {"q": "snow"}))) == [
         "Harbour Lights",

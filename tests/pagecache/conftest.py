@@ -6,6 +6,7 @@ import pytest
 from django.test import Client
 
 from ficarchive.works.chapters import add_chapter
+from ficarchive.works.services import update_work
 
 
 @pytest.fixture
@@ -33,3 +34,15 @@ def fetch(client, url, **headers):
     """A GET as a browser makes it; the response's text and whether the cache answered."""
     response = client.get(url, **headers)
     return response, response.content.decode(), response.get("X-Page-Cache")
+
+
+def edit(work, **changes):
+    """Edit the shelf's work through the posting service, changing only `changes`."""
+    fields = dict(
+        pseuds=[c.pseud for c in work.creatorships.all()], title=work.title,
+        rating=work.rating.name, fandoms=["Harbour Tales"], freeforms=["Lighthouses"],
+        summary=work.summary, chapters_expected=work.chapters_expected,
+        restricted=work.restricted,
+    )  # fmt: skip
+    fields.update(changes)
+    update_work(work, **fields)

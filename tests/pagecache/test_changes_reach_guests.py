@@ -14,9 +14,9 @@ from ficarchive.tags.wrangling import make_canonical, make_synonym
 from ficarchive.works.chapters import add_chapter, update_chapter
 from ficarchive.works.invitations import leave_work
 from ficarchive.works.models import Work
-from ficarchive.works.services import delete_work, post_work, publish_work, update_work
+from ficarchive.works.services import delete_work, post_work, publish_work
 
-from .conftest import fetch
+from .conftest import edit, fetch
 
 pytestmark = pytest.mark.django_db
 
@@ -30,17 +30,6 @@ def warm(*urls) -> list[str]:
         assert state == "hit", url
         texts.append(text)
     return texts
-
-
-def edit(work, **changes):
-    fields = dict(
-        pseuds=[c.pseud for c in work.creatorships.all()], title=work.title,
-        rating=work.rating.name, fandoms=["Harbour Tales"], freeforms=["Lighthouses"],
-        summary=work.summary, chapters_expected=work.chapters_expected,
-        restricted=work.restricted,
-    )  # fmt: skip
-    fields.update(changes)
-    update_work(work, **fields)
 
 
 def test_a_new_chapter_shows_on_the_work_and_navigation_pages(shelf):

@@ -47,7 +47,7 @@ def test_a_signed_in_readers_page_never_reaches_a_guest_or_another_reader(shelf,
     reader, coauthor = make_user("wavewatcher"), make_user("tidecounter")
     url = reverse("work", args=[work.pk])
     mine = client_for(reader).get(url)
-    assert mine.get("X-Page-Cache") is None
+    assert mine.get("X-Page-Cache") not in ("hit", "miss")  # never a guest's kept page
     assert mine["Cache-Control"].startswith("private")
     assert reader.username in mine.content.decode()
     other = client_for(coauthor).get(url).content.decode()
@@ -56,7 +56,8 @@ def test_a_signed_in_readers_page_never_reaches_a_guest_or_another_reader(shelf,
     assert state == "miss" and reader.username not in text and "csrfmiddlewaretoken" not in text
     # and a guest's kept page never reaches a signed-in reader
     mine_again = client_for(reader).get(url)
-    assert mine_again.get("X-Page-Cache") is None and reader.username in mine_again.content.decode()
+    assert mine_again.get("X-Page-Cache") not in ("hit", "miss")
+    assert reader.username in mine_again.content.decode()
 
 
 def test_two_guests_with_different_muted_tags_get_different_listings(shelf):

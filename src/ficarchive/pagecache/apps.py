@@ -8,8 +8,11 @@ class PageCacheConfig(AppConfig):
     def ready(self) -> None:
         from django.db.models.signals import post_delete, post_save
 
+        from ficarchive.accounts.models import Mute
         from ficarchive.core import signals
-        from ficarchive.feedback.models import Comment
+        from ficarchive.discovery.models import MutedTag
+        from ficarchive.feedback.models import Comment, Kudos, WorkFeedbackSettings
+        from ficarchive.skins.models import SkinPreference
 
         from . import listeners
 
@@ -32,3 +35,18 @@ class PageCacheConfig(AppConfig):
                 sender=Comment,
                 dispatch_uid=f"pagecache.comment.{id(signal)}",
             )
+        # What signed-in readers' kept pages depend on beyond the guests' scopes (readers.py).
+        watched = [
+            (Kudos, listeners.kudos_changed),
+            (WorkFeedbackSettings, listeners.feedback_settings_changed),
+            (Mute, listeners.reader_rows_changed),
+            (MutedTag, listeners.reader_rows_changed),
+            (SkinPreference, listeners.reader_rows_changed),
+        ]
+        for model, receiver in watched:
+            for signal in (post_save, post_delete):
+                signal.connect(
+                    receiver,
+                    sender=model,
+                    dispatch_uid=f"pagecache.{model.__name__}.{id(signal)}",
+                )

@@ -16,7 +16,7 @@ from ficarchive.feedback.models import Comment
 from ficarchive.tags.models import Tag, name_key
 from ficarchive.works.models import Creatorship, WorkFilterTag, WorkTag
 
-from . import versions
+from . import readers, versions
 from .scopes import ALL, EVERY_CREATOR, EVERY_TAG, SITE, tag_scope, user_scope
 
 
@@ -59,6 +59,10 @@ def works_changed(sender, work_ids, **kwargs) -> None:
         else:
             scopes.update(before[work_id])
     _bump(scopes)
+    # Its creators' own lists may show it where others' don't (readers.NO_SHARING).
+    creators = Creatorship.objects.filter(work_id__in=work_ids)
+    for user_id in set(creators.values_list("pseud__user_id", flat=True)):
+        readers.forget_reader(user_id)
     # What a work is listed under is remembered for its next change: exactly once committed;
     # until then (or if the change is rolled back) also what it was listed under before.
     known = {w: sorted(set(now[w]) | set(before[w])) for w in work_ids if before[w] is not None}
@@ -104,3 +108,19 @@ def cache_reconciled(**kwargs) -> None:
     """The versions were deleted from the shared cache: no process may go on with those it
     remembers (they would make the pages kept under them current again)."""
     versions.forget_remembered()
+
+
+def kudos_changed(sender, instance, **kwargs) -> None:
+    """Signed-in readers' kept work pages show the kudos list as it is (readers.kudos_scope)."""
+    _bump({readers.kudos_scope(instance.work_id)})
+
+
+def feedback_settings_changed(sender, instance, **kwargs) -> None:
+    """Comments closed or moderated: the work's pages say so at once."""
+    _bump({f"w:{instance.work_id}"})
+
+
+def reader_rows_changed(sender, instance, **kwargs) -> None:
+    """What a reader mutes or hides changed: their pages are keyed anew (readers.py)."""
+    user_id = getattr(instance, "muter_id", None) or instance.user_id
+    readers.forget_reader(user_id)

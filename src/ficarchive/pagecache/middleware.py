@@ -125,16 +125,21 @@ def answer_kept(request, entry: Entry) -> HttpResponse:
     return response
 
 
-def _keepable(request, response) -> bool:
-    user = getattr(request, "user", None)
+def keepable_answer(request, response) -> bool:
+    """A page that may be kept at all: a GET's plain 200 that sets no cookie and whose view
+    said nothing of caching."""
     return (
         request.method == "GET"
         and response.status_code == 200
         and not response.streaming
         and not response.cookies
         and "Cache-Control" not in response
-        and not (user is not None and user.is_authenticated)
     )
+
+
+def _keepable(request, response) -> bool:
+    user = getattr(request, "user", None)
+    return keepable_answer(request, response) and not (user is not None and user.is_authenticated)
 
 
 def _keep(request, key: str, scopes: list[str], current: tuple, response) -> HttpResponse:
