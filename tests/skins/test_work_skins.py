@@ -169,3 +169,19 @@ def test_deleting_a_skin_takes_it_off_its_works(
     client_for(author).post(f"/skins/{texting_skin.pk}/delete")
     assert not Skin.objects.exists()
     assert "Creator&#x27;s Style" not in page_of(client, work)
+
+
+def test_a_leavers_skins_go_and_their_orphaned_work_loses_its_look(
+    author, client, client_for, make_work, texting_skin
+):
+    from ficarchive.works.closing import close_account
+
+    work = make_work(author, "Texts at Midnight")
+    apply_skin(work, texting_skin)
+    assert texting_skin.stylesheet_url in page_of(client, work)
+    page_of(client, work)  # kept for guests now
+    close_account(author, delete_ids=set(), keep_comments=True)
+    assert not Skin.objects.exists() and not WorkSkin.objects.exists()
+    page = page_of(client, work)
+    assert "Texts at Midnight" in page and texting_skin.stylesheet_url not in page
+    assert client.get(texting_skin.stylesheet_url).status_code == 404
