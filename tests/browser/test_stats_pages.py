@@ -19,6 +19,7 @@ from ficarchive.feedback.services.history import flush_readings
 from ficarchive.feedback.services.hits import flush_hits
 from ficarchive.stats.fold import add_figures, fold
 from ficarchive.works.chapters import add_chapter
+from ficarchive.works.models import Work
 from tests.conftest import PASSWORD
 
 from .test_axe import AXE, RUN_AXE, SERIOUS
@@ -61,6 +62,8 @@ def history(author, reader, make_work, settings):
     flush_hits()
     flush_readings()
     fold()
+    # a long-read work's totals: eight digits must fit their boxes
+    Work.objects.filter(pk=saga.pk).update(hits_count=11_873_264, word_count=22_564_342)
     return saga
 
 
@@ -113,6 +116,12 @@ def test_stats_pages_in_both_themes_and_sizes(browser, live_server, history, aut
                     assert box["width"] <= width and box["height"] > 150
                     # the page itself never scrolls sideways (wide tables scroll in their box)
                     assert page.evaluate("document.documentElement.scrollWidth") <= width
+                    spilled = page.eval_on_selector_all(
+                        ".stats-totals dd",
+                        "dds => dds.filter(d => d.scrollWidth > d.clientWidth)"
+                        ".map(d => d.textContent)",
+                    )
+                    assert spilled == [], (name, size, spilled)
                     colours[(scheme, name)] = shown.locator(drawn).first.evaluate(
                         "mark => getComputedStyle(mark).fill"
                     )

@@ -25,6 +25,11 @@ from lxml import etree
 SIZES = {"wide": (800, 300, 7, 2), "narrow": (400, 300, 4, 1)}
 KEEP_SECONDS = 24 * 3600
 BARS_AT_MOST = 60  # bars in all: points times series
+DRAWING = 2  # part of the kept charts' keys: raise it when the drawing changes
+
+
+def _thousands(value) -> str:
+    return f"{value:,.0f}"
 
 
 def _config(labels: list[str], legend: bool, size: str) -> dict:
@@ -48,6 +53,7 @@ def _config(labels: list[str], legend: bool, size: str) -> dict:
         "truncate_legend": -1,
         "include_x_axis": True,
         "order_min": 0,  # counts: no tick between whole numbers
+        "value_formatter": _thousands,  # 240,000 on the axis, as in the tables
         "min_scale": 1,
         "max_scale": 5,
         "margin": 12,
@@ -82,7 +88,7 @@ def bar_chart(
     bars), as inline SVG markup: a wide and a narrow drawing, of which the stylesheet shows
     one (the hidden one is out of the accessibility tree too)."""
     what = repr((chart_id, title, labels, series)).encode()
-    key = "stats:chart:" + hashlib.blake2b(what, digest_size=16).hexdigest()
+    key = f"stats:chart:{DRAWING}:" + hashlib.blake2b(what, digest_size=16).hexdigest()
     svg = cache.get(key)
     if svg is None:
         svg = "".join(_draw(f"{chart_id}-{size}", title, labels, series, size) for size in SIZES)
