@@ -11,6 +11,7 @@ from django.urls import reverse
 from ficarchive.discovery.services import mute_creator, mute_tag
 from ficarchive.feedback.services.comments import post_comment, save_feedback_settings
 from ficarchive.feedback.services.kudos import leave_kudos
+from ficarchive.feedback.services.rules import block_user
 from ficarchive.moderation.models import ModerationAction
 from ficarchive.moderation.services import take_action
 from ficarchive.site_pages import pages
@@ -254,3 +255,16 @@ def test_a_creator_with_a_draft_gets_their_own_listing_with_it(shelf, readers, c
     assert "Net Mending Notes" not in page(readers[1][1], listing)[1]
     publish_work(Work.objects.get(title="Net Mending Notes"))
     assert "Net Mending Notes" in page(readers[1][1], listing)[1]
+
+
+def test_a_reader_the_creator_blocked_is_told_so_on_the_kept_page(shelf, readers):
+    work, _ = shelf
+    url = reverse("work", args=[work.pk])
+    kept(readers, url)
+    blocked, blocked_client = readers[2]
+    block_user(work.creatorships.first().pseud.user, blocked)
+    status, text, state = page(blocked_client, url)
+    assert state == "reader-hit" and "The creator has blocked you" in text
+    assert 'id="new-comment"' not in text
+    others = page(readers[1][1], url)[1]
+    assert 'id="new-comment"' in others and "blocked you" not in others

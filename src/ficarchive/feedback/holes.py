@@ -5,9 +5,9 @@ rest of the page can be the same for every reader with the same preferences."""
 
 from __future__ import annotations
 
-from django.db.models import Exists, OuterRef, Subquery
+from django.db import DEFAULT_DB_ALIAS, connection, connections
 
-from ficarchive.accounts.models import Block, User
+from ficarchive.accounts.models import Block, Pseud
 from ficarchive.core.holes import filler
 from ficarchive.works.models import Creatorship
 
@@ -20,42 +20,48 @@ BLOCKED_FROM_COMMENTING = "The creator has blocked you, so you can't comment on 
 GUESTS_NOT_ALLOWED = "The creator takes comments only from signed-in readers."
 
 
+def _state_sql() -> str:
+    """One statement for a reader's state of a work (it runs on every signed-in work page; the
+    ORM's form of it cost ten times the query). Parameters: user, work, four times, then the
+    same for the reading line."""
+    q = connection.ops.quote_name
+    kudos, bookmark, subscription, block, pseud, creatorship, reading = (
+        q(m._meta.db_table) for m in (Kudos, Bookmark, Subscription, Block, Pseud, Creatorship,
+                                      Reading)
+    )  # fmt: skip
+    mine = "user_id = %s AND work_id = %s"
+    return (
+        f"SELECT EXISTS (SELECT 1 FROM {kudos} WHERE {mine}),"
+        f" EXISTS (SELECT 1 FROM {bookmark} WHERE {mine}),"
+        f" EXISTS (SELECT 1 FROM {subscription} WHERE {mine}),"
+        f" EXISTS (SELECT 1 FROM {block} b JOIN {pseud} p ON p.user_id = b.blocker_id"
+        f"  JOIN {creatorship} c ON c.pseud_id = p.id WHERE b.blocked_id = %s AND c.work_id = %s),"
+        f" r.id, r.stopped_in_id, r.stopped_at, r.marked_for_later"
+        f" FROM (SELECT 1 AS one) AS here LEFT JOIN {reading} r ON r.user_id = %s AND r.work_id = %s"
+    )
+
+
 def reader_state(request, work_id: int) -> dict:
     """The signed-in reader's own feedback on the work, read once a request in one query:
-    kudos, bookmark, subscription, a block by its creators, and their reading line (its chapter read only when
-    there is a place to continue from)."""
+    kudos, bookmark, subscription, a block by one of its creators, and their reading line (its
+    chapter read only when there is a place to continue from)."""
     memo = request.__dict__.setdefault("_feedback_state", {})
     if work_id not in memo:
         user = request.user
-        of_work = {"work_id": work_id, "user_id": OuterRef("pk")}
-        creators = Creatorship.objects.filter(work_id=work_id).values("pseud__user_id")
-        line = Reading.objects.filter(**of_work)
-        reading_fields = ("pk", "stopped_in_id", "stopped_at", "marked_for_later")
-        row = (
-            User.objects.filter(pk=user.pk)
-            .annotate(
-                left_kudos=Exists(Kudos.objects.filter(**of_work)),
-                bookmarked=Exists(Bookmark.objects.filter(**of_work)),
-                subscribed=Exists(Subscription.objects.filter(**of_work)),
-                blocked=Exists(
-                    Block.objects.filter(blocked_id=OuterRef("pk"), blocker_id__in=creators)
-                ),
-                **{f"reading_{f}": Subquery(line.values(f)[:1]) for f in reading_fields},
+        with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
+            cursor.execute(_state_sql(), [user.pk, work_id] * 5)
+            kudos, bookmark, subscribed, blocked, pk, stopped_in, stopped_at, later = (
+                cursor.fetchone()
             )
-            .values(
-                "left_kudos", "bookmarked", "subscribed", *(f"reading_{f}" for f in reading_fields)
-            )  # fmt: skip
-            .first()
-        ) or {}
         reading = None
-        if row.get("reading_pk") is not None:
-            reading = Reading(user=user, work_id=work_id,
-                              **{f: row[f"reading_{f}"] for f in reading_fields})  # fmt: skip
+        if pk is not None:
+            reading = Reading(pk=pk, user=user, work_id=work_id, stopped_in_id=stopped_in,
+                              stopped_at=stopped_at, marked_for_later=bool(later))  # fmt: skip
         memo[work_id] = {
-            "left_kudos": bool(row.get("left_kudos")),
-            "bookmarked": bool(row.get("bookmarked")),
-            "subscribed": bool(row.get("subscribed")),
-            "blocked": bool(row.get("blocked")),  # by one of the work's creators
+            "left_kudos": bool(kudos),
+            "bookmarked": bool(bookmark),
+            "subscribed": bool(subscribed),
+            "blocked": bool(blocked),
             "reading": reading,
         }
     return memo[work_id]
