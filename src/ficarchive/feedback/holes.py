@@ -5,6 +5,8 @@ rest of the page can be the same for every reader with the same preferences."""
 
 from __future__ import annotations
 
+import hashlib
+
 from django.db import DEFAULT_DB_ALIAS, connection, connections
 
 from ficarchive.accounts.models import Block, Pseud
@@ -98,6 +100,18 @@ def resume(request, work_id) -> dict:
     return {"place": reading if reading and reading.resume_percent else None}
 
 
+def _form_key(form, user) -> str:
+    """What the blank comment form shows: a guest's fields, or the reader's pseuds to pick
+    from (none for a reader with one), so that it is rendered once a process for each."""
+    if form is None:
+        return ""
+    if not user.is_authenticated:
+        return "guest"
+    choices = form.fields["pseud"].choices if "pseud" in form.fields else []
+    initial = form.fields["pseud"].initial if "pseud" in form.fields else None
+    return hashlib.blake2b(repr((choices, initial)).encode(), digest_size=12).hexdigest()
+
+
 @filler("feedback/includes/comment_form.html")
 def comment_form(request, work_id, chapter_id=None, moderator=False, closed=False,
                  moderate=False, guests_ok=True) -> dict:  # fmt: skip
@@ -111,9 +125,11 @@ def comment_form(request, work_id, chapter_id=None, moderator=False, closed=Fals
         reason = BLOCKED_FROM_COMMENTING
     elif not user.is_authenticated and not guests_ok:
         reason = GUESTS_NOT_ALLOWED
+    form = None if reason else CommentForm(user=user)
     return {
         "closed_reason": reason,
-        "form": None if reason else CommentForm(user=user),
+        "form": form,
+        "form_key": _form_key(form, user),
         "work_id": work_id,
         "chapter_id": chapter_id or None,
         "moderator": moderator,
