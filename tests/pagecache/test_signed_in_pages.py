@@ -8,6 +8,7 @@ import pytest
 from django.test import Client
 from django.urls import reverse
 
+from ficarchive.accounts.models import Pseud
 from ficarchive.discovery.services import mute_creator, mute_tag
 from ficarchive.feedback.services.comments import post_comment, save_feedback_settings
 from ficarchive.feedback.services.kudos import leave_kudos
@@ -268,3 +269,16 @@ def test_a_reader_the_creator_blocked_is_told_so_on_the_kept_page(shelf, readers
     assert 'id="new-comment"' not in text
     others = page(readers[1][1], url)[1]
     assert 'id="new-comment"' in others and "blocked you" not in others
+
+
+def test_each_reader_comments_as_one_of_their_own_pseuds(shelf, readers):
+    work, _ = shelf
+    url = reverse("work", args=[work.pk])
+    kept(readers, url)
+    plain_client, (two_names, two_client) = readers[1][1], readers[2]
+    Pseud.objects.create(user=two_names, name="Tidewriter")
+    text = page(two_client, url)[1]
+    assert "Comment as" in text and ">Tidewriter</option>" in text
+    assert f">{two_names.username}</option>" in text
+    text = page(plain_client, url)[1]
+    assert "Comment as" not in text and "Tidewriter" not in text
