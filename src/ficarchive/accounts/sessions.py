@@ -53,6 +53,22 @@ def note_use(session_key: str) -> None:
     cache.set(_seen_key(session_key), time.time(), timeout=SEEN_KEEP_SECONDS)
 
 
+# The sessions this process noted lately, and when (monotonic): each is asked of the shared
+# cache at most once a minute per process, not on every request. Bounded.
+_noted_here: dict[str, float] = {}
+NOTED_HERE_LIMIT = 100_000
+
+
+def _noted_here_lately(key: str) -> bool:
+    now = time.monotonic()
+    if now - _noted_here.get(key, float("-inf")) < NOTE_EVERY_SECONDS:
+        return True
+    if len(_noted_here) >= NOTED_HERE_LIMIT:
+        _noted_here.clear()
+    _noted_here[key] = now
+    return False
+
+
 def note_use_middleware(get_response):
     """Keep the last use of a signed-in session in the cache (at most once a minute each)."""
 
@@ -60,7 +76,7 @@ def note_use_middleware(get_response):
         response = get_response(request)
         key = getattr(getattr(request, "session", None), "session_key", None)
         user = getattr(request, "user", None) if key else None  # guests: no user lookup
-        if user is not None and user.is_authenticated:
+        if user is not None and user.is_authenticated and not _noted_here_lately(key):
             if cache.add(f"session-noted:{key}", 1, timeout=NOTE_EVERY_SECONDS):
                 note_use(key)
         return response

@@ -25,6 +25,10 @@ PENDING = Registry("reading")
 # Pages of one work opened less than this apart are one visit: turning chapters, and coming
 # back to the work after leaving kudos, a comment or a subscription, are not visits of their own.
 VISIT_GAP = timedelta(minutes=30)
+# A page of the chapter the reader opened less than this ago writes nothing to the cache (the
+# history's time of it may be this much early): a reader reloading or going back and forth
+# costs no write.
+SAME_PLACE_SECONDS = 60
 
 
 def history_enabled(user) -> bool:
@@ -55,6 +59,8 @@ def record_reading(user, work_id: int, chapter_id: int | None = None) -> bool:
     last = cache.get(f"reading:last:{pair}")
     now = timezone.now().timestamp()
     chapter_id = chapter_id if chapter_id is not None else (last[0] if last else None)
+    if last is not None and last[0] == chapter_id and 0 <= now - last[1] < SAME_PLACE_SECONDS:
+        return True  # the same chapter a moment ago: nothing to keep but a later time
     cache.set(f"reading:last:{pair}", (chapter_id, now), timeout=None)
     if last is not None and now - last[1] < VISIT_GAP.total_seconds():
         PENDING.add(pair)  # the same visit: only the time and the chapter move on
