@@ -35,7 +35,7 @@ import uuid
 from collections import Counter
 from dataclasses import dataclass, field
 
-from ficarchive.core import localcluster
+from ficarchive.core import cluster_processes, localcluster
 from ficarchive.core.cluster_reader import (
     Reader,
     commenters,
@@ -241,9 +241,9 @@ def app_server_killed(cluster: Cluster, seconds: float) -> dict:
     time.sleep(seconds / 3)
     restarted_at = time.monotonic()
     port, log = layout.server_ports[1], layout.root / "server2.log"
-    process = localcluster.spawn_server(layout.env(**SERVER_ENV), port, log)
+    process = cluster_processes.spawn_server(layout.env(**SERVER_ENV), port, log)
     layout.pids["server2"] = process.pid
-    localcluster.wait_server(process, port, log)
+    cluster_processes.wait_server(process, port, log)
     recovery = time.monotonic() - restarted_at
     time.sleep(max(0.0, seconds - (time.monotonic() - began)))
     traffic.finish()

@@ -7,7 +7,7 @@ import shutil
 
 import pytest
 
-from ficarchive.core import localcluster
+from ficarchive.core.cluster_postgres import have_postgres_server
 
 
 def require_cluster_programs() -> None:
@@ -16,7 +16,7 @@ def require_cluster_programs() -> None:
     missing = [
         name
         for name, present in [
-            ("PostgreSQL server (initdb, pg_basebackup)", localcluster.have_postgres_server()),
+            ("PostgreSQL server (initdb, pg_basebackup)", have_postgres_server()),
             ("redis-server", shutil.which("redis-server")),
             ("nginx", shutil.which("nginx") or os.path.exists("/usr/sbin/nginx")),
         ]

@@ -26,6 +26,7 @@ import uuid
 import pytest
 from django.db import connection
 
+from ficarchive.core.cluster_postgres import wait_replayed
 from ficarchive.core.cluster_reader import (
     Reader,
     commenters,
@@ -34,7 +35,7 @@ from ficarchive.core.cluster_reader import (
     one_chapter_work,
     work_page,
 )
-from ficarchive.core.localcluster import start_cluster, stop_cluster, wait_replayed
+from ficarchive.core.localcluster import start_cluster, stop_cluster
 
 from .cluster_site import require_cluster_programs
 

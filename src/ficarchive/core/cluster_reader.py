@@ -10,7 +10,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 
-from .localcluster import PgCluster
+from .cluster_postgres import PgCluster
 
 DEMO_PASSWORD = "demo password 123"  # every demo author's (load_demo)
 # A work of two chapters as the posting form sends it (its first chapter with it).
