@@ -32,6 +32,15 @@ def _free(port: int) -> bool:
         return sock.connect_ex(("127.0.0.1", port)) != 0
 
 
+def _answers_ping(port: int) -> bool:
+    try:
+        with socket.create_connection(("127.0.0.1", port), timeout=5) as sock:
+            sock.sendall(b"PING\r\n")
+            return sock.recv(64).startswith(b"+PONG")
+    except OSError:
+        return False
+
+
 @dataclass
 class OwnRedis:
     binary: str
@@ -51,8 +60,10 @@ class OwnRedis:
              "--daemonize", "no"],
             stdout=log, stderr=subprocess.STDOUT,
         )  # fmt: skip
-        deadline = time.monotonic() + 20
-        while _free(self.port):
+        # Until it answers PING (not only listens: while it reads its file back it refuses
+        # commands with LOADING, which a busy machine can make last).
+        deadline = time.monotonic() + 120
+        while not _answers_ping(self.port):
             if self.process.poll() is not None or time.monotonic() > deadline:
                 raise RuntimeError((self.folder / "redis.log").read_text())
             time.sleep(0.02)

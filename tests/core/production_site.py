@@ -71,13 +71,13 @@ def start_site(data_dir: Path, **extra: str) -> Site:
     starts (it needs only the tables)."""
     env = production_env(data_dir, **extra)
     subprocess.run([sys.executable, "-m", "ficarchive", "migrate", "--noinput", "-v", "0"],
-                   env=env, check=True, capture_output=True, timeout=300)  # fmt: skip
+                   env=env, check=True, capture_output=True, timeout=600)  # fmt: skip
     demo = subprocess.Popen([sys.executable, "-m", "ficarchive", "load_demo"], env=env,
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT)  # fmt: skip
     try:
         site = serve_site(data_dir, **extra)
     finally:
-        output, _ = demo.communicate(timeout=300)
+        output, _ = demo.communicate(timeout=600)
     if demo.returncode:
         stop_site(site)
         raise RuntimeError(f"load_demo failed: {output.decode(errors='replace')}")
@@ -97,7 +97,7 @@ def serve_site(data_dir: Path, log_file: Path | None = None, **extra: str) -> Si
         env=env, stdout=log, stderr=subprocess.STDOUT, start_new_session=True,
     )  # fmt: skip
     site = Site(f"http://127.0.0.1:{port}", data_dir, process)
-    deadline = time.monotonic() + 120
+    deadline = time.monotonic() + 300  # generous: a busy machine starts it slowly
     while time.monotonic() < deadline:
         if process.poll() is not None:
             raise RuntimeError(log_file.read_text())

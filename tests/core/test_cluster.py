@@ -43,8 +43,9 @@ pytestmark = pytest.mark.skipif(
     connection.vendor != "postgresql", reason="run once, in the PostgreSQL pass"
 )
 
-# Server 1 reads a replica however far behind (so that a paused replica shows what it serves);
-# server 2 leaves it out past 2 s. No page cache: each GET below is drawn from a database.
+# Server 1 reads a replica however far behind (so that a paused replica shows what it serves,
+# and a busy machine never makes it leave the replica out); server 2 leaves it out past 2 s.
+# No page cache: each GET below is drawn from a database.
 LENIENT = {"REPLICA_MAX_LAG_SECONDS": "100000", "PAGE_CACHE_SECONDS": "0"}
 STRICT = {"REPLICA_MAX_LAG_SECONDS": "2", "PAGE_CACHE_SECONDS": "0"}
 
@@ -72,7 +73,8 @@ def paused_replica(cluster):
     wait_replayed(cluster.primary, cluster.replica)
 
 
-def wait_until(check, what: str, timeout: float = 30):
+def wait_until(check, what: str, timeout: float = 120):
+    """Poll `check` until it is true (returned); a generous deadline, for a busy machine."""
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if found := check():
@@ -97,7 +99,8 @@ def test_guests_read_the_replica_and_a_commenter_sees_their_comment_at_once(
     assert status == 200 and comment in again  # and so it stays for them a moment
     for _ in range(2):  # another guest, every time: the (paused) replica's copy
         status, stale = passer_by.get(work_page(work_id))
-        assert status == 200 and comment not in stale
+        assert status == 200
+        assert comment not in stale, f"a guest read the primary; server 1's log:\n{cluster.log(1)}"
     assert "read_primary" not in {cookie.name for cookie in passer_by.cookies}
     assert passer_by.get("/works")[0] == 200
     paused_replica.sql("SELECT pg_wal_replay_resume()")
@@ -114,7 +117,7 @@ def test_a_replica_too_far_behind_is_left_out_with_a_line_in_the_log(
     wait_until(lambda: comment in strict.get(work_page(work_id))[1], "server 2 reading the primary")
     assert "left out" in cluster.log(2) and "behind the primary" in cluster.log(2)
     # Server 1, which allows any lag, still reads the replica.
-    assert comment not in lenient.get(work_page(work_id))[1]
+    assert comment not in lenient.get(work_page(work_id))[1], cluster.log(1)
 
 
 def test_a_stopped_replica_sends_reads_to_the_primary_without_an_error(cluster, work_id):
@@ -144,14 +147,15 @@ def test_a_readers_rate_limit_holds_across_app_servers(cluster, work_id):
     between the two servers is stopped at the eleventh all the same (each server counting its
     own would allow twenty)."""
     # The limit counts per minute of the clock: eleven comments within one minute, by a fresh
-    # reader each try (a try that straddled a minute's end says nothing, and is made again).
-    for name in commenters(cluster.primary, work_id, 2, skip=4):
+    # reader each try (a try that straddled a minute's end says nothing, and is made again; a
+    # busy machine may take many seconds over eleven comments).
+    for name in commenters(cluster.primary, work_id, 3, skip=4):
         readers = [Reader(server) for server in cluster.servers]
         tokens = []
         for reader in readers:
             reader.sign_in(name)
             tokens.append(reader.csrf_token(work_page(work_id)))
-        if time.time() % 60 > 45:
+        if time.time() % 60 > 30:
             time.sleep(60 - time.time() % 60)
         minute = time.time() // 60
         outcomes = [readers[n % 2].post_comment(work_id, text(), tokens[n % 2]) for n in range(11)]
@@ -170,13 +174,13 @@ def test_an_app_server_killed_midway_the_proxy_routes_around_it_and_nothing_is_h
         reader.sign_in(name)
         readers.append((reader, reader.csrf_token(work_page(work_id))))
     count_before = int(primary.sql(f"SELECT comments_count FROM works_work WHERE id = {work_id}"))
-    answers: list[tuple[str, str, float]] = []  # (comment, outcome, when it was answered)
+    answers: list[tuple[str, str, float]] = []  # (comment, outcome, when it was sent)
 
     def post(reader, token):
         for _ in range(4):
-            comment = text()
+            comment, sent = text(), time.monotonic()
             outcome = reader.post_comment(work_id, comment, token)
-            answers.append((comment, outcome, time.monotonic()))
+            answers.append((comment, outcome, sent))
 
     threads = [threading.Thread(target=post, args=pair) for pair in readers]
     for thread in threads:
@@ -185,13 +189,14 @@ def test_an_app_server_killed_midway_the_proxy_routes_around_it_and_nothing_is_h
     os.killpg(cluster.layout.pids["server2"], signal.SIGKILL)
     killed_at = time.monotonic()
     for thread in threads:
-        thread.join(timeout=120)
+        thread.join(timeout=300)
 
     statuses = [status for _, status, _ in answers]
     assert len(statuses) == 4 * len(readers)
     assert set(statuses) <= {"posted", "502"}, statuses  # or lost by the proxy with the server
     assert statuses.count("502") <= len(readers)  # at most the one each reader had in flight
-    assert all(status == "posted" for _, status, at in answers if at > killed_at + 1)
+    # A comment sent once the server is dead goes to the other (however slow the answer).
+    assert all(status == "posted" for _, status, sent in answers if sent > killed_at + 1)
     for path in ("/", "/works", work_page(work_id)):  # every page through the proxy answers
         for _ in range(5):
             assert Reader(cluster.proxy).get(path)[0] == 200
@@ -218,7 +223,7 @@ def test_an_app_server_killed_midway_the_proxy_routes_around_it_and_nothing_is_h
 def test_a_primary_restarted_refuses_writes_with_try_again_and_keeps_no_half_work(cluster, work_id):
     """The primary stopped (every connection cut): a comment and a new work answer 503 "Try
     again in a moment" and nothing of them is kept; once it is back, both are kept whole."""
-    [commenter_name, author_name] = commenters(cluster.primary, work_id, 2, skip=6)
+    [commenter_name, author_name] = commenters(cluster.primary, work_id, 2, skip=7)
     commenter, author = Reader(cluster.proxy), Reader(cluster.proxy)
     commenter.sign_in(commenter_name)
     author.sign_in(author_name)
@@ -258,4 +263,4 @@ def test_a_primary_restarted_refuses_writes_with_try_again_and_keeps_no_half_wor
     assert half_written_works(cluster.primary, titles) == []
     chapters = cluster.primary.sql(f"SELECT count(*) FROM works_chapter WHERE work_id = {new_id}")
     assert chapters == "2"
-    wait_replayed(cluster.primary, cluster.replica, timeout=60)  # the replica streams again
+    wait_replayed(cluster.primary, cluster.replica)  # the replica streams again

@@ -88,13 +88,16 @@ def proxy(production, tmp_path_factory):
     )  # fmt: skip
     base = f"https://localhost:{port}"
     try:
-        for _ in range(100):
+        deadline = time.monotonic() + 120  # generous: a busy machine starts it slowly
+        while True:
             if nginx.poll() is not None:
                 raise RuntimeError(nginx.stderr.read().decode())
             try:
                 Browser(base).get("/static/css/site.css")
                 break
             except (OSError, urllib.error.URLError):
+                if time.monotonic() > deadline:
+                    raise
                 time.sleep(0.1)
         yield base
     finally:

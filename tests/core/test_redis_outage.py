@@ -29,7 +29,9 @@ def redis(tmp_path, settings):
             "BACKEND": "ficarchive.core.cache.DegradingRedisCache",
             "LOCATION": own.url,
             "KEY_PREFIX": "faults",
-            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 1},
+            # Generous: a stopped Redis refuses at once, and a busy machine must not make a
+            # running one look away.
+            "OPTIONS": {"socket_connect_timeout": 5, "socket_timeout": 10},
         },
         "template_fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
     }
