@@ -412,7 +412,7 @@ def main() -> int:
         redis_dir = tmp / "redis"
         redis_dir.mkdir()
         redis = start_own_redis(redis_dir)
-        stack.callback(redis.stop)
+        stack.callback(redis.close)
         bench = prepare(data, logs, redis.url)
         bench.redis = redis
         stack.callback(stop_site, bench.site)

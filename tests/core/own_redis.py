@@ -14,6 +14,8 @@ from pathlib import Path
 
 import pytest
 
+from ficarchive.core.cluster_processes import reserve_ports
+
 PORTS = range(6390, 6400)
 
 
@@ -25,11 +27,6 @@ def redis_binary() -> str | None:
             pytest.fail("redis-server is required in CI (Debian's redis-server)")
         pytest.skip("redis-server is not installed")
     return found
-
-
-def _free(port: int) -> bool:
-    with socket.socket() as sock:
-        return sock.connect_ex(("127.0.0.1", port)) != 0
 
 
 def _answers_ping(port: int) -> bool:
@@ -46,6 +43,7 @@ class OwnRedis:
     binary: str
     folder: Path
     port: int
+    hold: int  # on the port (reserve_ports), until close()
     process: subprocess.Popen | None = None
 
     @property
@@ -79,12 +77,22 @@ class OwnRedis:
                 self.process.wait()
         self.process = None
 
+    def close(self) -> None:
+        """Stopped for good, and its port given back."""
+        self.stop()
+        os.close(self.hold)
+
 
 def start_own_redis(folder: Path) -> OwnRedis:
     binary = redis_binary()
     for port in PORTS:
-        if _free(port):
-            redis = OwnRedis(binary, folder, port)
-            redis.start()
+        hold = reserve_ports([port])  # free, and no other test's of this machine
+        if hold is not None:
+            redis = OwnRedis(binary, folder, port, hold)
+            try:
+                redis.start()
+            except BaseException:
+                redis.close()
+                raise
             return redis
     raise RuntimeError("no free port in 6390-6399 for a redis-server")

@@ -38,7 +38,7 @@ def redis(tmp_path, settings):
     settings.PAGE_CACHE_ALIAS = settings.PAGE_VERSIONS_ALIAS = "default"
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     yield own
-    own.stop()
+    own.close()
 
 
 def signed_in(user) -> Client:

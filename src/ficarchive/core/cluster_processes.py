@@ -8,12 +8,14 @@ Plain Python, no Django.
 
 from __future__ import annotations
 
+import fcntl
 import os
 import shutil
 import signal
 import socket
 import subprocess
 import sys
+import tempfile
 import time
 import urllib.error
 import urllib.request
@@ -32,16 +34,27 @@ def port_is_free(port: int) -> bool:
     return True
 
 
-def free_port(candidates=None) -> int:
-    """A free loopback port: the first free one of `candidates`, or any the system gives."""
-    for port in candidates or ():
-        if port_is_free(port):
-            return port
-    if candidates:
-        raise RuntimeError(f"no free port in {candidates}")
-    with socket.socket() as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
+# Where the holds on ports are kept (reserve_ports): one lock file per set of ports.
+PORT_LOCKS = Path(tempfile.gettempdir()) / "ficarchive-port-locks"
+
+
+def reserve_ports(ports: list[int]) -> int | None:
+    """Hold these loopback ports for this process, against every other test cluster, fault
+    bench or own Redis of the machine that reserves them too (two started at once would each
+    find them free, and one would then talk to the other's servers): a lock on a file named
+    for the first port, held until the returned descriptor is closed or the process ends. None
+    when another holds them, or one of them is in use."""
+    PORT_LOCKS.mkdir(mode=0o777, exist_ok=True)
+    fd = os.open(PORT_LOCKS / f"{ports[0]}.lock", os.O_RDWR | os.O_CREAT, 0o666)
+    try:
+        fcntl.flock(fd, fcntl.LOCK_EX | fcntl.LOCK_NB)
+    except BlockingIOError:
+        os.close(fd)
+        return None
+    if not all(port_is_free(port) for port in ports):
+        os.close(fd)
+        return None
+    return fd
 
 
 def start_redis(root: Path, port: int) -> subprocess.Popen:

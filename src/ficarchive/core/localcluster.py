@@ -18,6 +18,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import secrets
 import shutil
 import sys
@@ -29,8 +30,7 @@ from .cluster_postgres import PgCluster, clone_replica, init_primary
 from .cluster_processes import (
     archive_env,
     ficarchive,
-    free_port,
-    port_is_free,
+    reserve_ports,
     spawn_ficarchive,
     spawn_server,
     start_proxy,
@@ -178,12 +178,19 @@ def new_root(prefix: str = "ficarchive-cluster-") -> Path:
 # --- A layout for tests and the fault bench (free ports, demo content, fast teardown) --------
 
 
-def free_base_port() -> int:
-    """A base port in 9220-9299 whose proxy, app server and Redis ports are all free."""
-    for base in range(9220, 9300, 20):
-        if all(port_is_free(base + n) for n in (0, 1, 2, 10)):
-            return base
-    raise RuntimeError("no free ports in 9220-9299")
+# Four slots, each of a base port (proxy, +1 and +2 app servers, +10 Redis) and a primary's
+# and replica's port: (9220, 5442, 5443), (9240, 5444, 5445), ...
+SLOTS = [(9220 + 20 * n, 5442 + 2 * n, 5443 + 2 * n) for n in range(4)]
+
+
+def reserve_slot() -> tuple[int, int, int, int]:
+    """(base port, primary port, replica port, the hold on them) of a slot that is free and
+    that no other test cluster of the machine holds."""
+    for base, primary, replica in SLOTS:
+        hold = reserve_ports([base, base + 1, base + 2, base + 10, primary, replica])
+        if hold is not None:
+            return base, primary, replica, hold
+    raise RuntimeError(f"no free ports for a cluster: every slot of {SLOTS} is in use")
 
 
 @dataclass
@@ -191,6 +198,7 @@ class Cluster:
     layout: Layout
     servers: list[str] = field(default_factory=list)  # each app server's own address
     proxy: str = ""
+    hold: int | None = None  # on its ports (reserve_slot), until it stops
 
     @property
     def primary(self) -> PgCluster:
@@ -207,20 +215,20 @@ class Cluster:
 def start_cluster(server_envs: list[dict[str, str]], *, periodic: bool = True) -> Cluster:
     """Primary, replica, Redis, one app server per entry of `server_envs` (its own settings
     beside the shared ones), nginx before them; the demo works and authors loaded."""
-    primary_port = free_port(range(5442, 5450))
-    replica_port = free_port([p for p in range(5442, 5450) if p != primary_port])
+    base_port, primary_port, replica_port, hold = reserve_slot()
     # On a busy machine (CI runs another test process beside this) a new connection may take
     # seconds: the servers wait for it rather than leave a replica out that is there (one
     # stopped refuses at once, so its tests wait no longer).
-    layout = Layout(new_root(), free_base_port(), primary_port, replica_port,
+    layout = Layout(new_root(), base_port, primary_port, replica_port,
                     replica_connect_timeout=15)  # fmt: skip
     try:
         up(layout, demo=True, durable=False, workers=0, lexicon=False, server_envs=server_envs,
            periodic=periodic)  # fmt: skip
     except BaseException:
         shutil.rmtree(layout.root, ignore_errors=True)
+        os.close(hold)
         raise
-    cluster = Cluster(layout)
+    cluster = Cluster(layout, hold=hold)
     cluster.servers = [f"http://127.0.0.1:{p}" for p in layout.server_ports]
     cluster.proxy = f"http://127.0.0.1:{layout.proxy_port}"
     return cluster
@@ -228,6 +236,9 @@ def start_cluster(server_envs: list[dict[str, str]], *, periodic: bool = True) -
 
 def stop_cluster(cluster: Cluster) -> None:
     down(cluster.layout, remove=True, at_once=True)
+    if cluster.hold is not None:
+        os.close(cluster.hold)
+        cluster.hold = None
 
 
 def main(argv: list[str] | None = None) -> int:
