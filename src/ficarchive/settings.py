@@ -202,7 +202,6 @@ if REDIS_URL:
             "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
         }
     }
-    SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 elif TESTING:
     CACHES = {
         "default": {
@@ -224,6 +223,11 @@ else:
             "OPTIONS": {"size_limit": env_int("CACHE_SIZE_LIMIT_MB", 1024) * 1024 * 1024},
         }
     }
+
+# Sessions are read from the shared cache (Redis, or the file cache every process of the machine
+# shares) and written through to the database: a signed-in request reads no session row. When
+# the cache comes back after an outage, the copies it holds are dropped (core/cache.py).
+SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
 
 # Rendered fragments (blurbs) in each process's memory: their keys are digests of what they
 # show, so they are never stale and need no sharing between processes.
