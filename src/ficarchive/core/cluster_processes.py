@@ -119,6 +119,13 @@ def spawn_ficarchive(env: dict, *command: str) -> subprocess.Popen:
                             stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)  # fmt: skip
 
 
+def finish(process: subprocess.Popen, what: str, timeout: float = 600) -> None:
+    """Wait for a command spawn_ficarchive started; its output in the error if it failed."""
+    output, _ = process.communicate(timeout=timeout)
+    if process.returncode:
+        raise RuntimeError(f"ficarchive {what} failed:\n{output}")
+
+
 def _run_env(command: list[str], env: dict, timeout: float) -> str:
     done = subprocess.run(command, env=env, capture_output=True, text=True, timeout=timeout)
     if done.returncode:

@@ -26,10 +26,11 @@ import tempfile
 from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
-from .cluster_postgres import PgCluster, clone_replica, init_primary
+from .cluster_postgres import PgCluster, clone_replica, init_primary, wait_replayed
 from .cluster_processes import (
     archive_env,
     ficarchive,
+    finish,
     reserve_ports,
     spawn_ficarchive,
     spawn_server,
@@ -108,16 +109,19 @@ def up(layout: Layout, *, demo: bool = False, lexicon: bool = True, durable: boo
     layout.root.mkdir(parents=True, exist_ok=True)
     (layout.root / "data").mkdir(exist_ok=True)
     server_envs = server_envs or [{} for _ in layout.server_ports]
+    env, commands = layout.env(), []
     try:
         init_primary(layout.root, layout.primary_port, durable=durable)
+        # The primary is migrated while its replica is copied (which then streams the rest).
+        commands.append(migrating := spawn_ficarchive(env, "migrate", "--noinput", "-v", "0"))
         clone_replica(layout.primary, layout.root, layout.replica_port)
         layout.pids["redis"] = start_redis(layout.root, layout.redis_port).pid
-        env = layout.env()
-        ficarchive(env, "migrate", "--noinput", "-v", "0")
+        finish(migrating, "migrate")
         if lexicon:
             ficarchive(env, "load_lexicon")
         # The demo content loads while the servers start (they need only the tables).
         demo_loading = spawn_ficarchive(env, "load_demo") if demo else None
+        commands.append(demo_loading)
         # The first alone, which collects the static files into the one data folder; the
         # others then find them collected and start together.
         started = []
@@ -131,9 +135,7 @@ def up(layout: Layout, *, demo: bool = False, lexicon: bool = True, durable: boo
         for process, port, log in started:
             wait_server(process, port, log)
         if demo_loading is not None:
-            output, _ = demo_loading.communicate(timeout=600)
-            if demo_loading.returncode:
-                raise RuntimeError(f"ficarchive load_demo failed:\n{output}")
+            finish(demo_loading, "load_demo")
         for number in range(1, workers + 1):
             log = layout.root / f"worker{number}.log"
             layout.pids[f"worker{number}"] = start_worker(env, log).pid
@@ -141,6 +143,10 @@ def up(layout: Layout, *, demo: bool = False, lexicon: bool = True, durable: boo
             layout.root, layout.proxy_port, layout.server_ports[: len(server_envs)]
         ).pid
     except BaseException:
+        for command in commands:
+            if command is not None and command.poll() is None:
+                command.kill()
+                command.wait()
         layout.save()
         down(layout, at_once=True)
         raise
@@ -224,8 +230,10 @@ def start_cluster(server_envs: list[dict[str, str]], *, periodic: bool = True) -
     try:
         up(layout, demo=True, durable=False, workers=0, lexicon=False, server_envs=server_envs,
            periodic=periodic)  # fmt: skip
+        # The replica holds the demo too before a test reads it (a busy machine replays late).
+        wait_replayed(layout.primary, layout.replica)
     except BaseException:
-        shutil.rmtree(layout.root, ignore_errors=True)
+        down(layout, remove=True, at_once=True)  # what still runs (up stopped its own)
         os.close(hold)
         raise
     cluster = Cluster(layout, hold=hold)
