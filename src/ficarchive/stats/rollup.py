@@ -16,16 +16,15 @@ from __future__ import annotations
 import hashlib
 from collections import Counter
 
-from django.core.cache import cache
 from django.db import transaction
 from django.db.models import F, Sum
 
 from ficarchive.accounts.models import User
 
+from .figures import author_works
 from .models import AccountFigures, AccountRollup, AccountRollupWork, FoldCursor, WorkFigures
 
 COLUMNS = ["hits", "kudos", "comments", "bookmarks", "subscriptions"]
-ASKED_SECONDS = 600  # a rebuild asked for is not asked for again meanwhile
 LOCK = "fold lock"  # the FoldCursor row folds and rebuilds lock
 
 
@@ -57,14 +56,6 @@ def matches(user_id: int, work_ids) -> bool:
     return kept.first() == digest(work_ids)
 
 
-def ask_rebuild(user_id: int, work_ids) -> None:
-    """Queue a rebuild for the account, unless one was asked for these works lately."""
-    from .tasks import rebuild_account_figures
-
-    if cache.add(f"stats:rebuild:{user_id}:{digest(work_ids)}", 1, timeout=ASKED_SECONDS):
-        rebuild_account_figures.enqueue(user_id)
-
-
 def rebuild(user_id: int, tries: int = 3) -> int:
     """Sum the account's posted works' figures into its rollup afresh; the rows written.
 
@@ -90,7 +81,6 @@ def _summed(user) -> tuple[list[int], list[AccountFigures]]:
     """The account's posted works and their figures summed per period and start. A work posted
     or deleted between the two reads makes the digest differ from the account's works, so the
     rollup is not used and is asked for again."""
-    from .figures import author_works
 
     works = author_works(user)
     work_ids = sorted(works.values_list("pk", flat=True))

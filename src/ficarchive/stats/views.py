@@ -18,7 +18,7 @@ from ficarchive.accounts.models import User
 from ficarchive.core.access import role_required
 from ficarchive.works.models import Work
 
-from . import figures, operators, periods, rollup
+from . import figures, operators, periods, rollup, tasks
 from .charts import bar_chart
 from .forms import ChartForm, StatsForm
 
@@ -106,7 +106,7 @@ def _account_points(owner, shown, works, choices) -> list:
         if rollup.matches(owner.pk, ids):
             rollup_of = owner.pk
         else:
-            rollup.ask_rebuild(owner.pk, ids)
+            tasks.ask_rebuild(owner.pk, ids)
     return figures.series(works, choices["figure"], period, first, last, rollup_of)
 
 
