@@ -56,14 +56,19 @@ def title_text(unit: Unit) -> str:
     return m.group(1).strip() if m else text
 
 
-def title_like(unit: Unit) -> bool:
-    text = unit.text
-    if unit.hint not in (None, "heading") or unit.marker or "\n" in text or unit.para.meta:
-        return False
+def _title_shaped(unit: Unit) -> str | None:
+    """The unit's text as a title when it has a title's shape: one short line, no sentence end."""
+    if unit.hint not in (None, "heading") or unit.marker or "\n" in unit.text:
+        return None
     text = title_text(unit)
     words = text.split()
     if not words or len(words) > 12 or len(text) > 90 or _TITLE_END.search(text):
-        return False
+        return None
+    return text
+
+
+def title_like(unit: Unit) -> bool:
+    text = None if unit.para.meta else _title_shaped(unit)
     if not text or text[0] in "\"“'(" or not (text[0].isupper() or text[0].isdigit()):
         return False
     return note_score(text) == 0
@@ -74,14 +79,9 @@ def header_title(units: list[Unit]) -> bool:
     ("the long way home" above "pairing: ..."; scripts without case, such as Chinese)."""
     if len(units) < 2 or not FIELD_LINE.match(units[1].text) or FIELD_LINE.match(units[0].text):
         return False
-    first = units[0]
-    if first.hint not in (None, "heading") or first.marker or "\n" in first.text:
-        return False
-    text = title_text(first)
-    words = text.split()
-    if _LABELLED.match(text):
-        return False  # "Fic: Winter Orchard (Part 1/2)" is a post's label line, not a title
-    return 0 < len(words) <= 12 and len(text) <= 90 and not _TITLE_END.search(text)
+    text = _title_shaped(units[0])
+    # "Fic: Winter Orchard (Part 1/2)" is a post's label line, not a title
+    return text is not None and not _LABELLED.match(text)
 
 
 def _is_break(unit: Unit) -> bool:

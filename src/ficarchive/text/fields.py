@@ -79,15 +79,15 @@ FIELD_NAMES = {
     "주의": "warnings", "경고": "warnings", "요약": "summary", "줄거리": "summary",
 }  # fmt: skip
 _DECOR = r"[ \t*_~=#\]\)\[\(>|•✨★☆♥❤【】「」]*"
-_KEYS = "|".join(sorted((re.escape(k) for k in FIELD_NAMES), key=len, reverse=True))
+FIELD_KEYS = "|".join(sorted((re.escape(k) for k in FIELD_NAMES), key=len, reverse=True))
 FIELD_LINE = re.compile(
-    r"(?im)^" + _DECOR + r"(?P<key>" + _KEYS + r")" + _DECOR
+    r"(?im)^" + _DECOR + r"(?P<key>" + FIELD_KEYS + r")" + _DECOR
     + r"[ \t]*(?::|：|-|–|—|=)[ \t]*(?P<value>[^\n]*)$"
 )  # fmt: skip
 # Several fields on one line ("Pairing: A/B | Rating: T | Words: 3k"): each separator that a
 # field name follows ends the field before it.
 _FIELD_BREAK = re.compile(
-    r"(?i)[ \t]*(?:[|•·♦◆✦/]|\s[-–—~;]|;)[ \t]*(?=(?:" + _KEYS + r"|words|word count)"
+    r"(?i)[ \t]*(?:[|•·♦◆✦/]|\s[-–—~;]|;)[ \t]*(?=(?:" + FIELD_KEYS + r"|words|word count)"
     + r"[ \t]*(?::|：))"
 )  # fmt: skip
 

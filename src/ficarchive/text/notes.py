@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 
-from .fields import FIELD_NAMES
+from .fields import FIELD_KEYS
 from .note_cues import note_cues
 from .units import Unit
 from .words import count_words
@@ -51,11 +51,7 @@ _STRONG = re.compile(
     """
 )
 # A header field in any language the fields know, with a colon: "Рейтинг: R", "分级：R18".
-_FIELD = re.compile(
-    r"(?im)^\W{0,3}(?:"
-    + "|".join(sorted(map(re.escape, FIELD_NAMES), key=len, reverse=True))
-    + r")\W{0,2}[ \t]*[:：]"
-)
+_FIELD = re.compile(r"(?im)^\W{0,3}(?:" + FIELD_KEYS + r")\W{0,2}[ \t]*[:：]")
 _DIALOGUE = re.compile(r'["“][^"”]{2,}["”]')
 
 
