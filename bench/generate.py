@@ -218,7 +218,7 @@ class Archive:
             nonlocal tag_id
             pk, tag_id = tag_id, tag_id + 1
             name = f"{name} {pk}"
-            rows.append((pk, tag_type, name, name_key(name), canonical, synonym_of, 0, NOW))
+            rows.append((pk, tag_type, name, name_key(name), canonical, synonym_of, 0, NOW, "[]"))
             self.names[pk] = name
             self.canonical[pk] = synonym_of or pk
             return pk
@@ -248,7 +248,7 @@ class Archive:
                     parents.append((parent, child))
                     self.parents.setdefault(child, []).append(parent)
         insert("tags_tag", ["id", "type", "name", "name_key", "canonical", "synonym_of_id",
-                            "works_count", "created_at"], rows)  # fmt: skip
+                            "works_count", "created_at", "media"], rows)  # fmt: skip
         link_id = next_id("tags_tagparent")
         insert("tags_tagparent", ["id", "parent_id", "child_id"],
                [(link_id + i, p, c) for i, (p, c) in enumerate(parents)])  # fmt: skip
