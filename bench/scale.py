@@ -7,6 +7,8 @@ same queries on a partitioned copy of the postings and listing tables.
     python -P bench/scale.py blocks [--runs 20]       8 KB buffers each read touches (load-free)
     python -P bench/scale.py grow --times 4           copy every work 3 more times (same shape)
     python -P bench/scale.py partition [--postings 16] build the partitioned copies beside the tables
+    python -P bench/scale.py partition --in-place     partition the two tables themselves (no copy
+                                                      beside them: half the disk; no way back)
     python -P bench/scale.py compare [--runs 60]      the queries on the plain and the partitioned
                                                       tables, in alternating rounds
     python -P bench/scale.py unpartition              drop the partitioned copies
@@ -465,6 +467,55 @@ def partition(args) -> None:
           f"({args.postings} postings partitions, {high.year - low.year + 1} listing partitions)")  # fmt: skip
 
 
+def partition_in_place(args) -> None:
+    """Partition the postings and listing tables themselves, for an archive whose disk cannot
+    hold a copy beside them (3,000,000 works: the postings are ~26 GB): each plain table is
+    renamed, its indexes dropped, its rows moved into the partitioned table made under its
+    name, and then dropped. Measure the plain tables first (`blocks`, `queries`): there is no
+    way back but regenerating."""
+    from ficarchive.discovery import listing_table, word_table
+
+    started = time.perf_counter()
+    if partitioned_now():
+        sys.exit("discovery_workword is partitioned already")
+    for table in PARTED:
+        sql(f"ALTER TABLE {table} RENAME TO {table}_plain")
+        for (index,) in sql("SELECT indexname FROM pg_indexes WHERE tablename = %s "
+                            "AND schemaname = current_schema()", [f"{table}_plain"]):  # fmt: skip
+            sql(f"ALTER TABLE {table}_plain DROP CONSTRAINT IF EXISTS {index}")
+            sql(f"DROP INDEX IF EXISTS {index}")
+    words = "discovery_workword"
+    sql(f"CREATE TABLE {words} (LIKE {words}_plain INCLUDING DEFAULTS) PARTITION BY HASH (word)")
+    for n in range(args.postings):
+        sql(f"CREATE TABLE {words}_{n} PARTITION OF {words} "
+            f"FOR VALUES WITH (MODULUS {args.postings}, REMAINDER {n})")  # fmt: skip
+    sql(f"INSERT INTO {words} SELECT * FROM {words}_plain")
+    sql(f"DROP TABLE {words}_plain")
+    print(f"  postings moved in {time.perf_counter() - started:.0f} s", file=sys.stderr)
+    for statement in word_table.INDEXES:
+        sql(statement)
+    sql(f"ALTER TABLE {words} ALTER COLUMN word SET STATISTICS 1000")
+    listing = "discovery_worklisting"
+    sql(f"CREATE TABLE {listing} (LIKE {listing}_plain INCLUDING DEFAULTS) "
+        "PARTITION BY RANGE (updated_at)")  # fmt: skip
+    low, high = sql(f"SELECT min(updated_at), max(updated_at) FROM {listing}_plain")[0]
+    for year in range(low.year, high.year + 1):
+        sql(f"CREATE TABLE {listing}_{year} PARTITION OF {listing} "
+            f"FOR VALUES FROM ('{year}-01-01') TO ('{year + 1}-01-01')")  # fmt: skip
+    sql(f"INSERT INTO {listing} SELECT * FROM {listing}_plain")
+    sql(f"DROP TABLE {listing}_plain")
+    for statement in listing_table.INDEXES:
+        sql(statement)
+    sql(f"CREATE INDEX discovery_listing_work ON {listing} (work_id)")
+    for table in (words, listing):
+        sql(f"ANALYZE {table}")
+        for (leaf,) in sql(f"SELECT relid::text FROM pg_partition_tree('{table}') WHERE isleaf"):
+            sql(f"VACUUM ANALYZE {leaf}")
+    postings._term_statistics._read_at = None
+    print(f"partitioned in place in {time.perf_counter() - started:.0f} s "
+          f"({args.postings} postings partitions, {high.year - low.year + 1} listing partitions)")  # fmt: skip
+
+
 def swap() -> None:
     """Exchange the plain tables and their partitioned copies (by name: the models read
     `discovery_workword` and `discovery_worklisting`)."""
@@ -541,10 +592,13 @@ def main() -> None:
     p.add_argument("--block-runs", type=int, default=20)
     p = commands.add_parser("blocks")
     p.add_argument("--runs", type=int, default=20)
+    p.add_argument("--probe-ratio", type=float, help="postings.PROBE_RATIO for this run "
+                   "(1e18: always merge, as before probes)")  # fmt: skip
     p = commands.add_parser("grow")
     p.add_argument("--times", type=int, required=True)
     p = commands.add_parser("partition")
     p.add_argument("--postings", type=int, default=16)
+    p.add_argument("--in-place", action="store_true")
     p = commands.add_parser("compare")
     p.add_argument("--runs", type=int, default=60)
     p.add_argument("--rounds", type=int, default=3)
@@ -556,7 +610,10 @@ def main() -> None:
     args = parser.parse_args()
     if connection.vendor != "postgresql":
         sys.exit("bench/scale.py measures PostgreSQL: set DATABASE_URL to a postgres:// archive")
-    {"sizes": sizes, "queries": run_queries_command, "grow": grow, "partition": partition,
+    if getattr(args, "probe_ratio", None) is not None:
+        postings.PROBE_RATIO = args.probe_ratio
+    {"sizes": sizes, "queries": run_queries_command, "grow": grow,
+     "partition": lambda a: (partition_in_place if a.in_place else partition)(a),
      "compare": compare, "unpartition": unpartition, "model": model,
      "redis": redis_costs,
      "blocks": lambda a: (header(), run_blocks(a.runs, random.Random(11)))}[args.command](args)  # fmt: skip
