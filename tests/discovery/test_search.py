@@ -49,12 +49,17 @@ def corpus(author):
         post(author, title, summary=summary, freeforms=freeforms)
 
 
-@pytest.fixture(params=["no statistics", "statistics"])
+@pytest.fixture(params=["no statistics", "statistics", "one word far rarer"])
 def word_statistics(request, monkeypatch):
     """The statistics of the words choose how a search runs: on PostgreSQL which word's
     postings lead and whether one word is tested as a hashed set (the tests' database has
-    none); on SQLite whether the sort index is walked (every word of a small corpus is common). Run the queries without and with made-up ones that reverse those choices: the works
-    found must not change."""
+    none), and whether the other words are merged with its postings or probed for each of
+    them ("one word far rarer"); on SQLite whether the sort index is walked (every word of a
+    small corpus is common). Run the queries without and with made-up ones that reverse those
+    choices: the works found must not change."""
+    if request.param == "one word far rarer":
+        counts = lambda words: {w: 10 if n == 0 else 90_000 for n, w in enumerate(words)}  # noqa: E731
+        monkeypatch.setattr(postings, "term_counts", counts)
     if request.param == "statistics":
         counts = lambda words: {w: 50_000 - 10 * n for n, w in enumerate(words)}  # noqa: E731
         monkeypatch.setattr(postings, "term_counts", counts)

@@ -15,6 +15,10 @@ from django.db.models import Exists, OuterRef, QuerySet
 from .refreshed import Refreshed
 
 STATISTICS_SECONDS = 600
+# A term this many times commoner than the driving one is probed for each of the driver's
+# postings rather than merged with it (a merge reads the commoner term's range up to the page's
+# end, which grows with the archive; the probes grow with the rarer term only).
+PROBE_RATIO = 20
 
 
 def tag_term(tag_id: int) -> str:
@@ -54,7 +58,9 @@ def ordered_by_postings(required: list[str], excluded: list[str], *, guest: bool
 
     The rarest required term's range (term_counts) is matched against each other term's range
     by (updated_at, work_id): both are in the same order, so PostgreSQL merges them and stops
-    at the page's end."""
+    at the page's end. A term PROBE_RATIO times commoner than the driver is looked up in its
+    index once for each of the driver's postings instead (`_Probe`): the merge would read the
+    commoner range down to the page's last match, most of it for nothing."""
     from .models import WorkWord
 
     counts = term_counts(required + excluded)
@@ -64,12 +70,24 @@ def ordered_by_postings(required: list[str], excluded: list[str], *, guest: bool
     rows = WorkWord.objects.filter(word=driver).exclude(work_id__in=unrevealed_ids())
     if guest:
         rows = rows.filter(restricted=False)
+    probe_above = PROBE_RATIO * max(counts[driver], 1)
     for term in required:
         if term != driver:
-            rows = rows.filter(Exists(_same_posting(term)))
+            rows = rows.filter(_matched(term, counts[term] > probe_above))
     for term in excluded:
-        rows = rows.exclude(Exists(_same_posting(term)))
+        rows = rows.exclude(_matched(term, counts[term] > probe_above))
     return rows.order_by("-updated_at", "-work_id")
+
+
+class _Probe(Exists):
+    """EXISTS that PostgreSQL keeps as a subplan run once per outer row (an index probe): an
+    OFFSET in the subquery stops the planner from turning it into a merge or hash semi-join."""
+
+    template = "EXISTS(%(subquery)s OFFSET 0)"
+
+
+def _matched(term: str, probe: bool) -> Exists:
+    return (_Probe if probe else Exists)(_same_posting(term))
 
 
 def _same_posting(term: str) -> QuerySet:
