@@ -168,7 +168,17 @@ def bulk_load(load) -> None:
         with transaction.atomic():
             restore = _postgres_drop(cursor) if postgres else _sqlite_drop(cursor)
     started = time.perf_counter()
-    load()
+    try:
+        load()
+    except BaseException:
+        # The indexes and constraints were dropped for good by now: make them again before
+        # failing, or the next run on this database finds none to drop and makes none.
+        with connection.cursor() as cursor:
+            if postgres:
+                cursor.execute("SET session_replication_role = origin")
+            for sql in restore:
+                cursor.execute(sql)
+        raise
     print(f"  rows loaded in {time.perf_counter() - started:.0f} s", file=sys.stderr)
     started = time.perf_counter()
     with connection.cursor() as cursor:
