@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from .byline import BY_LINE, TITLE_BY
 from .fields import FIELD_LINE
 from .headings import bare_number, match_structural
 from .notes import (
@@ -39,17 +40,14 @@ class Layout:
 
 
 _QUOTED = re.compile(r"^[\"“«']([^\"“”«»]+)[\"”»']$")
-# "Title by username": a user name (lower case first, or with digits or underscores), not
-# the end of a title such as "Stand by Me"
-_BY_AUTHOR = re.compile(
-    r"^(?P<title>.+?)\s+(?:by|von|por|par|oleh)\s+@?(?=[a-z0-9_]|\S*[\d_])[\w.\-]+$"
-)
 
 
 def title_text(unit: Unit) -> str:
-    """A title line as its title: a trailing "by username" and quotes around it go."""
-    text = unit.text.strip()
-    m = _BY_AUTHOR.match(text)
+    """A title line as its title: a trailing "by username", a "by name" line under it and
+    quotes around it go."""
+    lines = unit.text.strip().split("\n")
+    text = lines[0].strip()
+    m = TITLE_BY.match(text)
     if m and not m.group("title").endswith((",", ":")):
         text = m.group("title").strip()
     m = _QUOTED.match(text)
@@ -58,7 +56,10 @@ def title_text(unit: Unit) -> str:
 
 def _title_shaped(unit: Unit) -> str | None:
     """The unit's text as a title when it has a title's shape: one short line, no sentence end."""
-    if unit.hint not in (None, "heading") or unit.marker or "\n" in unit.text:
+    if unit.hint not in (None, "heading") or unit.marker:
+        return None
+    lines = unit.text.split("\n")
+    if len(lines) > 2 or (len(lines) == 2 and not BY_LINE.match(lines[1].strip())):
         return None
     text = title_text(unit)
     words = text.split()

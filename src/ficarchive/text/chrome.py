@@ -32,7 +32,7 @@ _MENU = re.compile(
     r"^(?P<prev><\s*Prev\s+)?(?P<num>\d{1,4})\.\s+(?P<title>.+?)(?P<next>\s+Next\s*>)?\s*$"
 )
 _FFN_STATS = re.compile(r"(?i)^Rated:\s*(?:Fiction\s+)?\S+\s+-\s+.*\bWords:\s*[\d,]+")
-_BY = re.compile(r"(?i)^by:?\s+\S+(?:\s+\S+)?(?<![.!?,;])$")
+_BY = re.compile(r"(?i)^by:?\s+(?P<name>\S+(?:\s+\S+)?)(?<![.!?,;])$")
 _STOP = re.compile(r"(?i)^(?:you'll|you will|you may)\s+also\s+like\W*$")  # recommendations follow
 _BUTTONS = re.compile(
     r"^(?:Vote|Comment|Comments|Share|Follow|Favorite|Favourite|Report|Bookmark|Download|"
@@ -41,6 +41,32 @@ _BUTTONS = re.compile(
 # AO3's stats as a copied page shows them; the work's title and author follow them.
 _AO3_STATS = re.compile(r"(?i)^(?:stats:\s*)?published:\s*\d{4}-\d{2}-\d{2}\b.*\bwords:\s*[\d,]+")
 _CURRENT = re.compile(r"(?i)^current\s+(mood|music|location)\s*:\s*(?P<value>.+)$")
+# The Archive of Our Own's adult-content gate, copied along with a work behind it.
+_GATE = re.compile(
+    r"""(?ix)^\W*(?:
+      this\s+work\s+could\s+have\s+adult\s+content\b.*
+    | if\s+you\s+accept\s+cookies\s+from\s+our\s+site\b.*
+    | (?:yes,?\s+continue|proceed)(?:\s+no,?\s+go\s+back)? | no,?\s+go\s+back
+    )$"""
+)
+# A forum post's chrome (SpaceBattles, Sufficient Velocity, Questionable Questing): the
+# poster's line, its date and number, reactions and buttons; a threadmark names the chapter.
+_FORUM_DROP = re.compile(
+    r"""(?ix)^\W*(?:
+      click\s+to\s+(?:expand|shrink)\.*
+    | (?:(?:like|informative|creative|love|funny|insightful|agree|hugs|rainbow|hmm)\s+x\s+[\d,]+\s*)+
+    | reactions?:.* | last\s+edited(?:\s+by\s+a\s+moderator)?:.* | \#[\d,]+
+    | reply | quote | report | watch | reader\s+mode | jump\s+to\s+new | \+\s*quote
+    | threadmarks?(?:\s+view\s+all)? | (?:prev|next|first|last)(?:\s+(?:prev|next|first|last))*
+    )\W*$"""
+)
+_FORUM_DATE = re.compile(
+    r"(?i)^(?:(?:jan|feb|mar|apr|may|jun|jul|aug|sep|sept|oct|nov|dec)[a-z]*\.?\s+\d{1,2},\s+"
+    r"\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4})"
+    r"(?:\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:am|pm)?)?(?:\s+\#[\d,]+)?$"
+)
+_THREADMARK = re.compile(r"(?i)^threadmarks?\s*:\s*(?P<title>\S.{0,100})$")
+_LABELLED = re.compile(r"^[^\s:：]{1,20}[ \t]*[:：]")
 _CRUMBS = re.compile(r"^[^»\n]{2,40}(?:\s»\s[^»\n]{2,60})+$")
 
 
@@ -85,25 +111,32 @@ def strip_chrome(doc: Document) -> None:
             continue
         paras.extend(_split(doc, para, list(zip(lines, kinds, strict=True)), state))
     doc.paras = paras
+    _story_header(doc)
     _title_after_stats(doc)
     if doc.title is None and doc.facts.get("title"):
         doc.title = doc.facts["title"]
 
 
 def _title_after_stats(doc: Document) -> None:
-    """A copied AO3 page: the first short line after the metadata's stats is the title."""
-    seen = False
+    """A copied AO3 page: the first short line after the metadata's stats is the title, the
+    next the creator ("quietfern", "by quietfern", "quietfern, otherfern")."""
+    found: list[str] = []
     for para in doc.paras[:30]:
         for line in para.text.split("\n"):
             line = line.strip()
             if not line:
                 continue
             if _AO3_STATS.match(line):
-                seen = True
-            elif seen:
-                words = line.split()
-                if len(words) <= 12 and line[-1] not in ".!?:," and not line.endswith(":"):
-                    doc.facts.setdefault("title", line)
+                found = ["stats"]
+            elif found == ["stats"]:
+                if len(line.split()) > 12 or line[-1] in ".!?:,":
+                    return
+                doc.facts.setdefault("title", line)
+                found.append(line)
+            elif found:
+                name = re.sub(r"(?i)^by\s+", "", line)
+                if len(name.split()) <= 6 and name[-1] not in ".!?:" and not _LABELLED.match(line):
+                    doc.facts.setdefault("author", name)
                 return
 
 
@@ -125,6 +158,21 @@ def _split(doc: Document, para: Para, lines: list, state: dict) -> list[Para]:
             break
         if kind == "drop" or (kind == "crumbs" and state["story"]):
             flush()
+        elif kind == "forum_date":
+            # the poster's name stands on the line above the post's date
+            if keep and keep[-1][2] is None and len(text[keep[-1][0] : keep[-1][1]].split()) <= 4:
+                keep.pop()
+            flush()
+        elif kind == "threadmark":
+            flush()
+            m = _THREADMARK.match(line)
+            if m:
+                a = s + m.start("title")
+                title = text[a:e]
+                if title not in state["menus"]:
+                    state["menus"].add(title)
+                    out.append(_piece(para, text, a, e, chapter_head=True))
+                    state["story"] = True
         elif kind == "current":
             m = _CURRENT.match(line)
             if m:
@@ -154,8 +202,12 @@ def _split(doc: Document, para: Para, lines: list, state: dict) -> list[Para]:
                     state["story"] = True
         elif kind == "by" and state["story"] and header:
             flush()
+        elif kind == "by" and header:
+            m = _BY.match(line)
+            if m:
+                doc.facts.setdefault("author", m.group("name"))
+            keep.append((s, e, kind))
         elif kind == "stats":
-            _story_header(doc, [text[a:b] for a, b, _ in keep])
             keep.append((s, e, kind))
         else:
             keep.append((s, e, kind))
@@ -163,17 +215,32 @@ def _split(doc: Document, para: Para, lines: list, state: dict) -> list[Para]:
     return out
 
 
-def _story_header(doc: Document, lines: list[str]) -> None:
-    """FanFiction.net's header as copied: title, "By: author", summary, then the stats line."""
-    for i, line in enumerate(lines):
-        if _BY.match(line) and i > 0:
-            doc.facts.setdefault("title", lines[i - 1])
+def _story_header(doc: Document) -> None:
+    """FanFiction.net's header as copied: title, "By: author", summary, then the stats line,
+    on one paragraph or several."""
+    lines: list[tuple[int, int]] = []
+    for para in doc.paras[:12]:
+        for s, e in _lines(para):
+            if _FFN_STATS.match(doc.text[s:e]):
+                return _read_story_header(doc, lines[-12:])
+            lines.append((s, e))
+
+
+def _read_story_header(doc: Document, lines: list[tuple[int, int]]) -> None:
+    texts = [doc.text[s:e] for s, e in lines]
+    for i in range(len(texts) - 1, 0, -1):
+        m = _BY.match(texts[i])
+        if m:
+            doc.facts.setdefault("title", texts[i - 1])
+            doc.facts.setdefault("author", m.group("name"))
             if i + 1 < len(lines):
-                doc.facts.setdefault("summary", lines[i + 1])
+                doc.facts.setdefault("summary", doc.text[lines[i + 1][0] : lines[-1][1]])
             return
 
 
 def _line_kind(line: str) -> str | None:
+    if _GATE.match(line):
+        return "drop"
     if len(line) > 120:  # a story line; of the chrome only FFN's stats line is this long
         return "stats" if line.startswith("Rated") and _FFN_STATS.match(line) else None
     if _STOP.match(line):
@@ -193,4 +260,10 @@ def _line_kind(line: str) -> str | None:
         return "counters"
     if _BY.match(line):
         return "by"
+    if _FORUM_DROP.match(line):
+        return "drop"
+    if _FORUM_DATE.match(line):
+        return "forum_date"
+    if _THREADMARK.match(line):
+        return "threadmark"
     return None

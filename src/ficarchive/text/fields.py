@@ -143,12 +143,22 @@ def _clean_value(raw: str, name: str = "") -> tuple[str, int]:
     return (value.translate(_WIDE_SEPARATORS) if name in _LISTS else value), at
 
 
+# How far apart two paragraphs may stand and still follow each other (blank lines between).
+_ADJACENT = 8
+# A line that labels what follows ("Notes:", "Work Text:", "Chapter 1: Title" is no label).
+_LABEL_LINE = re.compile(r"^[^\n:：]{1,30}[:：]\s*$")
+SUMMARY_PARAS = 6  # paragraphs a summary set under its own "Summary:" line may run to
+
+
 def find_fields(regions: list[tuple[str, int]]) -> dict[str, list[Field]]:
     """Fields by normalised name, each with the offsets of its value.
 
-    A field with an empty value takes the next line ("Summary:" then the summary).
+    A field with an empty value takes the next line ("Summary:" then the summary), or the
+    paragraph after it when it ends its own (AO3's copied "Summary:", a blank line, the
+    summary; a summary runs on over its paragraphs up to the next label or field).
     """
     out: dict[str, list[Field]] = {}
+    ordered = sorted(regions, key=lambda r: r[1])
     for text, offset in regions:
         text = _one_field_a_line(text)
         for m in FIELD_LINE.finditer(text):
@@ -157,7 +167,12 @@ def find_fields(regions: list[tuple[str, int]]) -> dict[str, list[Field]]:
             start = m.start("value")
             if not raw.strip(" \t*_~"):
                 nxt = re.match(r"\n*[ \t]*([^\n]+)", text[m.end() :])
-                if not nxt or FIELD_LINE.match(nxt.group(1)):
+                if not nxt:
+                    found = _value_below(ordered, offset + m.end(), name)
+                    if found:
+                        out.setdefault(name, []).append(found)
+                    continue
+                if FIELD_LINE.match(nxt.group(1)):
                     continue
                 raw, start = nxt.group(1), m.end() + nxt.start(1)
             value, at = _clean_value(raw, name)
@@ -167,6 +182,30 @@ def find_fields(regions: list[tuple[str, int]]) -> dict[str, list[Field]]:
         for m in _FFN_LINE.finditer(text):
             _ffn_fields(m, offset, out)
     return out
+
+
+def _value_below(ordered: list[tuple[str, int]], end: int, name: str) -> Field | None:
+    """The value of a field whose line ends its paragraph: the paragraphs just below it."""
+    parts: list[tuple[str, int]] = []
+    for text, offset in ordered:
+        if offset <= end:
+            continue
+        last = parts[-1][1] + len(parts[-1][0]) if parts else end
+        if offset - last > _ADJACENT or len(parts) >= (SUMMARY_PARAS if name == "summary" else 1):
+            break
+        first = text.strip().split("\n", 1)[0]
+        if FIELD_LINE.match(first) or _LABEL_LINE.match(first):
+            break
+        parts.append((text, offset))
+    if not parts:
+        return None
+    value, at = _clean_value(parts[0][0], name)
+    if len(parts) > 1:
+        value = "\n\n".join(t.strip() for t, _ in parts).strip().strip(" *_~").strip()
+    if not value:
+        return None
+    s = parts[0][1] + at
+    return Field(name, value, s, s + len(value))
 
 
 def _ffn_fields(m: re.Match[str], offset: int, out: dict[str, list[Field]]) -> None:

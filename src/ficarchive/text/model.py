@@ -55,6 +55,7 @@ class SongCredit:
 @dataclass
 class ParsedWork:
     title: str | None = None
+    author: str | None = None  # the name the text credits, as written
     summary: str | None = None
     language: str = "en"
     rating: str = RATING_NOT_RATED

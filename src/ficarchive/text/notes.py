@@ -52,6 +52,8 @@ _STRONG = re.compile(
 )
 # A header field in any language the fields know, with a colon: "Рейтинг: R", "分级：R18".
 _FIELD = re.compile(r"(?im)^\W{0,3}(?:" + FIELD_KEYS + r")\W{0,2}[ \t]*[:：]")
+# A paragraph whose last line is a field's name alone ("Summary:"): its value stands below.
+_ENDS_WITH_LABEL = re.compile(r"(?i)(?:^|\n)\W{0,3}(?:" + FIELD_KEYS + r")\W{0,2}[ \t]*[:：]\s*$")
 _DIALOGUE = re.compile(r'["“][^"”]{2,}["”]')
 
 
@@ -108,7 +110,7 @@ def leading_notes(units: list[Unit], start: int = 0, limit: int = 40) -> int:
         elif _hard(unit) or unit.hint == "heading":
             break
         elif unit_score(unit) > 0 or follow_label:
-            last, follow_label = i, False
+            last, follow_label = i, bool(_ENDS_WITH_LABEL.search(unit.text))
         elif is_storyish(unit):
             break
         plain = plain + 1 if plain_sentence(unit) else 0

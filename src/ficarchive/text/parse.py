@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+from .byline import find_author
 from .chapters import Layout, layout, title_text
 from .chrome import strip_chrome
 from .classify import classify
@@ -14,6 +15,7 @@ from .model import Block, Chapter, Evidence, ParsedWork
 from .progress import chapters_expected
 from .readers import FORMATS, guess_format, read
 from .render import render_chapter
+from .source import Document
 from .tagging import fill_tags
 from .units import Unit, clean, make_unit
 from .words import count_words
@@ -45,7 +47,7 @@ def parse_document(
     plan = layout(units)
     work = ParsedWork(source_format=fmt)
     _fill_chapters(work, plan)
-    _fill_metadata(work, plan, doc.title, doc.text, lexicon or load_lexicon())
+    _fill_metadata(work, plan, doc, lexicon or load_lexicon())
     _fill_progress(work, plan, doc.facts, doc.text)
     _add_context(work, doc.text)
     return work
@@ -132,9 +134,8 @@ def _fill_chapters(work: ParsedWork, plan: Layout) -> None:
     work.notes_end = _notes(plan.notes_end)
 
 
-def _fill_metadata(
-    work: ParsedWork, plan: Layout, meta_title: str | None, doc_text: str, lex: Lexicon
-) -> None:
+def _fill_metadata(work: ParsedWork, plan: Layout, doc: Document, lex: Lexicon) -> None:
+    meta_title, doc_text = doc.title, doc.text
     note_units = [*plan.notes_start, *plan.notes_end]
     for part in plan.chapters:
         note_units += [*part.notes_start, *part.notes_end]
@@ -159,6 +160,10 @@ def _fill_metadata(
         start = plan.title.start + at
         work.title, conf["title"] = name, 0.7
         work.add_evidence("title", [Evidence(start, start + len(name), name)])
+    author = find_author(doc.facts, fields, plan.title, plan.notes_start, doc_text)
+    if author:
+        work.author, conf["author"] = author[0], 0.8
+        work.add_evidence("author", [author[1]])
     if fields.get("summary"):
         f = fields["summary"][0]
         work.summary, conf["summary"] = f.value, 0.9

@@ -4,6 +4,8 @@ Each fic is a file (.txt, .html, .md) or a build spec (.docx.json, .epub.json, m
 document by fic_builders) beside NAME.expected.json:
 
     {"title": "...", "chapters_expected": 3 (optional; null means unknown),
+     "author": "..." | null, "summary": "how it starts" | null (both optional),
+     "notes_start_has": ["words"], "notes_start_has_no": ["words"] (and notes_end_...),
      "chapters": [{"label": "Capítulo 1" | null, "title": "..." | null,
                    "first": "how the first paragraph starts", "last": "how the last ends",
                    "scene_breaks": 0, "notes_end": "words in the end notes" | null}]}
@@ -128,6 +130,20 @@ def score_work(name: str, work: dict[str, Any], expected: dict[str, Any]) -> Res
         got = work.get("chapters_expected", len(found))
         res.check("work.chapters_expected", got == expected["chapters_expected"],
                   f"expected {expected['chapters_expected']}, found {got}")  # fmt: skip
+    if "author" in expected:
+        res.check("work.author", _norm(work.get("author")) == _norm(expected["author"]),
+                  f"expected {expected['author']!r}, found {work.get('author')!r}")  # fmt: skip
+    if "summary" in expected:  # how the summary starts; null: none
+        got, want_summary = _norm(work["summary"]), _norm(expected["summary"])
+        ok = got.startswith(want_summary) if expected["summary"] else not got
+        res.check("work.summary", ok, f"expected {expected['summary']!r}…, found {got[:70]!r}")
+    for name in ("notes_start", "notes_end"):  # words the work's notes must hold, or not
+        for words in expected.get(f"{name}_has", []):
+            res.check(f"work.{name}", _norm(words) in _norm(work[name]),
+                      f"{words!r} not in {work[name]!r}")  # fmt: skip
+        for words in expected.get(f"{name}_has_no", []):
+            res.check(f"work.{name}", _norm(words) not in _norm(work[name]),
+                      f"{words!r} in {work[name]!r}")  # fmt: skip
     for tag in expected.get("freeform_tags_include", []):
         res.check("work.title_page_genres", tag in work["freeform_tags"],
                   f"{tag!r} not in {work['freeform_tags']}")  # fmt: skip

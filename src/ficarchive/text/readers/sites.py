@@ -86,6 +86,7 @@ def prepare_tree(root: etree._Element) -> dict[str, str]:
     _ffn_page(root, facts)
     _ao3(root, facts)
     _wattpad(root, facts)
+    _byline(root, facts)
     for el in list(root.iter()):
         if not isinstance(el.tag, str) or el.getparent() is None:
             continue
@@ -219,3 +220,18 @@ def _wattpad(root: etree._Element, facts: dict[str, str]) -> None:
         if "title" in _classes(el) and _text(el):
             facts.setdefault("title", _text(el))
             break
+
+
+def _byline(root: etree._Element, facts: dict[str, str]) -> None:
+    """The page's credit for the work: links marked rel="author" (AO3's byline), FFN's
+    profile link, or <meta name="author">."""
+    names = [_text(a) for a in root.iter("a") if "author" in (a.get("rel") or "").split()]
+    top = root.find(".//*[@id='profile_top']")
+    if not names and top is not None:
+        names = [_text(a) for a in top.iter("a") if "/u/" in (a.get("href") or "")][:1]
+    if not names:
+        meta = root.find(".//meta[@name='author']")
+        names = [(meta.get("content") or "").strip()] if meta is not None else []
+    names = [n for n in dict.fromkeys(names) if n and len(n) <= 80]
+    if names:
+        facts.setdefault("author", ", ".join(names))
