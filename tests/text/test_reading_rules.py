@@ -13,13 +13,13 @@ from ficarchive.text.units import make_unit
 @pytest.mark.parametrize(
     "line",
     ["***", "* * *", "~~~", "-----", "o0o", "xXx", "OoOoO", "~*~*~", "+++", "§", "#",
-     "~present~", "[Scene Break]", "-x-x-x-", "Three years later"],
+     "~present~", "[Scene Break]", "-x-x-x-", "Three years later", "x", "X", "o"],
 )  # fmt: skip
 def test_it_knows_a_scene_break(line: str) -> None:
     assert make_unit(Para(line, 0, len(line))).kind == "scene_break"
 
 
-@pytest.mark.parametrize("line", ["xxx", "...", "Hello there.", "Oh."])
+@pytest.mark.parametrize("line", ["xxx", "...", "Hello there.", "Oh.", "I", "A"])
 def test_it_does_not_take_words_for_a_scene_break(line: str) -> None:
     assert make_unit(Para(line, 0, len(line))).kind != "scene_break"
 

@@ -9,7 +9,7 @@ import re
 from dataclasses import dataclass, field
 
 from .canon import canon_names
-from .fandom_names import fandoms_from_story, split_fandoms
+from .fandom_names import ORIGINAL_WORK, fandoms_from_story, is_original_work, split_fandoms
 from .fields import Field
 from .lexicon import Character, Lexicon
 from .model import Evidence
@@ -69,7 +69,7 @@ class _Cast:
 
     # ---- fandoms ---------------------------------------------------------------------------
     def add_fandom(self, value: str, span: Evidence, keep_unknown: bool) -> None:
-        name = self.lex.match_fandom(value)
+        name = ORIGINAL_WORK if is_original_work(value) else self.lex.match_fandom(value)
         if name is None:
             if not keep_unknown:
                 return

@@ -11,6 +11,7 @@ from .fields import FIELD_LINE
 from .headings import bare_number, match_structural
 from .notes import (
     is_storyish,
+    labelled_note,
     leading_notes,
     note_score,
     plain_sentence,
@@ -96,6 +97,11 @@ def _chapter(units: list[Unit], heading: Unit | None) -> ChapterLayout:
     if lead == len(units):  # notes and no story: a short story is what says nothing of the fic
         lead = next((i for i, u in enumerate(units) if _says_nothing_of_the_fic(u)), lead)
     trail = trailing_notes(units, lead)
+    if lead >= trail and heading is not None:
+        # a chapter is never all notes: what is not a note by its form is its story
+        story = [i for i, u in enumerate(units) if not labelled_note(u) and u.hint is None]
+        if story:
+            lead, trail = story[0], story[-1] + 1
     body = units[lead:trail]
     # a separator that only sets the notes (or the heading) off the story is no scene break
     while body and _is_break(body[0]) and not body[0].text[:1].isalnum():

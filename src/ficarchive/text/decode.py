@@ -17,7 +17,9 @@ _BOMS = (
 _MOJIBAKE_HINT = re.compile(
     "[ÃÂâÐÑ][\u0080-\u00bf\u0152\u0153\u0160\u0161\u0178\u017d\u017e\u2018-\u203a\u20ac\u2122]"
 )
-_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f]")
+# Control characters, and the invisible ones that only break words and names apart when
+# copied (zero-width space, word joiner, a byte-order mark inside the text, soft hyphen).
+_CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\u2060\ufeff\u180e\u00ad]")
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x0c")
 
 
@@ -72,7 +74,8 @@ def _detect_and_decode(data: bytes) -> str:
 
 
 def clean_text(text: str) -> str:
-    """Normalise newlines, repair mojibake when there are signs of it, drop control characters."""
+    """Normalise newlines, repair mojibake when there are signs of it, drop control and
+    invisible characters."""
     check_size(text)
     text = _NEWLINES.sub("\n", text)
     if _MOJIBAKE_HINT.search(text):

@@ -13,6 +13,21 @@ _FANDOM_SPLIT = re.compile(r"[ \t]*[,;][ \t]*|[ \t]+/[ \t]+|[ \t]+(?:x|X|×|and|
 _CROSSOVER_WORD = re.compile(r"(?i)[ \t]*[(\[]?\b(?:crossover|cross-over|fusion|au)\b[)\]]?\W*$")
 
 
+ORIGINAL_WORK = "Original Work"
+# A Fandom field's way of saying the work has none, in the languages fics are written in
+_ORIGINAL = re.compile(
+    r"(?i)^(?:original(?:e|es|i|a|as|os|ne|ny)?|originals?\s+(?:work|fiction|story|fic|stories)|"
+    r"(?:historia|história|histoire|storia|cerita|fiksi|opowiadanie)\s+(?:original|originale|"
+    r"originais|originales|oryginalne|asli)|originalgeschichte|eigene\s+(?:geschichte|welt)|"
+    r"oryginalne|własne|ориджинал|оригинальн\w*(?:\s+\w+)?|原创|原創|オリジナル|창작|오리지널)$"
+)
+
+
+def is_original_work(value: str) -> bool:
+    """ "Original", "Originale", "História original", "原创": the work's own world."""
+    return bool(_ORIGINAL.match(" ".join(value.strip(" \t*_~.!").split())))
+
+
 def split_fandoms(value: str, lex: Lexicon) -> list[tuple[str, int]]:
     """Parts of a Fandom field: "A, B", "A / B", "HP/LotR" when both parts are known."""
     value = _CROSSOVER_WORD.sub("", value) or value  # "Harry Potter/Twilight crossover"

@@ -181,7 +181,34 @@ def find_fields(regions: list[tuple[str, int]]) -> dict[str, list[Field]]:
                 out.setdefault(name, []).append(Field(name, value, s, s + len(value)))
         for m in _FFN_LINE.finditer(text):
             _ffn_fields(m, offset, out)
+        for m in _HASHTAG_LINE.finditer(text):
+            _hashtags(m, offset, out)
     return out
+
+
+# A line of hashtags under a post (Tumblr, Twitter, Wattpad): "#fluff #the long road #a x b".
+# Markdown's headings put a space after the "#"; tags do not.
+_HASHTAG_LINE = re.compile(r"(?m)^[ \t]*#[^\s#][^#\n]*(?:#[^\s#][^#\n]*)+$")
+_HASHTAG = re.compile(r"#(?P<tag>[^\s#][^#\n]*?)[ \t,]*(?=#|$)")
+# Tags about the post, not the fic.
+_POST_TAGS = re.compile(
+    r"(?i)^(?:my\s+(?:writing|writings|fic|fics|stuff|art|post|posts)|writeblr|writers\s+on\s+tumblr|"
+    r"ask(?:\s+box)?|asks|answered|requests?|requested|anon|long\s+post|mine|fanfic(?:tion)?|fic|"
+    r"fics|ao3|ficlet|reblog|queue|queued|tw|cw|original\s+post|op|sorry|idk|lol|"
+    r"(?:\w+\s+)?(?:writes|fic\s+tag|fics\s+tag))$"
+)
+_SHIP_TAG = re.compile(r"(?i)\S\s*/\s*\S|\S\s+x\s+\S|\s&\s")
+
+
+def _hashtags(m: re.Match[str], offset: int, out: dict[str, list[Field]]) -> None:
+    """Each hashtag as a tag, a ship's as a pairing; the post's own tags left out."""
+    for tag in _HASHTAG.finditer(m.group(0)):
+        value = tag.group("tag").strip()
+        if not value or _POST_TAGS.match(value):
+            continue
+        name = "pairing" if _SHIP_TAG.search(value) else "tags"
+        s = offset + m.start() + tag.start("tag")
+        out.setdefault(name, []).append(Field(name, value, s, s + len(value)))
 
 
 def _value_below(ordered: list[tuple[str, int]], end: int, name: str) -> Field | None:

@@ -37,6 +37,12 @@ NAMES = {
     "日本語": "ja", "chinese": "zh", "中文": "zh", "korean": "ko", "한국어": "ko",
     "vietnamese": "vi", "tiếng việt": "vi", "tagalog": "tl", "filipino": "tl",
     "turkish": "tr", "türkçe": "tr", "swedish": "sv", "svenska": "sv",
+    "ukrainian": "uk", "українська": "uk", "arabic": "ar", "العربية": "ar", "hebrew": "he",
+    "עברית": "he", "greek": "el", "ελληνικά": "el", "thai": "th", "ไทย": "th", "hindi": "hi",
+    "persian": "fa", "farsi": "fa", "czech": "cs", "čeština": "cs", "finnish": "fi",
+    "suomi": "fi", "hungarian": "hu", "magyar": "hu", "romanian": "ro", "română": "ro",
+    "catalan": "ca", "català": "ca", "norwegian": "no", "norsk": "no", "danish": "da",
+    "dansk": "da", "malay": "ms", "bahasa melayu": "ms", "español (latinoamérica)": "es",
 }  # fmt: skip
 _WORDS = re.compile(r"[^\W\d_]+")
 
@@ -54,9 +60,46 @@ def language_named(value: str) -> str | None:
     return NAMES.get(" ".join(value.lower().split()).strip(" .,;:!*"))
 
 
+# Scripts that each belong to one language the detector does not know (or, for Arabic's,
+# one language far more often than the others that use it).
+_SCRIPTS = (
+    ("ar", re.compile("[\u0600-\u06ff\u0750-\u077f]")),
+    ("he", re.compile("[\u0590-\u05ff]")),
+    ("el", re.compile("[\u0370-\u03ff\u1f00-\u1fff]")),
+    ("th", re.compile("[\u0e00-\u0e7f]")),
+    ("hi", re.compile("[\u0900-\u097f]")),
+    ("bn", re.compile("[\u0980-\u09ff]")),
+    ("ta", re.compile("[\u0b80-\u0bff]")),
+    ("ka", re.compile("[\u10a0-\u10ff]")),
+    ("hy", re.compile("[\u0530-\u058f]")),
+)
+_PERSIAN = re.compile("[پچژگ]")
+_URDU = re.compile("[ٹڈڑںے]")
+_LETTER = re.compile(r"[^\W\d_]")
+_UKRAINIAN = re.compile("[їєґі]")
+_RUSSIAN_ONLY = re.compile("[ыэъё]")
+
+
+def _by_script(text: str) -> str | None:
+    """The language a script tells by itself: most letters Arabic, Hebrew, Greek, Thai ..."""
+    letters = len(_LETTER.findall(text))
+    for code, pattern in _SCRIPTS:
+        n = len(pattern.findall(text))
+        if letters and n * 2 > letters:
+            if code == "ar" and len(_URDU.findall(text)) * 50 > n:
+                return "ur"
+            if code == "ar" and len(_PERSIAN.findall(text)) * 50 > n:
+                return "fa"
+            return code
+    return None
+
+
 def detect_language(text: str, sample: int = SAMPLE_CHARS) -> tuple[str, float]:
     """(code, confidence) of the text's language; English, unsure, for too little text."""
     text = text[:sample]
+    by_script = _by_script(text)
+    if by_script:
+        return by_script, 0.9
     if len(_WORDS.findall(text)) < 8:
         return "en", 0.3
     values = _detector().compute_language_confidence_values(text)
@@ -64,4 +107,6 @@ def detect_language(text: str, sample: int = SAMPLE_CHARS) -> tuple[str, float]:
         return "en", 0.3
     best = values[0]
     code = best.language.iso_code_639_1.name.lower()
+    if code == "ru" and len(_UKRAINIAN.findall(text)) > 2 * len(_RUSSIAN_ONLY.findall(text)):
+        code = "uk"  # the detector knows Russian only; Ukrainian writes і, ї, є, never ы, э
     return code, round(min(1.0, best.value), 2)

@@ -155,6 +155,15 @@ def _term_index(lex: Lexicon) -> tuple[re.Pattern[str], dict[str, list[tuple[str
 
 
 _SHORT_OK = ("ooc", "pwp", "h/c")
+# "lemon" and "lime" as the fruit ("the lemon tree", "lime juice"), not as ratings
+NOT_THE_FRUIT = (
+    r"(?!\s+(?:trees?|juice|cakes?|tarts?|zest|drops?|curd|pies?|water|slices?|wedges?|peel|"
+    r"groves?|bars?|squares?|meringue|tea|chicken|soda|sorbet|yellow|green|verbena|balm|"
+    r"sherbet|cand(?:y|ies)|rind|leaf|leaves|blossoms?|scent|soap|grass|cordial|wash|"
+    r"light|lights|kiln|kilns|stone|stones|mortar|plaster)\b)"
+)
+_FRUIT = re.compile(r"(?i)^(?:lemon|lemons|lime|limes)$")
+_NOT_THE_FRUIT = re.compile(NOT_THE_FRUIT)
 _MINOR_DEATH = re.compile(
     r"(?i)(?:\b(?:minor|side|background|secondary|non-?main|non-?major|oc|original)\b[\w\s'’-]{0,12}$)"
 )
@@ -185,6 +194,8 @@ def find_terms(lex: Lexicon, regions: list[Region], mask: list[tuple[int, int]] 
             if len(alias) <= 3 and alias.islower() and alias not in _SHORT_OK and not bracketed:
                 continue  # "au", "het" in lower case are too often other words
             if negated(text, m.start()):
+                continue
+            if _FRUIT.match(alias) and not _NOT_THE_FRUIT.match(text, m.end()):
                 continue
             death = "death" in alias.lower() or alias.lower() == "mcd"
             if death and _qualified_death(text, m.start(), m.end()):

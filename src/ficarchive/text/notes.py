@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 
 from .fields import FIELD_KEYS
+from .metadata import NOT_THE_FRUIT
 from .note_cues import note_cues
 from .units import Unit
 from .words import count_words
@@ -22,7 +23,9 @@ _STRONG = re.compile(
     |\b(?:update[sd]?|updating|this\s+story|(?:first|second|third)\s+chapter|this\s+chapter|next\s+chapter|last\s+chapter|
       previous\s+chapter|my\s+(?:first|second|other|last)\s+\w+|my\s+profile|thanks?\s+(?:you\s+)?for\s+reading|
       hope\s+you\s+(?:all\s+)?(?:like|liked|enjoy|enjoyed)|readers?|lyrics|song\s+is|
-      yaoi|yuri|slash|lemons?|limes?|shounen-ai|smut|angst|fluff|ooc|(?-i:AU)|
+      yaoi|yuri|slash|(?:lemons?|limes?)\b"""
+    + NOT_THE_FRUIT
+    + r"""|shounen-ai|smut|angst|fluff|ooc|(?-i:AU)|
       pairings?|crossover|sequel|prequel|plot\s+bunny|writer'?s\s+block|beta-?read)\b
     |\benjoy\s*[!.]
     |^\W*(?:thanks|thank\s+you|thanks\s+again|cheers|xoxo|hugs)(?:\s+(?:all|everyone|guys|so\s+much))?\W*$
@@ -150,6 +153,18 @@ def trailing_notes(units: list[Unit], start: int, limit: int = 40) -> int:
             break
         j -= 1
     return first
+
+
+_LABELLED_NOTE = re.compile(
+    r"(?i)^\W{0,3}(?:a/n|a\.n\.|n/a|author'?s?'?\s*notes?|notes?|disclaimer|warnings?|"
+    r"(?:" + FIELD_KEYS + r"))\W{0,2}\s*[:：\-]"
+)
+
+
+def labelled_note(unit: Unit) -> bool:
+    """A note by its form, whatever it says: a page's metadata, a note label, a paragraph
+    that opens with "A/N:", "Disclaimer:" or a header field."""
+    return unit.para.meta or unit.hint == "note_label" or bool(_LABELLED_NOTE.match(unit.text))
 
 
 def notes_text(units: list[Unit]) -> str | None:

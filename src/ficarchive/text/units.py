@@ -68,6 +68,9 @@ def is_scene_break(text: str, centered: bool = False) -> bool:
         return False
     if _BREAK_WORDS.match(text):
         return True
+    if s.lower() in ("x", "o"):
+        return True  # a lone "x": FanFiction.net keeps letters where it drops symbols ("xxx"
+        # is a sign-off's kisses)
     if len(s) < 3:
         return len(s) == 1 and (s in _SINGLE_BREAKS or (centered and not s.isalnum()))
     if not set(s) <= _SYMBOLS:
