@@ -43,11 +43,29 @@ class Layout:
 _QUOTED = re.compile(r"^[\"“«']([^\"“”«»]+)[\"”»']$")
 
 
+# A forum thread's title names its fandoms in brackets: "Steel and Starlight [Worm/Naruto]".
+TITLE_FANDOMS = re.compile(r"^(?P<title>.+?)\s*\[(?P<fandoms>[^\[\]]{2,80})\]$")
+_NOT_FANDOMS = re.compile(
+    r"(?i)^(?:complete[d]?|wip|on\s+hiatus|hiatus|abandoned|\d+/\d+|part\s+\d+.*)$"
+)
+
+
+def title_fandoms(unit: Unit) -> tuple[str, int] | None:
+    """The bracketed fandoms at the end of a title line and where they start in its text."""
+    line = unit.text.strip().split("\n")[0].strip()
+    m = TITLE_FANDOMS.match(line)
+    if not m or _NOT_FANDOMS.match(m.group("fandoms").strip()):
+        return None
+    return m.group("fandoms"), unit.para.source.find(m.group("fandoms"))
+
+
 def title_text(unit: Unit) -> str:
-    """A title line as its title: a trailing "by username", a "by name" line under it and
-    quotes around it go."""
+    """A title line as its title: a trailing "by username", a "by name" line under it,
+    bracketed fandoms after it and quotes around it go."""
     lines = unit.text.strip().split("\n")
     text = lines[0].strip()
+    if title_fandoms(unit):
+        text = TITLE_FANDOMS.match(text).group("title")
     m = TITLE_BY.match(text)
     if m and not m.group("title").endswith((",", ":")):
         text = m.group("title").strip()

@@ -16,7 +16,8 @@ _CROSSOVER_WORD = re.compile(r"(?i)[ \t]*[(\[]?\b(?:crossover|cross-over|fusion|
 ORIGINAL_WORK = "Original Work"
 # A Fandom field's way of saying the work has none, in the languages fics are written in
 _ORIGINAL = re.compile(
-    r"(?i)^(?:original(?:e|es|i|a|as|os|ne|ny)?|originals?\s+(?:work|fiction|story|fic|stories)|"
+    r"(?i)^(?:original(?:e|es|i|a|as|os|ne|ny)?|originals?\s+(?:work|fiction|story|fic|stories|"
+    r"setting|universe|world)|"
     r"(?:historia|história|histoire|storia|cerita|fiksi|opowiadanie)\s+(?:original|originale|"
     r"originais|originales|oryginalne|asli)|originalgeschichte|eigene\s+(?:geschichte|welt)|"
     r"oryginalne|własne|ориджинал|оригинальн\w*(?:\s+\w+)?|原创|原創|オリジナル|창작|오리지널)$"

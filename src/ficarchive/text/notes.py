@@ -36,7 +36,11 @@ _STRONG = re.compile(
       see\s+you\s+(?:all\s+)?(?:next\s+(?:time|week|chapter)|soon|in\s+the\s+next)|until\s+next\s+time|
       let\s+me\s+know\s+what\s+you\s+(?:think|thought)|tell\s+me\s+what\s+you\s+(?:think|thought)|
       here'?s\s+(?:the\s+)?(?:next\s+|new\s+)?(?:chapter|part|update))\b
-    |^\W*(?:to\s+be\s+continued|tbc|end\s+of\s+(?:chapter|part)(?:\s+\w+)?|end\s+chapter(?:\s+\w+)?)\W*$
+    |^\W*(?:to\s+be\s+continued|tbc|end\s+of\s+(?:chapter|part)(?:\s+\w+)?|end\s+chapter(?:\s+\w+)?|
+      continuar[áa]|continua|continuará|à\s+suivre|a\s+suivre|fortsetzung\s+folgt|bersambung|
+      ciąg\s+dalszy\s+nastąpi|продолжение\s+следует|далі\s+буде|未完待续|つづく|続く|
+      fin\s+del\s+cap[íi]tulo|fim\s+do\s+cap[íi]tulo|fin\s+du\s+chapitre|fine\s+(?:del\s+)?capitolo|
+      ende\s+(?:des\s+)?kapitels?)\W*$
     |^\W{0,3}(?:n/a|n\.\s?a\.|nota(?:s)?\s+(?:de\s+)?(?:la\s+|el\s+)?(?:autor[a]?|autrice)|
       note(?:s)?\s+de\s+l['’]aut(?:eur|rice)(?:e)?|nota\s+dell['’]aut(?:ore|rice)|anmerkung(?:en)?|od\s+autor(?:a|ki)|
       catatan(?:\s+penulis)?|nda|n\.d\.a\.|примечани[еяй](?:\s+автора)?|от\s+автора|
@@ -72,10 +76,24 @@ def note_score(text: str) -> int:
     return len(_STRONG.findall(head)) + note_cues(head) + (1 if _FIELD.match(head) else 0)
 
 
+_SPEAKER_LINE = re.compile(r"^\[?[\w .'’\-]{1,24}\]?\s*:\s+\S")
+
+
+def chat_lines(text: str) -> bool:
+    """Two or more lines, each a speaker and what they say ("hinata: GUYS"), none of them a
+    header field: a chat log or a script, which is story."""
+    lines = text.split("\n")
+    return (
+        len(lines) >= 2
+        and all(_SPEAKER_LINE.match(line) for line in lines)
+        and not any(_FIELD.match(line) for line in lines)
+    )
+
+
 def unit_score(unit: Unit) -> int:
     """note_score of a unit's text, worked out once: the layout asks about a unit often."""
     if unit.note is None:
-        unit.note = note_score(unit.text)
+        unit.note = 0 if chat_lines(unit.text) else note_score(unit.text)
     return unit.note
 
 

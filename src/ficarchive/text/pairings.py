@@ -171,6 +171,11 @@ def resolve_name(lex: Lexicon, name: str, prefer: set[str] = frozenset()) -> lis
         found = list(lex.characters_by_token.get(words[0], [])) or list(
             lex.characters_by_token.get(words[-1], [])
         )
+        if len(words) == 2 and len(words[1]) == 1:  # FFN's "James P.": James Potter
+            found = [c for c in found if any(w[:1] == words[1] for w in c.name.lower().split())]
+            for full, char in lex.names_by_first_word.get(words[0].capitalize(), []):
+                if len(full) > 1 and full[1][:1].lower() == words[1] and char not in found:
+                    found.append(char)
     if not found and len(key) >= 3 and " " not in key and not key.isdigit():
         for token, chars in _single_word_tokens(lex):
             if token.startswith(key):

@@ -3,12 +3,12 @@
 from __future__ import annotations
 
 from .byline import find_author
-from .chapters import Layout, layout, title_text
+from .chapters import Layout, layout, title_fandoms, title_text
 from .chrome import strip_chrome
 from .classify import classify
 from .decode import check_size
 from .errors import ImportRefused
-from .fields import find_fields
+from .fields import Field, find_fields
 from .lexicon import Lexicon, load_lexicon
 from .metadata import find_label_in_notes
 from .model import Block, Chapter, Evidence, ParsedWork
@@ -169,6 +169,11 @@ def _fill_metadata(work: ParsedWork, plan: Layout, doc: Document, lex: Lexicon) 
         work.summary, conf["summary"] = f.value, 0.9
         work.add_evidence("summary", [Evidence(f.start, f.end, f.value)])
 
+    bracketed = title_fandoms(plan.title) if plan.title else None
+    if bracketed and not fields.get("fandom"):
+        at = plan.title.start + bracketed[1]
+        value = bracketed[0].replace("/", ",")  # "[Worm/Naruto]": each a fandom
+        fields["fandom"] = [Field("fandom", value, at, at + len(value))]
     fill_tags(work, lex, notes, titles, story, fields)
 
     if len(work.chapters) == 1 and work.chapters[0].label is None:
