@@ -111,6 +111,9 @@ def _is_break(unit: Unit) -> bool:
 def _chapter(units: list[Unit], heading: Unit | None) -> ChapterLayout:
     if heading is not None and heading.title is None and units and _title_below(units):
         heading.title, units = units[0].text, units[1:]
+    if heading is not None and units and units[0].hint == "heading" and heading.label:
+        if match_structural(units[0].text) == (heading.label, heading.title):
+            units = units[1:]  # the chapter's heading again, under a site's own (a threadmark)
     lead = leading_notes(units, 0)
     if lead == len(units):  # notes and no story: a short story is what says nothing of the fic
         lead = next((i for i, u in enumerate(units) if _says_nothing_of_the_fic(u)), lead)

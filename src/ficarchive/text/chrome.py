@@ -161,7 +161,8 @@ def _split(doc: Document, para: Para, lines: list, state: dict) -> list[Para]:
         elif kind == "forum_date":
             # the poster's name stands on the line above the post's date
             if keep and keep[-1][2] is None and len(text[keep[-1][0] : keep[-1][1]].split()) <= 4:
-                keep.pop()
+                a, b, _ = keep.pop()
+                doc.facts.setdefault("author", text[a:b])  # the first post's is the author's
             flush()
         elif kind == "threadmark":
             flush()

@@ -20,6 +20,10 @@ _MOJIBAKE_HINT = re.compile(
 # Control characters, and the invisible ones that only break words and names apart when
 # copied (zero-width space, word joiner, a byte-order mark inside the text, soft hyphen).
 _CONTROL = re.compile("[\x00-\x08\x0b\x0e-\x1f\x7f\u200b\u2060\ufeff\u180e\u00ad]")
+# A zero-width joiner or non-joiner joins nothing beside a space, a line's end or punctuation.
+_STRAY_JOINER = re.compile(
+    r"[\u200c\u200d]+(?=[\s.,!?;:\"'”’)]|$)|(?:(?<=\s)|^)[\u200c\u200d]+", re.M
+)
 _NEWLINES = re.compile(r"\r\n?|\u2028|\u2029|\x0c")
 
 
@@ -90,4 +94,4 @@ def clean_text(text: str) -> str:
         )
     if "\x00" in text:
         raise ImportRefused("the file is binary, not a text document")
-    return _CONTROL.sub("", text)
+    return _STRAY_JOINER.sub("", _CONTROL.sub("", text))

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 from .byline import find_author
 from .chapters import Layout, layout, title_fandoms, title_text
 from .chrome import strip_chrome
@@ -49,8 +51,38 @@ def parse_document(
     _fill_chapters(work, plan)
     _fill_metadata(work, plan, doc, lexicon or load_lexicon())
     _fill_progress(work, plan, doc.facts, doc.text)
+    work.notes_start = _without_credits(work.notes_start, work)
     _add_context(work, doc.text)
     return work
+
+
+_SUMMARY_LABEL = re.compile(
+    r"(?i)^\W*(?:summary|résumé|resumen|sinopse|zusammenfassung)\s*[:：]?\W*$"
+)
+
+
+def _without_credits(notes: str | None, work: ParsedWork) -> str | None:
+    """The work's notes without the lines that only gave its title, author or summary (a
+    copied page's title and creator lines, its "Summary:" and the summary under it)."""
+    if not notes:
+        return notes
+    title = (work.title or "").strip().casefold()
+    author = (work.author or "").strip().casefold()
+    summary = {line.strip().casefold() for line in (work.summary or "").split("\n") if line.strip()}
+    keep = []
+    for line in notes.split("\n"):
+        low = line.strip().casefold()
+        bare = re.sub(r"^(?:by|written by)\s*:?\s+", "", low)
+        if low and (
+            low == title
+            or (author and bare == author)
+            or low in summary
+            or _SUMMARY_LABEL.match(low)
+        ):
+            continue
+        keep.append(line)
+    text = re.sub(r"\n{3,}", "\n\n", "\n".join(keep)).strip()
+    return text or None
 
 
 def _fill_progress(work: ParsedWork, plan: Layout, facts: dict[str, str], text: str) -> None:
