@@ -142,7 +142,7 @@ class _Cast:
             elif name.casefold() in READER_NAMES:
                 members.append("Reader" if name.casefold() in ("reader", "you", "y/n") else name)
             else:
-                members.append(self.header_name(name) or name)
+                members.append(self.header_name(name) or self.story.expand(name) or name)
                 self.unmatched["characters"].add(members[-1])
             chars.append(char)
         return members, chars
@@ -269,7 +269,7 @@ class _Cast:
                 if not value:
                     continue
                 char = self.character_for(value)
-                name = char.name if char else value
+                name = char.name if char else (self.story.expand(value) or value)
                 if char is None:
                     self.unmatched["characters"].add(name)
                 s = f.start + part.start() + max(part.group(0).find(value), 0)

@@ -65,6 +65,10 @@ _FORUM_DATE = re.compile(
     r"\d{4}|\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\s+\d{4})"
     r"(?:\s+(?:at\s+)?\d{1,2}:\d{2}\s*(?:am|pm)?)?(?:\s+\#[\d,]+)?$"
 )
+# The Archive of Our Own's TXT download: the line under the title, and the line that puts
+# the work's end notes after the last chapter.
+_POSTED = re.compile(r"(?i)^posted\s+originally\s+on\s+the\s+archive\s+of\s+our\s+own\b.*$")
+_AFTERWORD = re.compile(r"^Afterword$")
 _THREADMARK = re.compile(r"(?i)^threadmarks?\s*:\s*(?P<title>\S.{0,100})$")
 _LABELLED = re.compile(r"^[^\s:：]{1,20}[ \t]*[:：]")
 _CRUMBS = re.compile(r"^[^»\n]{2,40}(?:\s»\s[^»\n]{2,60})+$")
@@ -91,8 +95,10 @@ def strip_chrome(doc: Document) -> None:
     """Drop chrome lines and turn menus and part headers into chapter headings, in place."""
     text = doc.text
     paras: list[Para] = []
-    state = {"menus": set(), "story_title": False, "story": False}
+    state = {"menus": set(), "story_title": False, "story": False, "ao3": False, "end": False}
     for para in doc.paras:
+        if state["end"]:
+            para = replace(para, work_end=True)
         lines = _lines(para)
         if (
             para.heading
@@ -156,6 +162,20 @@ def _split(doc: Document, para: Para, lines: list, state: dict) -> list[Para]:
         line = text[s:e]
         if kind == "stop":
             break
+        if kind == "posted":  # the title stands above it
+            if keep and keep[-1][2] is None:
+                a, b, _ = keep.pop()
+                doc.facts.setdefault("title", text[a:b])
+                out.append(_piece(para, text, a, b, meta=True))
+            state["ao3"] = True
+            flush()
+            continue
+        if kind == "afterword":
+            if state["ao3"]:
+                flush()
+                state["end"] = True
+                continue
+            kind = None
         if kind == "drop" or (kind == "crumbs" and state["story"]):
             flush()
         elif kind == "forum_date":
@@ -242,6 +262,10 @@ def _read_story_header(doc: Document, lines: list[tuple[int, int]]) -> None:
 def _line_kind(line: str) -> str | None:
     if _GATE.match(line):
         return "drop"
+    if _POSTED.match(line):
+        return "posted"
+    if _AFTERWORD.match(line):
+        return "afterword"
     if len(line) > 120:  # a story line; of the chrome only FFN's stats line is this long
         return "stats" if line.startswith("Rated") and _FFN_STATS.match(line) else None
     if _STOP.match(line):

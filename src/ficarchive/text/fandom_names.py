@@ -20,7 +20,7 @@ _ORIGINAL = re.compile(
     r"setting|universe|world)|"
     r"(?:historia|história|histoire|storia|cerita|fiksi|opowiadanie)\s+(?:original|originale|"
     r"originais|originales|oryginalne|asli)|originalgeschichte|eigene\s+(?:geschichte|welt)|"
-    r"oryginalne|własne|ориджинал|оригинальн\w*(?:\s+\w+)?|原创|原創|オリジナル|창작|오리지널)$"
+    r"oryginalne|własne|ориджинал(?:ы|ьный|ьная)?|оригинальн\w*(?:\s+\w+)?|原创|原創|オリジナル|창작|오리지널)$"
 )
 
 

@@ -14,6 +14,10 @@ FIELD_NAMES = {
     "titre": "title", "titel": "title", "titolo": "title", "judul": "title", "tytuł": "title",
     "author": "author", "by": "author", "written by": "author", "autor": "author",
     "autora": "author", "auteur": "author", "autore": "author", "penulis": "author",
+    "escrita por": "author", "escrito por": "author", "écrit par": "author",
+    "écrite par": "author", "geschrieben von": "author", "scritto da": "author",
+    "scritta da": "author", "ditulis oleh": "author", "napisane przez": "author",
+    "autorin": "author", "autor/a": "author", "creator": "author", "creators": "author",
     "fandom": "fandom", "fandoms": "fandom", "series": "fandom", "anime": "fandom",
     "crossover": "fandom", "fandom(s)": "fandom", "canon": "fandom", "serie": "fandom",
     "categorias": "fandom", "categoria": "fandom",
@@ -147,6 +151,11 @@ def _clean_value(raw: str, name: str = "") -> tuple[str, int]:
 _ADJACENT = 8
 # A line that labels what follows ("Notes:", "Work Text:", "Chapter 1: Title" is no label).
 _LABEL_LINE = re.compile(r"^[^\n:：]{1,30}[:：]\s*$")
+# ... or a label without its colon, as AO3's downloads write them ("Notes", "Chapter Text").
+_BARE_LABEL = re.compile(
+    r"(?i)^\W{0,3}(?:notes?|end\s+notes?|chapter\s+(?:end\s+)?notes?|author'?s?'?\s+notes?|a/n|"
+    r"work\s+text|chapter\s+text|afterword|" + FIELD_KEYS + r")\W{0,3}$"
+)
 SUMMARY_PARAS = 6  # paragraphs a summary set under its own "Summary:" line may run to
 
 
@@ -160,6 +169,14 @@ def find_fields(regions: list[tuple[str, int]]) -> dict[str, list[Field]]:
     out: dict[str, list[Field]] = {}
     ordered = sorted(regions, key=lambda r: r[1])
     for text, offset in regions:
+        if (
+            FIELD_NAMES.get(text.strip().strip(" *_~:").lower()) == "summary"
+            and "summary" not in out
+        ):
+            found = _value_below(ordered, offset + len(text), "summary")  # AO3's "Summary" label
+            if found:
+                out["summary"] = [found]
+            continue
         text = _one_field_a_line(text)
         for m in FIELD_LINE.finditer(text):
             name = FIELD_NAMES[m.group("key").lower()]
@@ -221,7 +238,7 @@ def _value_below(ordered: list[tuple[str, int]], end: int, name: str) -> Field |
         if offset - last > _ADJACENT or len(parts) >= (SUMMARY_PARAS if name == "summary" else 1):
             break
         first = text.strip().split("\n", 1)[0]
-        if FIELD_LINE.match(first) or _LABEL_LINE.match(first):
+        if FIELD_LINE.match(first) or _LABEL_LINE.match(first) or _BARE_LABEL.match(first):
             break
         parts.append((text, offset))
     if not parts:

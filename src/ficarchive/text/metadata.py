@@ -116,7 +116,13 @@ def find_rating(
             found.append(
                 (_rating_name(form, mapping) or "", form, Evidence(s, s + len(form), form))
             )
+    names = {r.name.casefold(): r.name for r in lex.ratings}
     for text, offset in regions:
+        alone = text.strip().strip(" *_~[]()").casefold()
+        if alone in names:  # a site's rating badge copied on its own line (Wattpad's "Mature")
+            at = offset + text.find(text.strip())
+            found.append((names[alone], text.strip(), Evidence(at, at + len(text.strip()), text)))
+            continue
         for m in [*pattern.finditer(text), *_AGE_LABEL.finditer(text)]:
             form = m.group("r")
             name = _rating_name(form, mapping)

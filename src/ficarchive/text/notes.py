@@ -42,6 +42,7 @@ _STRONG = re.compile(
       fin\s+del\s+cap[íi]tulo|fim\s+do\s+cap[íi]tulo|fin\s+du\s+chapitre|fine\s+(?:del\s+)?capitolo|
       ende\s+(?:des\s+)?kapitels?)\W*$
     |^\W{0,3}(?:n/a|n\.\s?a\.|nota(?:s)?\s+(?:de\s+)?(?:la\s+|el\s+)?(?:autor[a]?|autrice)|
+      notas?\s+(?:finais|finales|final|iniciais|iniciales)|notes?\s+(?:finales?|de\s+fin)|
       note(?:s)?\s+de\s+l['’]aut(?:eur|rice)(?:e)?|nota\s+dell['’]aut(?:ore|rice)|anmerkung(?:en)?|od\s+autor(?:a|ki)|
       catatan(?:\s+penulis)?|nda|n\.d\.a\.|примечани[еяй](?:\s+автора)?|от\s+автора|
       примітк[аи](?:\s+автора)?|作者的话|作者有话说|后记|後記|あとがき|작가의\s*말|후기)\b
@@ -132,6 +133,8 @@ def leading_notes(units: list[Unit], start: int = 0, limit: int = 40) -> int:
             break
         elif unit_score(unit) > 0 or follow_label:
             last, follow_label = i, bool(_ENDS_WITH_LABEL.search(unit.text))
+        elif is_storyish(unit) and _summary_above_note(units, start, i):
+            last = i  # an unlabelled summary, the author's note right under it
         elif is_storyish(unit):
             break
         plain = plain + 1 if plain_sentence(unit) else 0
@@ -139,6 +142,15 @@ def leading_notes(units: list[Unit], start: int = 0, limit: int = 40) -> int:
             break
         i += 1
     return last + 1
+
+
+def _summary_above_note(units: list[Unit], start: int, i: int) -> bool:
+    """The first paragraph of the top, with a paragraph plainly the author's (two signs or
+    more: "This is a Kael/Rhosyn fic ... Rated M") right under it: a summary, not story."""
+    if i != start or i + 1 >= len(units):
+        return False
+    nxt = units[i + 1]
+    return not _hard(nxt) and nxt.hint is None and unit_score(nxt) >= 2 and not chat_lines(nxt.text)
 
 
 def trailing_notes(units: list[Unit], start: int, limit: int = 40) -> int:

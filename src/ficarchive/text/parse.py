@@ -14,6 +14,7 @@ from .fields import Field, find_fields
 from .lexicon import Lexicon, load_lexicon
 from .metadata import find_label_in_notes
 from .model import Block, Chapter, Evidence, ParsedWork
+from .notes import unit_score
 from .progress import chapters_expected
 from .readers import FORMATS, guess_format, read
 from .render import render_chapter
@@ -166,6 +167,23 @@ def _fill_chapters(work: ParsedWork, plan: Layout) -> None:
     work.notes_end = _notes(plan.notes_end)
 
 
+def _unlabelled_summary(notes: list[Unit]) -> bool:
+    """The work's notes open under its title with a paragraph that says nothing of the fic,
+    notes proper after it: that paragraph is the summary."""
+    if len(notes) < 2:
+        return False
+    first = notes[0]
+    return (
+        first.hint is None
+        and not first.para.meta
+        and not first.marker
+        and unit_score(first) == 0
+        and 4 <= len(first.text.split()) <= 120
+        and first.text.rstrip()[-1:] in '.!?…"”)'  # sentences, not a subtitle
+        and any(unit_score(u) > 0 for u in notes[1:3])
+    )
+
+
 def _fill_metadata(work: ParsedWork, plan: Layout, doc: Document, lex: Lexicon) -> None:
     meta_title, doc_text = doc.title, doc.text
     note_units = [*plan.notes_start, *plan.notes_end]
@@ -200,6 +218,10 @@ def _fill_metadata(work: ParsedWork, plan: Layout, doc: Document, lex: Lexicon) 
         f = fields["summary"][0]
         work.summary, conf["summary"] = f.value, 0.9
         work.add_evidence("summary", [Evidence(f.start, f.end, f.value)])
+    elif plan.title and _unlabelled_summary(plan.notes_start):
+        u = plan.notes_start[0]
+        work.summary, conf["summary"] = u.text.replace("\n", " "), 0.5
+        work.add_evidence("summary", [Evidence(u.start, u.end, u.para.source)])
 
     bracketed = title_fandoms(plan.title) if plan.title else None
     if bracketed and not fields.get("fandom"):

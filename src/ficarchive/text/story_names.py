@@ -31,6 +31,10 @@ _COMMON = set(
 )
 
 
+_FULL_NAME = re.compile(r"\b([A-Z][a-z][\w'’-]*)[ \t]+([A-Z][a-z][\w'’-]+)\b")
+_WITH_INITIAL = re.compile(r"^([A-Z][a-z][\w'’-]*)[ \t]+([A-Z])\.?$")
+
+
 class StoryNames:
     """The capitalised words of the story and how often each stands as a name."""
 
@@ -39,12 +43,14 @@ class StoryNames:
         self.mid: Counter[str] = Counter()
         self.lower: set[str] = set()  # words the story also writes in lower case
         self.where: dict[str, tuple[int, int]] = {}  # first use of each word in the document
+        self.full: Counter[tuple[str, str]] = Counter()  # "Ilka Varro": a name and a surname
         budget = SAMPLE_CHARS
         for text, offset in regions:
             text, budget = text[:budget], budget - len(text)
             if not text:
                 break
             self.lower.update(_LOWER.findall(text))
+            self.full.update(_FULL_NAME.findall(text))
             for m in _CAPITALISED.finditer(text):
                 word = _POSSESSIVE.sub("", m.group(0).strip("'’-"))
                 if not word[:1].isupper() or word.lower() in _COMMON or _CONTRACTION.search(word):
@@ -70,6 +76,15 @@ class StoryNames:
             if n >= minimum and self.mid[w] and len(w) > 1 and w.lower() not in self.lower
         ]
         return sorted(found, key=lambda w: (-self.count[w], w))
+
+    def expand(self, name: str) -> str | None:
+        """An initial's full name the story writes out: "Ilka V." -> "Ilka Varro", when the
+        story gives one surname of that initial to that name."""
+        m = _WITH_INITIAL.match(name.strip())
+        if not m:
+            return None
+        found = {last for first, last in self.full if first == m.group(1) and last[0] == m.group(2)}
+        return f"{m.group(1)} {found.pop()}" if len(found) == 1 else None
 
     def first_use(self, word: str) -> tuple[int, int] | None:
         return self.where.get(word)

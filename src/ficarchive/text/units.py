@@ -27,7 +27,8 @@ _TIME_MARKER = re.compile(
 )
 _NOTE_LABEL = re.compile(
     r"(?i)^[\W_]*(?:a/n|a\.n\.|an|author'?s?'?\s*notes?|notes?|disclaimer|warnings?|"
-    r"end\s+notes?|ending\s+notes?|closing\s+notes?|footnotes?)[\W_]*$"
+    r"end\s+notes?|ending\s+notes?|closing\s+notes?|footnotes?|chapter\s+(?:end\s+)?notes?|summary|"
+    r"notas?\s+(?:finais|finales|iniciais|iniciales|do\s+cap[íi]tulo)|notes?\s+(?:finales?|de\s+fin))[\W_]*$"
 )
 _DOUBLE_SLASH = re.compile(r"^//+\s*(?P<body>.*?)\s*(?://+)?$", re.S)
 _TILDE = re.compile(r"^~+\s*(?P<body>[^~]*?)\s*~+$", re.S)
