@@ -81,6 +81,8 @@ class _Cast:
 
     def read_fandoms(self, regions: list[Region], songs: set[str]) -> None:
         for f in self.fields.get("fandom", []):
+            if _WORK_SERIES.match(f.value):
+                continue  # AO3's "Series: Part 2 of The Letters" is the work's series
             for part in split_fandoms(f.value, self.lex):
                 value, at = part
                 self.add_fandom(
@@ -281,6 +283,11 @@ class _Cast:
         for char in in_story:
             chars.setdefault(char.name, []).extend(mentions[char][:3])
         return _merge_short_names(chars)
+
+
+_WORK_SERIES = re.compile(
+    r"(?i)^\W*(?:«\s*)?(?:part|parte|partie|teil|część|bagian)\s+\d+\s+(?:of|de|von|di|z|dari)\b"
+)
 
 
 def _inside(pos: int, spans: list[tuple[int, int]]) -> bool:

@@ -32,6 +32,7 @@ _MENU = re.compile(
     r"^(?P<prev><\s*Prev\s+)?(?P<num>\d{1,4})\.\s+(?P<title>.+?)(?P<next>\s+Next\s*>)?\s*$"
 )
 _FFN_STATS = re.compile(r"(?i)^Rated:\s*(?:Fiction\s+)?\S+\s+-\s+.*\bWords:\s*[\d,]+")
+_FOLLOW_FAV = re.compile(r"(?i)^\s*follow\s*/\s*fav\s*")  # copied onto the title's line
 _BY = re.compile(r"(?i)^by:?\s+(?P<name>\S+(?:\s+\S+)?)(?<![.!?,;])$")
 _STOP = re.compile(r"(?i)^(?:you'll|you will|you may)\s+also\s+like\W*$")  # recommendations follow
 _BUTTONS = re.compile(
@@ -252,7 +253,7 @@ def _read_story_header(doc: Document, lines: list[tuple[int, int]]) -> None:
     for i in range(len(texts) - 1, 0, -1):
         m = _BY.match(texts[i])
         if m:
-            doc.facts.setdefault("title", texts[i - 1])
+            doc.facts.setdefault("title", _FOLLOW_FAV.sub("", texts[i - 1]))
             doc.facts.setdefault("author", m.group("name"))
             if i + 1 < len(lines):
                 doc.facts.setdefault("summary", doc.text[lines[i + 1][0] : lines[-1][1]])

@@ -8,7 +8,7 @@ import re
 from dataclasses import dataclass
 
 # Field name (lower case) -> normalised field. English first, then es, fr, de, pt, it, id, pl,
-# ru, uk, zh, ja, ko.
+# ru, uk, zh, ja, ar, ko.
 FIELD_NAMES = {
     "title": "title", "fic title": "title", "story title": "title", "título": "title",
     "titre": "title", "titel": "title", "titolo": "title", "judul": "title", "tytuł": "title",
@@ -79,6 +79,10 @@ FIELD_NAMES = {
     "标签": "tags", "標籤": "tags", "简介": "summary", "簡介": "summary", "摘要": "summary",
     "文案": "summary", "タイトル": "title", "ジャンル": "tags", "カップリング": "pairing",
     "注意": "warnings", "注意事項": "warnings", "あらすじ": "summary", "レーティング": "rating",
+    "العنوان": "title", "الكاتب": "author", "الكاتبة": "author", "المؤلف": "author",
+    "التصنيف": "rating", "الفئة العمرية": "rating", "الثنائي": "pairing", "الشخصيات": "characters",
+    "تحذيرات": "warnings", "تحذير": "warnings", "الملخص": "summary", "النوع": "tags",
+    "الفاندوم": "fandom",
     "제목": "title", "작가": "author", "장르": "tags", "커플링": "pairing", "등급": "rating",
     "주의": "warnings", "경고": "warnings", "요약": "summary", "줄거리": "summary",
 }  # fmt: skip
@@ -192,6 +196,11 @@ def find_fields(regions: list[tuple[str, int]]) -> dict[str, list[Field]]:
                 if FIELD_LINE.match(nxt.group(1)):
                     continue
                 raw, start = nxt.group(1), m.end() + nxt.start(1)
+                if name in _LISTS:  # AO3's copied tags: one a line under the field's name
+                    for value, at in _lines_below(text, start + len(raw)):
+                        out.setdefault(name, []).append(
+                            Field(name, value, offset + at, offset + at + len(value))
+                        )
             value, at = _clean_value(raw, name)
             if value:
                 s = offset + start + at
@@ -226,6 +235,19 @@ def _hashtags(m: re.Match[str], offset: int, out: dict[str, list[Field]]) -> Non
         name = "pairing" if _SHIP_TAG.search(value) else "tags"
         s = offset + m.start() + tag.start("tag")
         out.setdefault(name, []).append(Field(name, value, s, s + len(value)))
+
+
+def _lines_below(text: str, pos: int) -> list[tuple[str, int]]:
+    """The further lines of a list field's values, one a line, up to the next field."""
+    out = []
+    for m in re.finditer(r"\n[ \t]*([^\n]+)", text[pos:]):
+        line = m.group(1).rstrip()
+        if FIELD_LINE.match(line) or _LABEL_LINE.match(line) or _BARE_LABEL.match(line):
+            break
+        value, at = _clean_value(line, "tags")
+        if value:
+            out.append((value, pos + m.start(1) + at))
+    return out
 
 
 def _value_below(ordered: list[tuple[str, int]], end: int, name: str) -> Field | None:

@@ -56,6 +56,15 @@ _NUMBER_WORDS = {
     )
     for word in words.split()
 }  # fmt: skip
+# Arabic ordinals as chapter headings write them ("الفصل الأول").
+_NUMBER_WORDS.update(
+    {
+        word: n
+        for n, word in enumerate(
+            "الأول الثاني الثالث الرابع الخامس السادس السابع الثامن التاسع العاشر".split(), 1
+        )
+    }
+)
 # Russian and Ukrainian numbers as chapter headings write them ("Глава первая", "Частина друга").
 _NUMBER_WORDS.update(
     {

@@ -72,7 +72,7 @@ def _without_credits(notes: str | None, work: ParsedWork) -> str | None:
     summary = {line.strip().casefold() for line in (work.summary or "").split("\n") if line.strip()}
     keep = []
     for line in notes.split("\n"):
-        low = line.strip().casefold()
+        low = re.sub(r"^follow\s*/\s*fav\s*", "", line.strip().casefold())  # FFN's button
         bare = re.sub(r"^(?:by|written by)\s*:?\s+", "", low)
         if low and (
             low == title

@@ -38,7 +38,7 @@ SOURCE_SUFFIXES = (".txt", ".html", ".md", ".docx.json", ".epub.json")
 # The scorer's own table of label words, kept apart from the importer's on purpose.
 KINDS = {
     "chapter": "chapter ch chap capítulo capitulo cap chapitre kapitel rozdział rozdzial bab "
-    "capitolo hoofdstuk глава розділ",
+    "capitolo hoofdstuk глава розділ الفصل",
     "part": "part parte partie teil część czesc часть частина",
     "book": "book libro livre buch",
     "prologue": "prologue prólogo prologo prolog пролог 序章 楔子",
