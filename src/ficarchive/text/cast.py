@@ -91,8 +91,15 @@ class _Cast:
         for f in self.fields.get("category", []):  # FanFiction.net calls the fandom its category
             self.add_fandom(f.value, Evidence(f.start, f.end, f.value), False)
         pattern, index = self.lex.fandom_pattern
+        people = [  # "Charaktere: Sherlock Holmes" names a man, not a fandom
+            (f.start, f.end)
+            for name in ("characters", "pairing")
+            for f in self.fields.get(name, [])
+        ]
         for text, offset in regions:
             for m in pattern.finditer(text):
+                if any(a <= offset + m.start() < b for a, b in people):
+                    continue
                 span = Evidence(offset + m.start(), offset + m.end(), m.group(0))
                 self.fandoms.setdefault(index[m.group(0).lower()], []).append(span)
         stated = bool(self.fandoms)

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from .byline import BY_LINE, TITLE_BY
 from .fields import FIELD_LINE
 from .headings import bare_number, match_structural
+from .metadata import DISCLAIMER, may_disclaim
 from .notes import (
     is_storyish,
     labelled_note,
@@ -100,8 +101,13 @@ def header_title(units: list[Unit]) -> bool:
     if len(units) < 2 or not FIELD_LINE.match(units[1].text) or FIELD_LINE.match(units[0].text):
         return False
     text = _title_shaped(units[0])
-    # "Fic: Winter Orchard (Part 1/2)" is a post's label line, not a title
-    return text is not None and not _LABELLED.match(text)
+    # "Fic: Winter Orchard (Part 1/2)" is a post's label line, not a title; "Naruto © Masashi
+    # Kishimoto" a disclaimer
+    return (
+        text is not None
+        and not _LABELLED.match(text)
+        and not (may_disclaim(text.lower()) and DISCLAIMER.search(text))
+    )
 
 
 def _is_break(unit: Unit) -> bool:

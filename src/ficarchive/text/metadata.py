@@ -240,9 +240,13 @@ def find_disclaimer(
         return f.value, [Evidence(f.start, f.end, f.value)]
     sentences: list[str] = []
     spans: list[Evidence] = []
+    songs = [(f.start, f.end) for f in fields.get("song", [])]  # "Lyrics: ... (not mine!)"
     for text, offset in regions:
         for m in _SENTENCE.finditer(text):
             sentence = m.group(0).strip()
+            at = offset + m.start()
+            if any(a - 40 <= at <= b for a, b in songs):
+                continue
             if (
                 sentence
                 and may_disclaim(sentence.lower())

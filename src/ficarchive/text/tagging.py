@@ -35,7 +35,10 @@ def fill_tags(
     notes = [(text[:NOTE_CHARS], offset) for text, offset in notes]
     songs = find_songs(notes, fields)
     field_spans = [(f.start, f.end) for name in _OWN_TEXT_FIELDS for f in fields.get(name, [])]
-    cast = read_cast(lex, notes, story, fields, {c.title.casefold() for c, _ in songs}, field_spans)
+    # a title line names a ship as often as the notes do ("Bakugou x Reader", "(jimin x jungkook)")
+    cast = read_cast(
+        lex, [*notes, *titles], story, fields, {c.title.casefold() for c, _ in songs}, field_spans
+    )
     work.fandoms, work.relationships, work.characters = (
         cast.fandoms,
         cast.relationships,
