@@ -13,6 +13,8 @@ same queries on a partitioned copy of the postings and listing tables.
                                                       tables, in alternating rounds
     python -P bench/scale.py unpartition              drop the partitioned copies
     python -P bench/scale.py model A.json B.json      fit bytes per work on two sizes; print 17M
+    python -P bench/scale.py twowords [--pairs 6]     two-word search merged and probed, by how
+                                                      much commoner one word is (PROBE_RATIO)
     REDIS_URL=... PAGE_CACHE_SECONDS=60 python -P bench/scale.py redis   Redis bytes a kept page
 
 With DATABASE_URL, SECRET_KEY and DEBUG=false as scripts/bench.sh sets them; run heavy steps
@@ -289,6 +291,54 @@ def run_blocks(runs: int, rng: random.Random, label: str = "") -> dict:
         name, page_no = key.split("|")
         print(f"{name:46} {page_no:>4} {p50:8.0f} {p95:8.0f}")
     return found
+
+
+RATIO_BANDS = [(1, 3), (3, 10), (10, 30), (30, 100), (100, 300), (300, 10_000)]
+
+
+def execution(statements: list[str]) -> tuple[float, int]:
+    """Server-side ms (EXPLAIN ANALYZE's execution time, the best of three: the machine's
+    load only adds) and buffers of the SELECTs that read the postings."""
+    ms, buffers = 0.0, 0
+    for statement in statements:
+        if "discovery_workword" not in statement or not statement.startswith("SELECT"):
+            continue
+        runs = [sql(f"EXPLAIN (ANALYZE, BUFFERS, FORMAT JSON) {statement}")[0][0][0]
+                for _ in range(3)]  # fmt: skip
+        ms += min(r["Execution Time"] for r in runs)
+        plan = runs[0]["Plan"]
+        buffers += plan.get("Shared Hit Blocks", 0) + plan.get("Shared Read Blocks", 0)
+    return ms, buffers
+
+
+def two_words(args) -> None:
+    """Two searched words of known counts (the statistics' commonest terms), in bands of how
+    much commoner the second is, read with the postings merged (PROBE_RATIO off) and with
+    the commoner one probed for each posting of the rarer: where the probes start to win."""
+    counts = {t: n for t, n in postings._term_statistics.get().items() if not t.startswith("#")}
+    rng = random.Random(5)
+    terms = sorted(counts, key=counts.get)
+    header()
+    print(f"{'commoner word x times':22} {'pairs':>5} {'page':>4} {'merge ms':>9} "
+          f"{'probe ms':>9} {'merge buf':>10} {'probe buf':>10}")  # fmt: skip
+    for low, high in RATIO_BANDS:
+        pairs = [(a, b) for a in terms for b in terms
+                 if low <= counts[b] / max(counts[a], 1) < high]  # fmt: skip
+        chosen = rng.sample(pairs, min(args.pairs, len(pairs)))
+        if not chosen:
+            continue
+        for page in (1, 100):
+            found = {"merge": [], "probe": []}
+            for mode, ratio in (("merge", 1e18), ("probe", 0)):
+                postings.PROBE_RATIO = ratio
+                for a, b in chosen:
+                    with CaptureQueriesContext(connection) as captured:
+                        queries.listing({"q": f"{a} {b}"}, page, None)
+                    found[mode].append(execution([q["sql"] for q in captured.captured_queries]))
+            med = lambda rows, i: sorted(r[i] for r in rows)[len(rows) // 2]  # noqa: E731
+            print(f"{f'{low}-{high}':22} {len(chosen):>5} {page:>4} "
+                  f"{med(found['merge'], 0):9.1f} {med(found['probe'], 0):9.1f} "
+                  f"{med(found['merge'], 1):10.0f} {med(found['probe'], 1):10.0f}")  # fmt: skip
 
 
 def prewarm() -> None:
@@ -605,6 +655,8 @@ def main() -> None:
     commands.add_parser("unpartition")
     p = commands.add_parser("redis")
     p.add_argument("--pages", type=int, default=200)
+    p = commands.add_parser("twowords")
+    p.add_argument("--pairs", type=int, default=6)
     p = commands.add_parser("model")
     p.add_argument("files", nargs=2)
     args = parser.parse_args()
@@ -615,7 +667,7 @@ def main() -> None:
     {"sizes": sizes, "queries": run_queries_command, "grow": grow,
      "partition": lambda a: (partition_in_place if a.in_place else partition)(a),
      "compare": compare, "unpartition": unpartition, "model": model,
-     "redis": redis_costs,
+     "redis": redis_costs, "twowords": two_words,
      "blocks": lambda a: (header(), run_blocks(a.runs, random.Random(11)))}[args.command](args)  # fmt: skip
 
 
