@@ -100,6 +100,8 @@ class _Cast:
             for m in pattern.finditer(text):
                 if any(a <= offset + m.start() < b for a, b in people):
                     continue
+                if text[m.end() : m.end() + 3].lstrip(" \t*_").startswith((":", "：")):
+                    continue  # a field's name ("TW: self-harm"), not Torchwood
                 span = Evidence(offset + m.start(), offset + m.end(), m.group(0))
                 self.fandoms.setdefault(index[m.group(0).lower()], []).append(span)
         stated = bool(self.fandoms)

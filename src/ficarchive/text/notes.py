@@ -14,7 +14,7 @@ from .words import count_words
 _STRONG = re.compile(
     r"""(?ix)
     ^\W{0,3}(?:a/n|a\.n\.|an\s*:|(?:end|ending|closing|final)\s+notes?\s*:|author'?s?'?\s*notes?|notes?\s*:|disclaimer|warnings?\s*[:\-!]|
-      rat(?:ed|ing)\b|pairings?\s*[:\-]|summary\s*:|title\s*:|fandoms?\s*:|characters?\s*:|
+      rat(?:ed|ing)\b|pairings?\s*[:\-]|summary\s*:|glossary\s*:|translations?\s*:|vocabulary\s*:|title\s*:|fandoms?\s*:|characters?\s*:|
       genres?\s*:|categor(?:y|ies)\s*:|word\s*count|beta(?:'d|ed)?\b|dedicat|spoilers?\s*[:\-]|
       by\s+\S+(?:\s+\S+)?\s*$|written\s+by|status\s*:|chapters?\s*:\s*\d|relationships?\s*:|tags?\s*:|language\s*:|words\s*:)
     |\b(?:don'?t|do\s+not|doesn'?t|does\s+not|didn'?t)\s+own\b|\bown\s+nothing\b|\bnot\s+mine\b
