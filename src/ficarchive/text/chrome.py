@@ -19,7 +19,7 @@ _DROP = re.compile(
     | \(?see\s+the\s+end\s+of\s+the\s+(?:work|chapter)\s+for\s+(?:more\s+)?notes?\.?\)?
     | chapter\s+text | work\s+text: | entire\s+work | chapter\s+index | ←?\s*previous\s+chapter
     | next\s+chapter\s*→ | kudos\s*♥? | ↑\s*top | post\s+comment | leave\s+a\s+comment
-    | \d+\s+comments? | comments\s*\(\d+\)
+    | \d+\s+comments? | comments\s*\(\d+\) | [\d,.]+[km]?\s+notes
     )\W*$"""
 )
 # A Wattpad counter line: "12.4K 873 61", "12.4K Reads · 873 Votes · 14 Parts".

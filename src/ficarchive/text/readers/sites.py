@@ -93,7 +93,11 @@ def prepare_tree(root: etree._Element) -> dict[str, str]:
         classes = _classes(el)
         if el.tag in _ALWAYS_CHROME or el.get("id") in _CHROME_IDS or classes & _CHROME_CLASSES:
             _drop(el)
+        elif _hashtags(el):
+            continue  # a post's tags (Tumblr: "#fluff #a x b"): read as tags
         elif el.tag in ("header", "footer") and len(el.findall(".//a")) >= 3:
+            if any(_hashtags(child) for child in el.iter()):
+                continue  # a post's footer: its tags stay, its counters go as chrome text
             _drop(el)  # a site's banner or footer: links, not the fic
         elif el.tag in ("p", "div") and _CHROME_TEXT.match(_text(el)):
             _drop(el)
@@ -103,6 +107,14 @@ def prepare_tree(root: etree._Element) -> dict[str, str]:
         if isinstance(el.tag, str) and (_classes(el) & _META_CLASSES or el.get("id") == "preface"):
             el.set(META, "1")
     return facts
+
+
+def _hashtags(el: etree._Element) -> bool:
+    """A row of two or more links that are all hashtags: a post's tags."""
+    if not isinstance(el.tag, str) or el.tag not in ("div", "p", "section", "ul", "span"):
+        return False
+    links = [_text(a) for a in el.iter("a") if _text(a)]
+    return len(links) >= 2 and all(t.startswith("#") for t in links)
 
 
 def _link_bar(el: etree._Element) -> bool:
