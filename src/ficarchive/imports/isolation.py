@@ -12,7 +12,7 @@ import resource
 from concurrent.futures import ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 
-from ficarchive.text import ImportRefused, parse_document
+from ficarchive.text import ImportRefused
 from ficarchive.text.lexicon import Lexicon
 
 TOO_BIG = "reading it needs more memory or time than an import may use"
@@ -25,6 +25,8 @@ def _limit(memory_bytes: int, cpu_seconds: int) -> None:
 
 def _read(data: bytes | str, filename: str, fmt: str | None, lexicon: Lexicon) -> dict | str:
     """In the child: the import JSON, or the refusal's message."""
+    from ficarchive.text import parse_document  # the child's alone (text/__init__.py)
+
     try:
         return parse_document(data, filename=filename or None, fmt=fmt, lexicon=lexicon).to_dict()
     except ImportRefused as refusal:

@@ -7,7 +7,7 @@ from django.conf import settings
 from django_tasks import task
 
 from ficarchive.tags.lexicon_bridge import archive_lexicon
-from ficarchive.text import ImportRefused, parse_document
+from ficarchive.text import ImportRefused
 from ficarchive.text.characters import clean_data
 
 from .isolation import read_isolated
@@ -34,6 +34,8 @@ def read_document(data: bytes | str, *, filename: str = "", fmt: str | None = No
             cpu_seconds=settings.IMPORT_CPU_SECONDS,
         )  # fmt: skip
     else:
+        from ficarchive.text import parse_document  # at its first use (text/__init__.py)
+
         found = parse_document(data, filename=filename or None, fmt=fmt, lexicon=archive_lexicon())
         parsed = found.to_dict()
     return clean_data(parsed)

@@ -15,7 +15,6 @@ from __future__ import annotations
 
 import hashlib
 
-import pygal
 from django.core.cache import cache
 from django.utils.safestring import SafeString, mark_safe
 from lxml import etree
@@ -97,6 +96,8 @@ def bar_chart(
 
 
 def _draw(chart_id: str, title: str, labels: list[str], series, size: str) -> str:
+    import pygal  # at the first chart drawn, not at a server's start (0.07 s of CPU)
+
     kind = pygal.Bar if len(labels) * len(series) <= BARS_AT_MOST else pygal.Line
     chart = kind(**_config(labels, legend=len(series) > 1, size=size))
     chart.x_labels = labels

@@ -8,7 +8,6 @@ work.to_dict()  # the JSON object of IMPORT_FORMAT.md
 from .errors import ImportRefused
 from .lexicon import Lexicon, load_lexicon
 from .model import Block, Chapter, Evidence, ParsedWork, SongCredit
-from .parse import parse_document
 
 __all__ = [
     "Block",
@@ -21,3 +20,15 @@ __all__ = [
     "load_lexicon",
     "parse_document",
 ]
+
+
+def __getattr__(name: str):
+    """`parse_document` is imported at its first use: the parser's modules compile some
+    hundreds of patterns (0.15 s of CPU), which a web server's processes, that import
+    `ficarchive.text` for its sanitizer and character rules and read documents in a child
+    process of their own (imports/isolation.py), need not pay at start."""
+    if name == "parse_document":
+        from .parse import parse_document
+
+        return parse_document
+    raise AttributeError(f"module {__name__!r} has no attribute {name!r}")
