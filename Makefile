@@ -6,7 +6,7 @@ VENV := .venv
 BIN := $(VENV)/bin
 STAMP := $(VENV)/.installed
 
-.PHONY: run test install lint format bench bench-http bench-matching clean
+.PHONY: run test install bytecode lint format bench bench-http bench-matching clean
 
 $(STAMP): pyproject.toml
 	test -x $(BIN)/python || $(PYTHON) -m venv $(VENV)
@@ -14,9 +14,15 @@ $(STAMP): pyproject.toml
 	$(BIN)/python -m pip install --quiet -e '.[test]'
 	touch $(STAMP)
 
-install: $(STAMP)
+# The project's bytecode, written ahead (pip writes none for an editable install's sources, and
+# Python none at all where PYTHONDONTWRITEBYTECODE is set): without it every start of a server
+# or command compiles its ~450 modules again, 0.3 s of CPU. Only changed files are compiled.
+bytecode: $(STAMP)
+	$(BIN)/python -m compileall -q src
 
-run: $(STAMP)
+install: $(STAMP) bytecode
+
+run: $(STAMP) bytecode
 	DEBUG=$${DEBUG:-true} $(BIN)/ficarchive migrate --noinput
 	DEBUG=$${DEBUG:-true} $(BIN)/ficarchive load_lexicon
 	DEBUG=$${DEBUG:-true} $(BIN)/ficarchive load_demo
