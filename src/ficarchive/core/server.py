@@ -46,6 +46,21 @@ def serve(target: str, *, host: str, port: int, workers: int, threads: int) -> N
     ).serve()
 
 
+def unapplied_migrations() -> list[str] | None:
+    """The migrations the code has and the database has not applied ("app.name"), or None when
+    the database does not answer. Reading the plan costs a start 0.06 s of CPU: the migration
+    modules are imported, nothing is written."""
+    from django.db import DEFAULT_DB_ALIAS, DatabaseError, connections
+    from django.db.migrations.executor import MigrationExecutor
+
+    try:
+        executor = MigrationExecutor(connections[DEFAULT_DB_ALIAS])
+        plan = executor.migration_plan(executor.loader.graph.leaf_nodes())
+    except DatabaseError:
+        return None
+    return [f"{migration.app_label}.{migration.name}" for migration, _ in plan]
+
+
 def static_sources_stamp() -> str:
     """A digest of every static file collectstatic would collect (its name, size and time)
     and of the storage that collects them: it changes whenever a collection would."""

@@ -1,14 +1,24 @@
 """`ficarchive serve`: the archive on a production web server (granian, one process per core),
-with the static files collected, a background task worker and the periodic jobs beside it."""
+with the static files collected, a background task worker and the periodic jobs beside it.
+
+It refuses to start on a database that lacks a migration of the code (docs/operating.md:
+migrations run once, from one machine, before the servers start)."""
 
 from __future__ import annotations
 
+import os
 import subprocess
 import sys
 
-from django.core.management.base import BaseCommand
+from django.core.management.base import BaseCommand, CommandError
 
-from ficarchive.core.server import collect_static, cores, default_threads
+from ficarchive.core.server import collect_static, cores, default_threads, unapplied_migrations
+
+
+def _below_the_server() -> None:
+    """In a helper's process before it runs: a lower CPU priority than the server's (nice 10),
+    so that the server's own start and its answers come first when the cores are busy."""
+    os.nice(10)
 
 
 class Command(BaseCommand):
@@ -37,6 +47,18 @@ class Command(BaseCommand):
     def handle(self, *args, host, port, workers, threads, no_worker, no_periodic, **options):
         from ficarchive.core.server import serve
 
+        pending = unapplied_migrations()
+        if pending:
+            shown = ", ".join(pending[:5]) + (", ..." if len(pending) > 5 else "")
+            raise CommandError(
+                f"the database lacks {len(pending)} migration(s) of this version ({shown}): "
+                "run `ficarchive migrate` first. Nothing was served."
+            )
+        if pending is None:
+            self.stderr.write(
+                "The database does not answer: serving without checking its migrations (pages "
+                "answer 503 until it is back)."
+            )
         collect_static()
         import ficarchive.wsgi  # noqa: F401 - loaded once here, shared by the forked workers
 
@@ -46,7 +68,12 @@ class Command(BaseCommand):
             helpers.append(["db_worker", "--no-reload"])
         if not no_periodic:
             helpers.append(["periodic"])
-        started = [subprocess.Popen([sys.executable, "-m", "ficarchive", *cmd]) for cmd in helpers]
+        # (preexec_fn is safe here: no thread runs in this process yet.)
+        lower = _below_the_server if hasattr(os, "nice") else None
+        started = [
+            subprocess.Popen([sys.executable, "-m", "ficarchive", *cmd], preexec_fn=lower)
+            for cmd in helpers
+        ]
         self.stdout.write(
             f"ficarchive is at http://{host}:{port}/  ({workers} processes; Ctrl-C stops it)"
         )
