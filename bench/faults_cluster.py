@@ -16,7 +16,11 @@ calls `report(name, figures)` once for each, `figures` being a dict of
     writes_found        of them found in the database afterwards
     half_kept           comments found without their count or inbox notice (must be 0)
     recovery_seconds    from the fault's end until the layout is whole again (the replica
-                        read again; the killed server answering again)
+                        read again; the killed server, started again, sent requests by nginx
+                        and answering them)
+    answered_seconds    (app server killed) from the restart until the server answers a
+                        request on its own port
+    start_cpu_seconds   (app server killed) CPU time its processes took until then
     seconds             how long the scenario's traffic ran
 `scenarios()` lists (name, function) for callers that want one at a time: each function takes
 (cluster, seconds) and returns the figures.
@@ -231,7 +235,8 @@ def replica_stopped(cluster: Cluster, seconds: float) -> dict:
 
 def app_server_killed(cluster: Cluster, seconds: float) -> dict:
     """App server 2 killed (SIGKILL) a third of the way in, started again at two thirds;
-    recovery: until the restarted server answers."""
+    recovery: from its start until nginx has it answer a request (its access log says which
+    server answered each); `answered_seconds`: until it answers on its own port."""
     layout = cluster.layout
     traffic = Traffic(cluster, one_chapter_work(cluster.primary))
     began = time.monotonic()
@@ -239,15 +244,37 @@ def app_server_killed(cluster: Cluster, seconds: float) -> dict:
     time.sleep(seconds / 3)
     os.killpg(layout.pids["server2"], signal.SIGKILL)
     time.sleep(seconds / 3)
-    restarted_at = time.monotonic()
     port, log = layout.server_ports[1], layout.root / "server2.log"
+    proxy_log = layout.root / "nginx-access.log"
+    seen = proxy_log.stat().st_size
+    restarted_at, restarted_clock = time.monotonic(), time.time()
     process = cluster_processes.spawn_server(layout.env(**SERVER_ENV), port, log)
     layout.pids["server2"] = process.pid
-    cluster_processes.wait_server(process, port, log)
-    recovery = time.monotonic() - restarted_at
+    cluster_processes.wait_server(process, port, log, poll=0.05)
+    answered = time.monotonic() - restarted_at
+    cpu = cluster_processes.session_cpu_seconds(process.pid)
+    proxied = None
+    if _until(lambda: _proxied_to(proxy_log, seen, port), timeout=30) is not None:
+        proxied = _proxied_to(proxy_log, seen, port) - restarted_clock
     time.sleep(max(0.0, seconds - (time.monotonic() - began)))
     traffic.finish()
-    return traffic.figures(time.monotonic() - began, recovery)
+    figures = traffic.figures(time.monotonic() - began, proxied)
+    return {**figures, "answered_seconds": round(answered, 2), "start_cpu_seconds": cpu}
+
+
+def _proxied_to(proxy_log, offset: int, port: int) -> float | None:
+    """The time (wall clock) nginx logged the first answer of the server on `port` past
+    `offset` bytes of its access log ("$msec $status $upstream_addr", the last address the one
+    that answered), or None."""
+    with proxy_log.open("rb") as log:
+        log.seek(offset)
+        for line in log.read().decode().splitlines():
+            if len(parts := line.split(" ", 2)) < 3:
+                continue  # a line nginx is still writing
+            stamp, status, upstreams = parts
+            if upstreams.rsplit(", ", 1)[-1] == f"127.0.0.1:{port}" and int(status) < 500:
+                return float(stamp)
+    return None
 
 
 def primary_restarted(cluster: Cluster, seconds: float) -> dict:

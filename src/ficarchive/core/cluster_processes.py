@@ -78,14 +78,15 @@ def _connects(port: int) -> bool:
     return True
 
 
-def _wait_for(ready, what: str, process: subprocess.Popen | None = None, timeout=300) -> None:
+def _wait_for(ready, what: str, process: subprocess.Popen | None = None, timeout=300,
+              poll: float = 0.2) -> None:  # fmt: skip
     deadline = time.monotonic() + timeout
     while time.monotonic() < deadline:
         if process is not None and process.poll() is not None:
             raise RuntimeError(f"{what} stopped at once (exit {process.returncode})")
         if ready():
             return
-        time.sleep(0.2)
+        time.sleep(poll)
     raise TimeoutError(f"{what} did not start in {timeout} s")
 
 
@@ -162,13 +163,31 @@ def spawn_server(env: dict, port: int, log: Path, *, workers: int = 1,
                             start_new_session=True)  # fmt: skip
 
 
-def wait_server(process: subprocess.Popen, port: int, log: Path) -> None:
+def wait_server(process: subprocess.Popen, port: int, log: Path, poll: float = 0.2) -> None:
     try:
         _wait_for(lambda: answers(f"http://127.0.0.1:{port}/"), f"the app server on {port}",
-                  process)  # fmt: skip
+                  process, poll=poll)  # fmt: skip
     except (RuntimeError, TimeoutError) as error:
         stop_process(process)
         raise RuntimeError(f"{error}:\n{log.read_text()[-3000:]}") from None
+
+
+def session_cpu_seconds(session: int) -> float | None:
+    """The CPU time (user and system) that the processes of a session started here (its leader
+    `session`: a server and the processes it started) have taken so far, those still running;
+    None where /proc does not tell (not Linux)."""
+    proc = Path("/proc")
+    if not proc.is_dir():
+        return None
+    tick, total = os.sysconf("SC_CLK_TCK"), 0
+    for entry in proc.iterdir():
+        try:
+            fields = (entry / "stat").read_text().rsplit(")", 1)[1].split()
+        except (OSError, IndexError):
+            continue  # not a process, or one that ended meanwhile
+        if int(fields[3]) == session:  # the session's id (after state, parent, group)
+            total += int(fields[11]) + int(fields[12])  # utime, stime
+    return round(total / tick, 2)
 
 
 def start_worker(env: dict, log: Path) -> subprocess.Popen:
@@ -185,16 +204,20 @@ error_log {root}/nginx-error.log warn;
 events {{ worker_connections 1024; }}
 http {{
     include /etc/nginx/mime.types;
-    access_log off;
+    # Which app server answered each request (the fault bench reads when a restarted one is
+    # sent requests again).
+    log_format upstreams '$msec $status $upstream_addr';
+    access_log {root}/nginx-access.log upstreams;
     client_body_temp_path {root}/nginx-body;
     proxy_temp_path {root}/nginx-proxy;
     fastcgi_temp_path {root}/nginx-fastcgi;
     uwsgi_temp_path {root}/nginx-uwsgi;
     scgi_temp_path {root}/nginx-scgi;
     client_max_body_size 12m;
-    # Every app server; one that fails to answer is left out for 5 s. A GET it could not
-    # answer is asked of the next; a POST never is (nginx resends no non-idempotent request),
-    # so no form is sent twice.
+    # Every app server; one that fails to answer is left out for 1 s, then sent one request
+    # again (a server back from a restart gets its share within a second). A request it refused
+    # to connect is asked of the next; so is a GET it could not answer, but never a POST that
+    # reached it (nginx resends no non-idempotent request), so no form is sent twice.
     upstream ficarchive {{
 {servers}
         keepalive 32;
@@ -221,7 +244,7 @@ def start_proxy(root: Path, port: int, upstream_ports: list[int]) -> subprocess.
     if not nginx:
         raise Missing("nginx (Debian's nginx) is missing")
     servers = "\n".join(
-        f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=5s;" for p in upstream_ports
+        f"        server 127.0.0.1:{p} max_fails=1 fail_timeout=1s;" for p in upstream_ports
     )
     conf = root / "nginx.conf"
     conf.write_text(NGINX_CONF.format(root=root, port=port, servers=servers))
