@@ -60,11 +60,24 @@ def _clean(name: str) -> str:
     return name.strip(" .,;:!-")
 
 
+def _title_case_canon(words: list[str]) -> bool:
+    """ "The Owl House", "My Hero Academia", "Our Flag Means Death": a canon whose name opens
+    with an article or a possessive, every later word capitalised and none generic."""
+    rest = words[1:]
+    return (
+        words[0].lower() in ("the", "my", "our")
+        and bool(rest)
+        and all(w[:1].isupper() and w.lower().strip("!.:") not in _GENERIC for w in rest)
+    )
+
+
 def _plausible(name: str, fic_phrase: bool) -> bool:
     words = name.split()
     if not words or len(name) > 60 or name.endswith(("'s", "’s")):
         return False
-    if any(w.lower().strip("!.:") in _GENERIC for w in words[:1] + words[-1:]):
+    if words[-1].lower().strip("!.:") in _GENERIC:
+        return False
+    if words[0].lower().strip("!.:") in _GENERIC and not _title_case_canon(words):
         return False
     if fic_phrase:  # "Gundam Wing fic": only names of several words or with a number
         return len(words) >= 2 or any(c.isdigit() for c in name)

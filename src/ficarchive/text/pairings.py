@@ -16,7 +16,7 @@ from .lexicon import Character, Lexicon
 _HONORIFIC = re.compile(r"(?i)-(?:kun|chan|san|sama|sensei|senpai|sempai|teme|dobe|nii|nee)$")
 _UPPER = "A-ZÀ-ÖØ-ÞĀĂĄĆĈĊČĎĐĒĔĖĘĚĜĞĠĢĤĦĨĪĬĮİĲĴĶĹĻĽĿŁŃŅŇŊŌŎŐŒŔŖŘŚŜŞŠŢŤŦŨŪŬŮŰŲŴŶŸŹŻŽ"
 _NAME = (
-    rf"[{_UPPER}][\w'’\-]*(?:[ \t](?:[{_UPPER}][\w'’\-]*|of|the|di|de|von|van)){{0,2}}"
+    rf"[{_UPPER}][\w'’\-]*(?:[ \t](?:[{_UPPER}][\w'’\-]*|(?:of|the|di|de|von|van)(?=[ \t][{_UPPER}]))){{0,2}}"
     r"(?:[ \t][A-Z]\.)?"  # "Kaeya A."
 )
 _PAIR = re.compile(
