@@ -36,7 +36,8 @@ def split_fandoms(value: str, lex: Lexicon) -> list[tuple[str, int]]:
     halves = value.split("/")
     if value.lower() not in index and len(halves) > 1 and all(map(lex.match_fandom, halves)):
         return [(h, value.find(h)) for h in halves]
-    if lex.match_fandom(value):
+    listed = bool(re.search(r"[,;]", value)) and value.lower() not in index
+    if lex.match_fandom(value) and not listed:  # "A, B" is two, whatever A covers of it
         return [(value, 0)]
     parts = []
     pos = 0
