@@ -70,6 +70,7 @@ _FORUM_DATE = re.compile(
 # the work's end notes after the last chapter.
 _POSTED = re.compile(r"(?i)^posted\s+originally\s+on\s+the\s+archive\s+of\s+our\s+own\b.*$")
 _AFTERWORD = re.compile(r"^Afterword$")
+_PIXIV_CHAPTER = re.compile(r"^\[chapter:[^\]\n]{1,100}\]$")  # pixiv's markup for a chapter
 _THREADMARK = re.compile(r"(?i)^threadmarks?\s*:\s*(?P<title>\S.{0,100})$")
 _LABELLED = re.compile(r"^[^\s:：]{1,20}[ \t]*[:：]")
 _CRUMBS = re.compile(r"^[^»\n]{2,40}(?:\s»\s[^»\n]{2,60})+$")
@@ -185,6 +186,11 @@ def _split(doc: Document, para: Para, lines: list, state: dict) -> list[Para]:
                 a, b, _ = keep.pop()
                 doc.facts.setdefault("author", text[a:b])  # the first post's is the author's
             flush()
+        elif kind == "pixiv_chapter":
+            flush()
+            a, b = s + len("[chapter:"), e - 1
+            out.append(_piece(para, text, a, b, chapter_head=True))
+            state["story"] = True
         elif kind == "threadmark":
             flush()
             m = _THREADMARK.match(line)
@@ -265,6 +271,10 @@ def _line_kind(line: str) -> str | None:
         return "drop"
     if _POSTED.match(line):
         return "posted"
+    if line.startswith("[") and _PIXIV_CHAPTER.match(line):
+        return "pixiv_chapter"
+    if line.lower() == "[newpage]":
+        return "drop"  # pixiv's page turn
     if _AFTERWORD.match(line):
         return "afterword"
     if len(line) > 120:  # a story line; of the chrome only FFN's stats line is this long

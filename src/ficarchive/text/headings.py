@@ -56,6 +56,30 @@ _NUMBER_WORDS = {
     )
     for word in words.split()
 }  # fmt: skip
+# Ordinals after the chapter word in Spanish, Italian, Portuguese, French and Polish
+# ("Capitolo primo", "Capítulo segundo", "Chapitre premier", "Rozdział pierwszy").
+_NUMBER_WORDS.update(
+    {
+        word: n
+        for n, words in enumerate(
+            [
+                "primero primera primer primo prima primeiro primeira premier première "
+                "pierwszy pierwsza",
+                "segundo segunda secondo seconda deuxième seconde drugi druga",
+                "tercero tercera terzo terza terceiro terceira troisième trzeci trzecia",
+                "cuarto cuarta quarto quarta quatrième czwarty czwarta",
+                "quinto quinta cinquième piąty piąta",
+                "sexto sexta sesto sesta sixième szósty szósta",
+                "séptimo séptima settimo settima sétimo sétima septième siódmy siódma",
+                "octavo octava ottavo ottava oitavo oitava huitième ósmy ósma",
+                "noveno novena nono nona neuvième dziewiąty dziewiąta",
+                "décimo décima decimo decima dixième dziesiąty dziesiąta",
+            ],
+            1,
+        )
+        for word in words.split()
+    }
+)
 # Arabic ordinals as chapter headings write them ("الفصل الأول").
 _NUMBER_WORDS.update(
     {

@@ -30,6 +30,7 @@ _NOTE_LABEL = re.compile(
     r"end\s+notes?|ending\s+notes?|closing\s+notes?|footnotes?|chapter\s+(?:end\s+)?notes?|summary|"
     r"notas?\s+(?:finais|finales|iniciais|iniciales|do\s+cap[íi]tulo)|notes?\s+(?:finales?|de\s+fin))[\W_]*$"
 )
+_PIXIV_RUBY = re.compile(r"\[\[rb:\s*([^>\]\n]+?)\s*>\s*[^\]\n]*\]\]")  # [[rb:漢字 > かんじ]]
 _DOUBLE_SLASH = re.compile(r"^//+\s*(?P<body>.*?)\s*(?://+)?$", re.S)
 _TILDE = re.compile(r"^~+\s*(?P<body>[^~]*?)\s*~+$", re.S)
 _STAR = re.compile(r"^\*{1,2}(?=\S)(?P<body>[^*]*?)(?<=\S)\*{1,2}$", re.S)
@@ -59,6 +60,8 @@ class Unit:
 
 def clean(text: str) -> str:
     """Collapse spaces on each line and drop empty lines."""
+    if "[[rb:" in text:
+        text = _PIXIV_RUBY.sub(r"\1", text)
     lines = (_SPACES.sub(" ", line).strip() for line in text.split("\n"))
     return "\n".join(line for line in lines if line)
 
