@@ -13,6 +13,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
 from ficarchive.collections.access import collection_named, maintained_collection
+from ficarchive.collections.items import hides_creators, hides_works
+from ficarchive.collections.services import is_maintainer
+from ficarchive.works.models import Work
 
 from . import memes
 from .context import page_context
@@ -55,7 +58,10 @@ def prompts(request, name: str):
         meme, tag=tag, sort=sort, unclaimed=request.GET.get("unclaimed") == "1"
     )
     page = Paginator(listed, 20).get_page(request.GET.get("page"))
+    # Before the reveal, a count of fills would tell readers of works they may not see yet.
+    show_fills = not hides_works(collection) or is_maintainer(collection, request.user)
     return render(request, "challenges/prompts.html", {**page_context(request, collection), "meme": meme, "page": page, "tag": tag, "sort": sort,
+        "show_fills": show_fills,
         "sorts": [("date", "Newest"), ("claims", "Fewest claims"), ("most_claimed", "Most claims")],
     })  # fmt: skip
 
@@ -87,10 +93,16 @@ def prompt(request, name: str, pk: int):
     collection = collection_named(name)
     meme = _meme(collection)
     item = get_object_or_404(MemePrompt.objects.select_related("user"), meme=meme, pk=pk)
-    claims = item.claims.select_related("user", "work")
-    mine = request.user.is_authenticated and claims.filter(user=request.user).exists()
-    fills = [c.work for c in claims if c.work_id and c.work.posted and not c.work.unrevealed]
-    return render(request, "challenges/prompt.html", {**page_context(request, collection), "prompt": item, "claims": claims, "claimed": mine, "fills": fills,
+    claims = list(item.claims.select_related("user"))
+    mine = request.user.is_authenticated and any(c.user_id == request.user.pk for c in claims)
+    readable = Work.objects.visible_to(request.user)
+    fills = readable.filter(pk__in=[c.work_id for c in claims if c.work_id]).order_by("pk")
+    # In an anonymous collection a claimer's name would name the creator of their fill:
+    # only the maintainers (who see its creators anyway) and the claimer themself see it.
+    named = not hides_creators(collection) or is_maintainer(collection, request.user)
+    claimers = [c.user.username if named or c.user_id == request.user.pk else "Anonymous"
+                for c in claims]  # fmt: skip
+    return render(request, "challenges/prompt.html", {**page_context(request, collection), "prompt": item, "claimers": claimers, "claimed": mine, "fills": fills,
     })  # fmt: skip
 
 

@@ -69,6 +69,16 @@ def _setting(collection: Collection, name: str) -> bool:
     return getattr(collection, name) or bool(parent and getattr(parent, name))
 
 
+def hides_creators(collection: Collection) -> bool:
+    """Its creators are shown as "Anonymous" (it or its parent is anonymous)."""
+    return _setting(collection, "anonymous")
+
+
+def hides_works(collection: Collection) -> bool:
+    """Its works are kept back until the reveal (it or its parent is unrevealed)."""
+    return _setting(collection, "unrevealed")
+
+
 @transaction.atomic
 def add_work(collection: Collection, work: Work, by) -> CollectionItem:
     """`by` adds `work`: its creator (their answer is yes) or a maintainer (an invitation the
