@@ -70,6 +70,7 @@ def test_a_gift_and_its_giver_stay_hidden_until_each_reveal(
         for url in [*PAGES, f"/users/{giver.username}/works"]:
             assert "Hoard" not in reader.get(url).content.decode(), (who, url)
         assert reader.get(f"/works/{work.pk}").status_code == 404, who
+        assert "Recent works (1)" not in reader.get("/collections/hobbit_swap").content.decode()
     reveal_works(hidden_exchange.collection)
     for who, reader in readers.items():
         assert reader.get(f"/works/{work.pk}").status_code == 200, who
