@@ -2,7 +2,8 @@
 production mode, driven by wrk at 16 and 64 connections, beside a minimal Django view served by
 the same server code in the same run.
 
-    python -P bench/http.py [--duration 5] [--soak 60] [--connections 16,64] [--sqlite-only]
+    python -P bench/http.py [--duration 5] [--soak 60] [--connections 16,64]
+                             [--sqlite-only | --postgres-only] [--profile PAGE]
 
 For each database (SQLite in a fresh folder; then PostgreSQL + Redis when both answer, in
 BENCH_HTTP_DATABASE_URL, default postgres://postgres@127.0.0.1:5432/fa_bench_http, which is
@@ -230,10 +231,47 @@ def prepare() -> None:
     print(json.dumps({"pages": pages, "signed_in": signed_in, "cookie": cookie}))
 
 
+class RedisTrips:
+    """The round trips this process makes to Redis, each as the commands it sent (a pipeline
+    is one trip of several), while in a `with` block."""
+
+    def __init__(self):
+        self.trips: list[tuple[str, ...]] = []
+
+    def __enter__(self):
+        from redis.connection import AbstractConnection
+
+        self._saved = AbstractConnection.send_command, AbstractConnection.pack_commands
+        send_command, pack_commands = self._saved
+        trips = self.trips
+
+        def counted_send(conn, *args, **kwargs):
+            trips.append((str(args[0]),))
+            return send_command(conn, *args, **kwargs)
+
+        def counted_pack(conn, commands):
+            commands = list(commands)
+            trips.append(tuple(str(c[0]) for c in commands))
+            return pack_commands(conn, commands)
+
+        AbstractConnection.send_command = counted_send
+        AbstractConnection.pack_commands = counted_pack
+        return self
+
+    def __exit__(self, *exc):
+        from redis.connection import AbstractConnection
+
+        AbstractConnection.send_command, AbstractConnection.pack_commands = self._saved
+
+    def named(self) -> str:
+        return " ".join("+".join(t) for t in self.trips)
+
+
 def page_costs(plan: dict, runs: int, profile: str) -> None:
-    """Inside the archive's settings: the queries and CPU milliseconds of each page, asked
-    in this process through Django's handler (median of `runs`, after one warm-up); with
-    `profile`, pyinstrument's profile of that page instead."""
+    """Inside the archive's settings: the queries, Redis round trips and CPU milliseconds of
+    each page, asked in this process through Django's handler (median of `runs`, after one
+    warm-up; through Django's middleware, not the WSGI front that answers a guest's kept page
+    under `ficarchive serve`, which does less); with `profile`, pyinstrument's profile of that page instead."""
     import statistics
 
     import django
@@ -265,14 +303,16 @@ def page_costs(plan: dict, runs: int, profile: str) -> None:
                     client.get(path)
             print(profiler.output_text(unicode=True, color=False, show_all=False))
             continue
-        cpu, queries = [], []
+        cpu, queries, trips = [], [], []
         for _ in range(runs):
-            with CaptureQueriesContext(connection) as captured:
+            with CaptureQueriesContext(connection) as captured, RedisTrips() as redis:
                 started = time.thread_time()
                 assert client.get(path).status_code == 200, path
                 cpu.append((time.thread_time() - started) * 1000)
             queries.append(len(captured))
-        print(f"  {page:<27}{statistics.median(queries):>9.0f}{statistics.median(cpu):>9.1f}")
+            trips.append(len(redis.trips))
+        print(f"  {page:<27}{statistics.median(queries):>9.0f}{statistics.median(trips):>9.0f}"
+              f"{statistics.median(cpu):>9.1f}  {redis.named()}")  # fmt: skip
 
 
 def baseline_server(port: int) -> None:
@@ -346,7 +386,8 @@ def bench_one(label: str, env: dict, args, work_dir: Path) -> None:
     if args.profile:
         print(run([*costs, "--profile", args.profile], env))
         return
-    print(f"\nin one process, median of 20\n  {'page':<27}{'queries':>9}{'CPU ms':>9}")
+    print(f"\nin one process, median of 20\n  {'page':<27}{'queries':>9}{'Redis':>9}{'CPU ms':>9}"
+          "  (Redis: round trips, the last request's named)")  # fmt: skip
     print(run(costs, env), end="", flush=True)
     app_port, base_port = free_port(), free_port()
     serve_cmd = [str(BIN / "ficarchive"), "serve", "--host", "127.0.0.1", "--port", str(app_port)]
@@ -391,6 +432,7 @@ def main() -> None:
     parser.add_argument("--soak", type=int, default=60, help="seconds of the soak; 0: none")
     parser.add_argument("--connections", default="16,64")
     parser.add_argument("--sqlite-only", action="store_true")
+    parser.add_argument("--postgres-only", action="store_true", help="PostgreSQL + Redis only")
     parser.add_argument("--prepare", action="store_true", help=argparse.SUPPRESS)
     parser.add_argument("--baseline-server", type=int, help=argparse.SUPPRESS)
     parser.add_argument("--page-costs", help=argparse.SUPPRESS)  # the plan, as JSON
@@ -411,7 +453,8 @@ def main() -> None:
     with tempfile.TemporaryDirectory(prefix="bench-http-") as tmp:
         work_dir = Path(tmp)
         sqlite_url = f"sqlite:///{work_dir / 'bench.sqlite3'}"
-        bench_one("SQLite, the shared cache in DATA_DIR/cache", environment(work_dir, sqlite_url, ""), args, work_dir)  # fmt: skip
+        if not args.postgres_only:
+            bench_one("SQLite, the shared cache in DATA_DIR/cache", environment(work_dir, sqlite_url, ""), args, work_dir)  # fmt: skip
         if args.sqlite_only:
             return None
         if not (reachable(pg, 5432) and reachable(redis, 6379)):

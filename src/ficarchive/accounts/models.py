@@ -6,6 +6,8 @@ from django.db.models.functions import Lower
 from django.urls import reverse
 from django.utils.functional import cached_property
 
+WRANGLERS = "wranglers"  # the group of tag wranglers
+
 
 class User(AbstractUser):
     """An account. The names readers see are the user's pseuds; the username is the login."""
@@ -27,7 +29,14 @@ class User(AbstractUser):
 
     @cached_property
     def is_wrangler(self) -> bool:
-        return self.is_superuser or self.groups.filter(name="wranglers").exists()
+        if self.is_superuser:
+            return True
+        from .reader_parts import MISSING, known
+
+        in_group = known(self, WRANGLERS)  # read with the request's reader's preferences
+        if in_group is MISSING:
+            in_group = self.groups.filter(name=WRANGLERS).exists()
+        return in_group
 
 
 class Pseud(models.Model):

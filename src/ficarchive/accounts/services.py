@@ -8,6 +8,7 @@ from django.db import transaction
 from ficarchive.core.signals import account_closing, pseud_retiring
 from ficarchive.text.sanitize import sanitize_comment_html
 
+from . import reader_parts
 from .models import Preference, Pseud, User
 from .sessions import end_sessions
 
@@ -23,15 +24,19 @@ def create_account(*, username: str, email: str, password: str, **extra) -> User
 
 def preferences_of(user) -> Preference | None:
     """The user's preferences, read once per user object: a request's reader is one object,
-    so the middleware's read serves every later caller in the request."""
+    so the middleware's read serves every later caller in the request. Read with them: what
+    other apps ask of every reader (reader_parts)."""
     if not user.is_authenticated:
         return None
-    try:
-        return user.preference  # Django keeps it on the object once read
-    except Preference.DoesNotExist:
+    if User.preference.is_cached(user):
+        return user.preference
+    prefs = reader_parts.preferences_with_parts(user.pk)
+    if prefs is None:
         prefs, _ = Preference.objects.get_or_create(user=user)
-        user.preference = prefs
-        return prefs
+    else:
+        reader_parts.remember(user, prefs)
+    user.preference = prefs
+    return prefs
 
 
 @transaction.atomic

@@ -6,9 +6,13 @@ class FeedbackConfig(AppConfig):
     label = "feedback"
 
     def ready(self) -> None:
+        from ficarchive.accounts import reader_parts
         from ficarchive.core import signals
 
         from . import holes, listeners  # noqa: F401 (holes: the fillers of its personal parts)
+        from .services import inbox
+
+        reader_parts.register(inbox.UNREAD_PART, inbox.any_unread)
 
         signals.work_published.connect(listeners.work_published, dispatch_uid="feedback.work")
         signals.chapter_published.connect(

@@ -5,9 +5,13 @@ a digest of its CSS, and its downloads are built again."""
 from __future__ import annotations
 
 import hashlib
+from typing import NamedTuple
 
 from django.db import transaction
+from django.db.models import OuterRef, Subquery
+from django.urls import reverse
 
+from ficarchive.accounts import reader_parts
 from ficarchive.core.signals import announce_work_changed
 
 from .css import SCOPE, Dropped, clean_css
@@ -82,10 +86,34 @@ def skin_of(work) -> Skin | None:
     return choice.skin if choice else None
 
 
-def site_skin_of(user) -> Skin | None:
+class SiteSkinLink(NamedTuple):
+    """What a page needs of the reader's site skin: its stylesheet's address."""
+
+    pk: int
+    stylesheet_url: str
+
+
+# The site skin in use, read with the reader's preferences (accounts.reader_parts).
+SITE_SKIN_PARTS = {"site_skin_pk": "pk", "site_skin_digest": "digest"}
+
+
+def site_skin_in_use(field: str):
+    """accounts.reader_parts: a field of the reader's site skin in use (None: none)."""
+    skins = Skin.objects.filter(owner=OuterRef("user_id"), kind=Skin.SITE, in_use=True)
+    return lambda: Subquery(skins.values(field)[:1])
+
+
+def site_skin_of(user) -> SiteSkinLink | None:
     if not user.is_authenticated:
         return None
-    return Skin.objects.filter(owner=user, kind=Skin.SITE, in_use=True).first()
+    pk = reader_parts.known(user, "site_skin_pk")
+    digest = reader_parts.known(user, "site_skin_digest")
+    if pk is reader_parts.MISSING or digest is reader_parts.MISSING:
+        skin = Skin.objects.filter(owner=user, kind=Skin.SITE, in_use=True).first()
+        pk, digest = (skin.pk, skin.digest) if skin else (None, None)
+    if pk is None:
+        return None
+    return SiteSkinLink(pk, reverse("skin_stylesheet", args=[pk, digest]))
 
 
 def hides_work_skins(user) -> bool:

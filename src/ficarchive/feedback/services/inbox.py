@@ -3,8 +3,9 @@ Mail goes out through the task runner when the recipient's preferences ask for i
 
 from __future__ import annotations
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
 
+from ficarchive.accounts import reader_parts
 from ficarchive.accounts.models import Mute, Preference
 from ficarchive.works.models import Work
 
@@ -94,11 +95,21 @@ def inbox_of(user, *, unread_only: bool = False):
     return items.filter(read=False) if unread_only else items
 
 
+UNREAD_PART = "inbox_unread"  # anything unread, read with the reader's preferences
+
+
+def any_unread():
+    """accounts.reader_parts: whether the reader has any unread notice."""
+    return Exists(Notification.objects.filter(user=OuterRef("user_id"), read=False))
+
+
 def unread_count(user) -> int:
     if not (user and user.is_authenticated):
         return 0
-    unread = Notification.objects.filter(user=user, read=False)
-    if not unread.exists():  # most pages of most readers: one cheap query
+    unread = reader_parts.known(user, UNREAD_PART)
+    if unread is reader_parts.MISSING:
+        unread = Notification.objects.filter(user=user, read=False).exists()
+    if not unread:  # most pages of most readers: nothing more to ask
         return 0
     return _shown_to(user).filter(read=False).count()
 

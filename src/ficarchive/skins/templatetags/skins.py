@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from django import template
 
 from ..models import Skin
-from ..services import hides_work_skins, site_skin_of, skin_of
+from ..services import SiteSkinLink, hides_work_skins, site_skin_of, skin_of
 
 register = template.Library()
 
@@ -62,7 +62,7 @@ def work_style(context, work) -> WorkStyle:
 
 
 @register.simple_tag(takes_context=True)
-def site_skin(context) -> Skin | None:
+def site_skin(context) -> SiteSkinLink | None:
     request = context.get("request")
     if request is None or not request.user.is_authenticated:
         return None
