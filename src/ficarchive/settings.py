@@ -204,18 +204,27 @@ CACHES["template_fragments"] = {
     "OPTIONS": {"MAX_ENTRIES": env_int("FRAGMENT_CACHE_ENTRIES", 20_000)},
 }
 
-# The page cache for guests (pagecache/): pages and their versions in Redis (one round trip);
+# With Redis, what nearly every request reads of it and seldom changes (the page cache's
+# versions, the operator's settings, the terms' revision, readers' tokens) is kept in each
+# process's memory too, forgotten as soon as any process announces a change, and used for at
+# most this many seconds after it was read: the bound of staleness should an announcement be
+# lost (core/near_cache.py). 0: every read goes to Redis.
+NEAR_CACHE_SECONDS = env_int("NEAR_CACHE_SECONDS", 5)
+
+# The page cache for guests (pagecache/): pages and their versions in Redis, and each process's
+# copies of the pages it served lately (for NEAR_CACHE_SECONDS, checked against the versions);
 # without Redis, pages in each process's memory, checked against versions in the cache that
 # every process of the machine shares (the tests' own: diskcache in a folder of the run's own).
+CACHES["pages"] = {
+    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+    "LOCATION": "pages",
+    "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 5_000)},
+}
 if REDIS_URL:
     PAGE_CACHE_ALIAS = PAGE_VERSIONS_ALIAS = "default"
+    PAGE_NEAR_ALIAS = "pages" if NEAR_CACHE_SECONDS > 0 else ""
 else:
-    CACHES["pages"] = {
-        "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-        "LOCATION": "pages",
-        "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 5_000)},
-    }
-    PAGE_CACHE_ALIAS, PAGE_VERSIONS_ALIAS = "pages", "default"
+    PAGE_CACHE_ALIAS, PAGE_VERSIONS_ALIAS, PAGE_NEAR_ALIAS = "pages", "default", ""
     if TESTING:
         CACHES["page_versions"] = {
             "BACKEND": "ficarchive.core.cache.DegradingDiskCache",

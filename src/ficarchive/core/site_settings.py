@@ -9,7 +9,7 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import transaction
 
-from . import signals
+from . import near_cache, signals
 from .models import SiteSettings
 
 CACHE_KEY = "site-settings"
@@ -20,13 +20,18 @@ BANNER_COOKIE = "banner_dismissed"
 
 def current() -> SiteSettings:
     """The settings as saved (the defaults while the operator never saved any)."""
-    row = cache.get(CACHE_KEY)
+    row = near_cache.get(CACHE_KEY)
     if row is None:
         row = SiteSettings.objects.filter(pk=SiteSettings.ONE).first()
         row = row or SiteSettings(pk=SiteSettings.ONE)
         # `add`, never `set`: a reader's stale row never replaces a fresher one a save put.
         cache.add(CACHE_KEY, row, timeout=None)
     return row
+
+
+def _put(row: SiteSettings) -> None:
+    cache.set(CACHE_KEY, row, timeout=None)
+    near_cache.changed([CACHE_KEY])
 
 
 def site_name(row: SiteSettings | None = None) -> str:
@@ -45,7 +50,8 @@ def save(row: SiteSettings) -> SiteSettings:
         row.banner_version += 1
     row.save()
     cache.delete(CACHE_KEY)
-    transaction.on_commit(lambda: cache.set(CACHE_KEY, row, timeout=None))
+    near_cache.changed([CACHE_KEY])
+    transaction.on_commit(lambda: _put(row))
     signals.announce_site_changed()
     return row
 

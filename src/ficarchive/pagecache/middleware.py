@@ -58,6 +58,7 @@ class Entry(NamedTuple):
     stored_at: float
     reading: tuple | None  # (work id, chapter id) when serving it counts a hit
     scopes: tuple = ()  # what the page depends on, in the order of `versions`
+    seconds: int = 0  # how long it is kept (0: PAGE_CACHE_SECONDS)
 
 
 def page_key(meta: dict) -> str | None:
@@ -148,16 +149,16 @@ def _keep(request, key: str, scopes: list[str], current: tuple, response) -> Htt
     stored_at = time.time()
     headers = tuple((n, v) for n, v in response.items() if n.lower() not in OWN_HEADERS)
     reading = getattr(request, "page_cache_reading", None)
-    entry = Entry(
-        versions.settle(scopes, current), response.status_code, headers, body, etag,
-        stored_at, reading, tuple(scopes),
-    )  # fmt: skip
     # A page drawn from a read replica may miss the change that made its versions: kept only as
     # long as the replica may lag (core/replica.py).
-    seconds = None
+    seconds = 0
     if read_from_replica():
         seconds = min(settings.PAGE_CACHE_SECONDS, settings.REPLICA_MAX_LAG_SECONDS) or 1
-    versions.keep(key, entry, seconds)
+    entry = Entry(
+        versions.settle(scopes, current), response.status_code, headers, body, etag,
+        stored_at, reading, tuple(scopes), seconds,
+    )  # fmt: skip
+    versions.keep(key, entry)
     response["ETag"] = etag
     response["Last-Modified"] = http_date(stored_at)
     _public(response)

@@ -34,7 +34,7 @@ from django.http.cookie import parse_cookie
 from django.urls import Resolver404, get_resolver
 
 from ficarchive.accounts.models import Mute
-from ficarchive.core import holes
+from ficarchive.core import holes, near_cache
 from ficarchive.core.replica import COOKIE as REPLICA_COOKIE
 from ficarchive.core.replica import read_from_replica
 from ficarchive.core.signals import work_read
@@ -65,6 +65,7 @@ class SharedEntry(NamedTuple):
     reading: tuple | None  # (work id, chapter id) when serving it counts a hit
     scopes: tuple
     personal_to: frozenset  # the users it is never served to
+    seconds: int = 0  # how long it is kept (0: PAGE_CACHE_SECONDS)
 
 
 def _cache():
@@ -82,6 +83,7 @@ def forget_reader(user_id: int) -> None:
 
     def replace():
         _cache().set(f"{TOKEN_PREFIX}{user_id}", secrets.token_hex(6), timeout=None)
+        near_cache.changed([f"{TOKEN_PREFIX}{user_id}", f"{DIGEST_PREFIX}{user_id}"])
 
     replace()
     transaction.on_commit(replace)
@@ -122,7 +124,7 @@ def reader_digest(user) -> str:
     their own), kept in the cache under the token that forget_reader replaces."""
     cache = _cache()
     token_key, digest_key = f"{TOKEN_PREFIX}{user.pk}", f"{DIGEST_PREFIX}{user.pk}"
-    found = cache.get_many([token_key, digest_key])
+    found = near_cache.get_many([token_key, digest_key], settings.PAGE_VERSIONS_ALIAS)
     token, kept = found.get(token_key), found.get(digest_key)
     if token is not None and kept is not None and kept[0] == token:
         return kept[1]
@@ -229,16 +231,16 @@ def _keep(request, key, scopes, current, response, marks: holes.Marks) -> HttpRe
         return response
     if any(never in chunk for chunk in chunks for never in NEVER_SHARED):
         return response  # a personal part outside a hole: nothing is kept
-    seconds = None
+    seconds = 0
     if read_from_replica():
         seconds = min(settings.PAGE_CACHE_SECONDS, settings.REPLICA_MAX_LAG_SECONDS) or 1
     headers = tuple((n, v) for n, v in response.items() if n.lower() != "content-length")
     entry = SharedEntry(
         versions.settle(scopes, current), response.status_code, headers, tuple(chunks),
         tuple(marks.holes), time.time(), getattr(request, "page_cache_reading", None),
-        tuple(scopes), frozenset(marks.personal_to),
+        tuple(scopes), frozenset(marks.personal_to), seconds,
     )  # fmt: skip
-    versions.keep(key, entry, seconds)
+    versions.keep(key, entry)
     response["X-Page-Cache"] = "reader-miss"
     return response
 

@@ -5,8 +5,12 @@ leave a token no kept page carries (a counter could land twice on the same numbe
 with no version yet (never bumped, or evicted) is given a fresh token before a page is kept
 under it, so that an evicted version can never bring an old page back.
 
-Pages and versions live in Redis when REDIS_URL is set (one round trip reads both, once this
-process knows the scopes of the page's key). Without Redis, pages live in each process's memory
+Pages and versions live in Redis when REDIS_URL is set. Each process keeps the versions it read
+in memory too, told of every bump by Redis (core/near_cache.py), and a copy of the pages it
+served for a few seconds (NEAR_CACHE_SECONDS, in the `pages` cache of its own memory), checked
+against those versions: a hit needs no round trip. With the near cache off, one round trip reads
+a page and its versions (once this process knows the scopes of the page's key). Without Redis,
+pages live in each process's memory
 and versions in a file cache under DATA_DIR that every process of the machine shares, so a
 change made through one process reaches them all; beside that file cache, a stamp (stamp.py)
 that every bump moves on lets each process answer from the versions it read last, without
@@ -17,11 +21,14 @@ from __future__ import annotations
 
 import secrets
 import threading
+import time
 from collections.abc import Iterable
 from pathlib import Path
 
 from django.conf import settings
 from django.core.cache import caches
+
+from ficarchive.core import near_cache
 
 from .stamp import Stamp
 
@@ -36,6 +43,13 @@ def _pages():
 
 def _versions():
     return caches[settings.PAGE_VERSIONS_ALIAS]
+
+
+def _near_pages():
+    """This process's copies of pages kept in Redis, while the near cache is on (else None)."""
+    if settings.PAGE_NEAR_ALIAS and near_cache.on():
+        return caches[settings.PAGE_NEAR_ALIAS]
+    return None
 
 
 def _token() -> str:
@@ -75,6 +89,7 @@ def bump(scopes: Iterable[str]) -> None:
     scopes = sorted(set(scopes))
     if scopes:
         _versions().set_many({VERSION_PREFIX + s: _token() for s in scopes}, timeout=None)
+        near_cache.changed(VERSION_PREFIX + s for s in scopes)
         stamp = _stamp()
         if stamp is not None:
             stamp.move()  # after the versions: a process that sees it moved reads them anew
@@ -84,7 +99,9 @@ def current(scopes) -> tuple:
     """The current version of each scope (None for a scope that has none yet)."""
     stamp = _stamp()
     if stamp is None:
-        found = _versions().get_many([VERSION_PREFIX + s for s in scopes])
+        found = near_cache.get_many(
+            [VERSION_PREFIX + s for s in scopes], settings.PAGE_VERSIONS_ALIAS
+        )
         return tuple(found.get(VERSION_PREFIX + s) for s in scopes)
     seen = stamp.read()  # before the versions: a bump from here on moves it past `seen`
     if seen != _here.seen:
@@ -105,6 +122,9 @@ def lookup(page_key: str):
     None while the cache of versions may have dropped a bump: core/cache.py)."""
     if not getattr(_versions(), "trusted", True):
         return None
+    near = _near_pages()
+    if near is not None:
+        return _near_lookup(page_key, near)
     scopes = _here.scopes_of.get(page_key)
     if scopes is not None and settings.PAGE_CACHE_ALIAS == settings.PAGE_VERSIONS_ALIAS:
         keys = [VERSION_PREFIX + s for s in scopes]  # Redis: the page and its versions at once
@@ -127,8 +147,38 @@ def lookup(page_key: str):
     return None
 
 
+def _near_lookup(page_key: str, near):
+    """lookup() with the near cache on: this process's copy of the page, else Redis's (then
+    copied here), when kept under the current versions (from memory, while unchanged)."""
+    key = PAGE_PREFIX + page_key
+    entry = near.get(key)
+    if entry is not None and _is_current(entry):
+        return entry
+    entry = _pages().get(key)
+    if entry is None or not _is_current(entry):
+        return None
+    _copy_near(near, key, entry)
+    return entry
+
+
+def _is_current(entry) -> bool:
+    return None not in entry.versions and entry.versions == current(entry.scopes)
+
+
+def _copy_near(near, key: str, entry) -> None:
+    seconds = min(settings.NEAR_CACHE_SECONDS, entry_expiry(entry) - time.time())
+    if seconds > 0:
+        near.set(key, entry, timeout=seconds)
+
+
+def entry_expiry(entry) -> float:
+    """When a kept page expires in the shared cache."""
+    return entry.stored_at + (entry.seconds or settings.PAGE_CACHE_SECONDS)
+
+
 def forget_remembered() -> None:
     """Every process reads the versions afresh (the cache of versions dropped what it held)."""
+    near_cache.forget_everything()
     stamp = _stamp()
     if stamp is not None:
         stamp.move()
@@ -150,8 +200,13 @@ def settle(scopes: list[str], current: tuple) -> tuple:
     return tuple(settled)
 
 
-def keep(page_key: str, entry, seconds: int | None = None) -> None:
-    _pages().set(PAGE_PREFIX + page_key, entry, timeout=seconds or settings.PAGE_CACHE_SECONDS)
+def keep(page_key: str, entry) -> None:
+    """Keep a page (an Entry or readers.SharedEntry) for `entry.seconds` (0: PAGE_CACHE_SECONDS)."""
+    key = PAGE_PREFIX + page_key
+    _pages().set(key, entry, timeout=entry.seconds or settings.PAGE_CACHE_SECONDS)
+    near = _near_pages()
+    if near is not None:
+        _copy_near(near, key, entry)
 
 
 def remembered_scopes(work_ids: Iterable[int]) -> dict[int, list[str] | None]:
@@ -169,6 +224,9 @@ def clear() -> None:
     """Forget every kept page and version (tests)."""
     _pages().clear()
     _versions().clear()
+    if settings.PAGE_NEAR_ALIAS:
+        caches[settings.PAGE_NEAR_ALIAS].clear()
+    near_cache.forget_everything()
     stamp = _stamp()
     if stamp is not None:
         stamp.move()

@@ -8,6 +8,7 @@ from __future__ import annotations
 from django.core.cache import cache
 from django.db import IntegrityError, transaction
 
+from ficarchive.core import near_cache
 from ficarchive.text.sanitize import sanitize_fiction_html
 
 from .models import Page, TermsAcceptance
@@ -26,9 +27,14 @@ def save_page(page: Page, *, ask_again: bool = False) -> Page:
         before = Page.objects.select_for_update().filter(pk=page.pk).first()
         page.revision = (before.revision if before else page.revision) + 1
     page.save()
-    cache.delete(REVISION_KEY)
-    transaction.on_commit(lambda: cache.delete(REVISION_KEY))
+    _forget_revision()
+    transaction.on_commit(_forget_revision)
     return page
+
+
+def _forget_revision() -> None:
+    cache.delete(REVISION_KEY)
+    near_cache.changed([REVISION_KEY])
 
 
 def terms_page() -> Page | None:
@@ -41,7 +47,7 @@ def policy_page() -> Page | None:
 
 def terms_revision() -> int:
     """The current revision of the terms (NO_TERMS while there are none), from the cache."""
-    revision = cache.get(REVISION_KEY)
+    revision = near_cache.get(REVISION_KEY)
     if revision is None:
         terms = Page.objects.filter(kind=Page.TERMS).values_list("revision", flat=True).first()
         revision = terms or NO_TERMS
