@@ -34,8 +34,13 @@ def redis(tmp_path, settings):
             "OPTIONS": {"socket_connect_timeout": 5, "socket_timeout": 10},
         },
         "template_fragments": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"},
+        "pages": {
+            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
+            "LOCATION": "outage-pages",
+        },
     }
     settings.PAGE_CACHE_ALIAS = settings.PAGE_VERSIONS_ALIAS = "default"
+    settings.PAGE_NEAR_ALIAS = "pages"  # as with REDIS_URL: each process's copies of pages
     settings.SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
     yield own
     own.close()
