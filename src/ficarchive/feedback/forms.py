@@ -19,12 +19,13 @@ class CommentForm(forms.Form):
         label="Your e-mail (optional, never shown)", required=False, max_length=254
     )
 
-    def __init__(self, *args, user=None, **kwargs):
+    def __init__(self, *args, user=None, pseud_count=None, **kwargs):
+        """`pseud_count`: how many pseuds the user has, when known (one: no list to read)."""
         super().__init__(*args, **kwargs)
         self.user = user
         if user is not None and user.is_authenticated:
             del self.fields["guest_name"], self.fields["guest_email"]
-            pseuds = list(user.pseuds.all())
+            pseuds = list(user.pseuds.all()) if pseud_count is None or pseud_count > 1 else []
             if len(pseuds) > 1:
                 self.fields["pseud"].choices = [(p.pk, p.name) for p in pseuds]
                 self.fields["pseud"].initial = next((p.pk for p in pseuds if p.is_default), None)

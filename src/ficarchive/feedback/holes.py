@@ -24,8 +24,8 @@ GUESTS_NOT_ALLOWED = "The creator takes comments only from signed-in readers."
 
 def _state_sql() -> str:
     """One statement for a reader's state of a work (it runs on every signed-in work page; the
-    ORM's form of it cost ten times the query). Parameters: user, work, four times, then the
-    same for the reading line."""
+    ORM's form of it cost ten times the query). Parameters: user, work, four times; the user
+    (their pseuds); user and work for the reading line."""
     q = connection.ops.quote_name
     kudos, bookmark, subscription, block, pseud, creatorship, reading = (
         q(m._meta.db_table) for m in (Kudos, Bookmark, Subscription, Block, Pseud, Creatorship,
@@ -38,21 +38,23 @@ def _state_sql() -> str:
         f" EXISTS (SELECT 1 FROM {subscription} WHERE {mine}),"
         f" EXISTS (SELECT 1 FROM {block} b JOIN {pseud} p ON p.user_id = b.blocker_id"
         f"  JOIN {creatorship} c ON c.pseud_id = p.id WHERE b.blocked_id = %s AND c.work_id = %s),"
-        f" r.id, r.stopped_in_id, r.stopped_at, r.marked_for_later"
+        f" r.id, r.stopped_in_id, r.stopped_at, r.marked_for_later,"
+        f" (SELECT COUNT(*) FROM {pseud} WHERE user_id = %s)"
         f" FROM (SELECT 1 AS one) AS here LEFT JOIN {reading} r ON r.user_id = %s AND r.work_id = %s"
     )
 
 
 def reader_state(request, work_id: int) -> dict:
     """The signed-in reader's own feedback on the work, read once a request in one query:
-    kudos, bookmark, subscription, a block by one of its creators, and their reading line (its
-    chapter read only when there is a place to continue from)."""
+    kudos, bookmark, subscription, a block by one of its creators, their reading line (its
+    chapter read only when there is a place to continue from), and how many pseuds they have
+    (the comment form lists them only when there are several)."""
     memo = request.__dict__.setdefault("_feedback_state", {})
     if work_id not in memo:
         user = request.user
         with connections[DEFAULT_DB_ALIAS].cursor() as cursor:
-            cursor.execute(_state_sql(), [user.pk, work_id] * 5)
-            kudos, bookmark, subscribed, blocked, pk, stopped_in, stopped_at, later = (
+            cursor.execute(_state_sql(), [user.pk, work_id] * 4 + [user.pk] * 2 + [work_id])
+            kudos, bookmark, subscribed, blocked, pk, stopped_in, stopped_at, later, pseuds = (
                 cursor.fetchone()
             )
         reading = None
@@ -65,6 +67,7 @@ def reader_state(request, work_id: int) -> dict:
             "subscribed": bool(subscribed),
             "blocked": bool(blocked),
             "reading": reading,
+            "pseuds": pseuds,
         }
     return memo[work_id]
 
@@ -118,14 +121,15 @@ def comment_form(request, work_id, chapter_id=None, moderator=False, closed=Fals
     """Whether this reader may comment (the creator may have closed comments, blocked them, or
     take none from guests), and the form with their pseuds."""
     user = request.user
-    reason = ""
+    reason, pseuds = "", None
     if closed and not moderator:
         reason = CLOSED
-    elif user.is_authenticated and reader_state(request, work_id)["blocked"]:
-        reason = BLOCKED_FROM_COMMENTING
-    elif not user.is_authenticated and not guests_ok:
+    elif user.is_authenticated:
+        state = reader_state(request, work_id)
+        reason, pseuds = (BLOCKED_FROM_COMMENTING if state["blocked"] else ""), state["pseuds"]
+    elif not guests_ok:
         reason = GUESTS_NOT_ALLOWED
-    form = None if reason else CommentForm(user=user)
+    form = None if reason else CommentForm(user=user, pseud_count=pseuds)
     return {
         "closed_reason": reason,
         "form": form,
