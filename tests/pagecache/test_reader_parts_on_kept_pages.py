@@ -13,7 +13,7 @@ from django.urls import reverse
 from ficarchive.feedback.services.comments import post_comment
 from ficarchive.skins.models import Skin
 from ficarchive.skins.services import save_skin, use_site_skin
-from tests.conftest import make_user
+from tests.conftest import PASSWORD, make_user
 
 pytestmark = pytest.mark.django_db
 
@@ -95,3 +95,19 @@ def test_what_every_page_asks_of_a_reader_is_read_with_their_preferences_in_one_
     others = " ".join(sql for sql in asked if sql not in with_preferences)
     for table in ("auth_group", "skins_skin", "feedback_notification"):
         assert table in with_preferences[0] and table not in others
+
+
+def test_a_renamed_reader_sees_their_new_name_and_links_in_the_menu_at_once(shelf, readers):
+    work, _ = shelf
+    url = reverse("work", args=[work.pk])
+    (_, first), (second, second_client) = readers
+    get(first, url)
+    text, _ = get(second_client, url)
+    assert f'href="/users/{second.username}"' in text
+    renamed = second_client.post(
+        "/account/username", {"username": "harbourwatch", "password": PASSWORD}
+    )
+    assert renamed.status_code == 302
+    text, _ = get(second_client, url)
+    assert '<span class="menu-name">harbourwatch</span>' in text
+    assert 'href="/users/harbourwatch"' in text and "quaysidepoet" not in text
