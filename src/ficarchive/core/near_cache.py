@@ -209,6 +209,8 @@ def changed(keys: Iterable[str]) -> None:
         for key in keys:
             _here.values.pop(key, None)
         _here.messages += 1
+    if not on():  # the cache away: the write was dropped too, and reconciling forgets all
+        return
     try:
         _client().publish(_channel(), "\n".join(keys))
     except FAILURES as error:  # the write before failed too: core/cache.py distrusts the cache
