@@ -9,8 +9,8 @@ kept page, unless its view set Cache-Control itself.
 
 Placed first of all middleware, and keeping the headers the rest of the chain gave the page
 (security headers, CSP): a hit computes the key from the environ, reads the kept page and the
-versions of its scopes (from this process's memory while nothing has changed, one round trip
-with Redis), counts a hit for a reading page, and answers, nothing else.
+versions of its scopes (from this process's memory while nothing has changed: versions.py),
+counts a hit for a reading page, and answers, nothing else.
 """
 
 from __future__ import annotations
