@@ -70,35 +70,35 @@ def showing_muted(request) -> bool:
 def exclude_muted(works: QuerySet, blocklist: Blocklist, *, listing: bool = False) -> QuerySet:
     """Works without any muted tag or muted creator (`listing`: `works` are
     discovery_worklisting rows, see tagsets.lacking_all)."""
-    from ficarchive.works.models import Creatorship
-
     if blocklist.tags:
         works = works.filter(lacking_all(blocklist.tags, listing=listing))
     if blocklist.user_ids:
-        muted_creators = Creatorship.objects.filter(
-            work_id=OuterRef("pk"),
-            pseud__user_id__in=blocklist.user_ids,
-            work__anonymous=False,  # hiding an anonymous work would name its creator
-        )
-        works = works.exclude(Exists(muted_creators))
+        works = works.exclude(_by_muted_creator(blocklist))
     return works
+
+
+def _by_muted_creator(blocklist: Blocklist) -> Exists:
+    """The works one of whose creators the reader muted, but for anonymous works: hiding
+    those would name their creator (the listing and the note's count alike)."""
+    from ficarchive.works.models import Creatorship
+
+    return Exists(
+        Creatorship.objects.filter(
+            work_id=OuterRef("pk"), pseud__user_id__in=blocklist.user_ids, work__anonymous=False
+        )
+    )
 
 
 def muted_condition(blocklist: Blocklist, *, listing: bool = False) -> Q | None:
     """The works the blocklist hides (a muted tag, a muted creator), or None for an empty one:
     the inverse of exclude_muted, for counting what it hides."""
-    from ficarchive.works.models import Creatorship
-
     if not blocklist:
         return None
     condition = Q(pk__in=[])
     if blocklist.tags:
         condition |= carrying_any(blocklist.tags, listing=listing)
     if blocklist.user_ids:
-        muted_creators = Creatorship.objects.filter(
-            work_id=OuterRef("pk"), pseud__user_id__in=blocklist.user_ids
-        )
-        condition |= Q(Exists(muted_creators))
+        condition |= Q(_by_muted_creator(blocklist))
     return condition
 
 

@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from ficarchive.core.ratelimit import actor_key, hit_limit
 from ficarchive.feedback.services import Refused
+from ficarchive.feedback.services.comments import author_name_for
 from ficarchive.site_pages.support import open_requests
 
 from . import access, services
@@ -45,7 +46,8 @@ def report_work(request, work_id: int):
 
 def report_comment(request, comment_id: int):
     comment = access.reportable_comment(request, comment_id)
-    return _report(request, Target.COMMENT, comment, f"a comment by {comment.author_name}")
+    writer = author_name_for(comment, request.user)
+    return _report(request, Target.COMMENT, comment, f"a comment by {writer}")
 
 
 def report_user(request, username: str):

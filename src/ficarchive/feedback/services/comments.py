@@ -275,3 +275,15 @@ def unnamed_creators(work: Work, viewer) -> set[int]:
     if work.creators_known_to(viewer):
         return set()
     return creator_user_ids(work)
+
+
+ANONYMOUS_CREATOR = "Anonymous Creator"
+
+
+def author_name_for(comment: Comment, viewer) -> str:
+    """The comment's writer as `viewer` may read them, wherever a comment is named (its
+    thread, the reply page, the inbox, mail, a report): "Anonymous Creator" for a creator of
+    an anonymous work whose creators the viewer may not know."""
+    if comment.user_id and comment.user_id in unnamed_creators(comment.work, viewer):
+        return ANONYMOUS_CREATOR
+    return comment.author_name

@@ -30,6 +30,12 @@ def series_feedback(context, series) -> dict:
     }
 
 
+@register.filter
+def author_for(comment, viewer) -> str:
+    """{{ comment|author_for:user }}: the writer's name as that viewer may read it."""
+    return comment_service.author_name_for(comment, viewer)
+
+
 @register.simple_tag
 def kudos_of(work):
     """Who left kudos on the work (the same for every reader)."""
