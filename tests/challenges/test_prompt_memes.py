@@ -96,3 +96,38 @@ def test_a_maintainer_opens_a_meme_from_the_collection_page(maintainer, reader, 
     )
     assert client_for(maintainer).post(url, {"open": "on"}).status_code == 302
     assert "Prompts</a>" in client_for(reader).get("/collections/drabbles").content.decode()
+
+
+def _fill(client, user, title: str) -> None:
+    response = client.post("/works/new", {
+        "title": title, "pseuds": [user.default_pseud.pk], "rating": "Not Rated",
+        "warnings": ["No Archive Warnings Apply"], "fandoms": "The Hobbit", "language": "en",
+        "collections": "kink_meme", "chapter-body": "<p>Gold.</p>", "action": "post",
+    })  # fmt: skip
+    assert response.status_code == 302
+
+
+def test_a_prompts_fills_and_claimers_follow_the_visibility_rules(
+    meme, participants, maintainer, admin_user, client, client_for
+):
+    """A fill hidden by a moderator is listed for nobody but its creator and staff; in an
+    anonymous meme a claimer is not named, since the fill would name its creator."""
+    from ficarchive.collections.services import update_collection
+    from ficarchive.works.models import Work
+    from ficarchive.works.services import set_hidden_by_admin
+
+    ann, bea, cal = participants
+    prompt = post_prompt(meme, ann, title="Dragon hoard", tags={"character": ["Smaug"]})
+    for user in (bea, cal):
+        client_for(user).post(reverse("meme_claim", args=["kink_meme", prompt.pk]))
+    _fill(client_for(bea), bea, "All That Glitters")
+    _fill(client_for(cal), cal, "Moth Eaten Gold")
+    set_hidden_by_admin(Work.objects.get(title="Moth Eaten Gold"), True)
+    update_collection(meme.collection, maintainer, anonymous=True)
+    url = reverse("meme_prompt", args=["kink_meme", prompt.pk])
+    for viewer in (client, client_for(ann)):
+        page = viewer.get(url).content.decode()
+        assert "All That Glitters" in page and "Moth Eaten Gold" not in page
+        assert not re.search(r"\b(bea|cal)\b", page)
+    assert "Moth Eaten Gold" in client_for(admin_user).get(url).content.decode()
+    assert re.search(r"<li>bea</li>", client_for(maintainer).get(url).content.decode())

@@ -31,7 +31,10 @@ from ficarchive.feedback.services import post_comment, save_bookmark, subscribe
 from ficarchive.feedback.services.history import flush_readings, record_reading
 from ficarchive.moderation.services import take_action
 from ficarchive.tags.models import Tag
+from ficarchive.works.chapters import add_chapter
+from ficarchive.works.gifts import set_gifts
 from ficarchive.works.models import Work
+from ficarchive.works.related import add_source, answer_link
 from ficarchive.works.series import place_in_series
 from ficarchive.works.services import delete_work, post_work
 from tests.conftest import make_user
@@ -43,13 +46,13 @@ pytestmark = pytest.mark.django_db
 DRAFT, HIDDEN, RESTRICTED = "Draftmarker", "Hiddenmarker", "Restrictedmarker"
 UNREVEALED, SUSPENDED, DELETED = "Unrevealedmarker", "Suspendedmarker", "Deletedmarker"
 MUTED_TAG, MUTED_CREATOR, PENDING = "Mutedmarker", "Loudmarker", "Pendingmarker"
-ANONYMOUS, OPEN = "Anonmarker", "Openmarker"
+ANONYMOUS, OPEN, UNPOSTED = "Anonmarker", "Openmarker", "Unpostedmarker"
 SECRET_PEN = "secretpen"  # the anonymous work's only creator
 
 ROLES = ["guest", "reader", "author", "admin"]
 NEVER = {DRAFT: {"author"}, HIDDEN: {"author", "admin"}, RESTRICTED: {"reader", "author", "admin"},
          UNREVEALED: {"admin"}, SUSPENDED: {"admin"}, DELETED: set(),
-         SECRET_PEN: {"admin"}}  # fmt: skip
+         SECRET_PEN: {"admin"}, UNPOSTED: {"author"}}  # fmt: skip
 MUTED = {MUTED_TAG, MUTED_CREATOR}  # the reader's blocklist
 
 LINK = re.compile(r'(?:href|src)="(/[^"#]*)"')
@@ -82,6 +85,8 @@ class Scene:
         self.gonepen, keeper = make_user("gonepen"), make_user("keeper")
         self.open = _post(author, OPEN, freeforms=["Fluff"])
         self.draft = _post(author, DRAFT, draft=True)
+        self.unposted = add_chapter(self.open, title=f"{UNPOSTED} Tide",
+                                    body=f"<p>The {UNPOSTED} body.</p>", draft=True)  # fmt: skip
         self.hidden = _post(author, HIDDEN)
         self.restricted = _post(author, RESTRICTED, restricted=True)
         self.unrevealed = _post(coauthor, UNREVEALED)
@@ -91,6 +96,10 @@ class Scene:
         self.muted_tag = _post(coauthor, MUTED_TAG, freeforms=["Angst"])
         self.muted_creator = _post(self.loudpen, MUTED_CREATOR)
         self.pending = _post(coauthor, PENDING)
+        for child, by in ((self.muted_creator, self.loudpen), (self.muted_tag, coauthor),
+                          (self.hidden, author), (self.restricted, author)):  # fmt: skip
+            link = add_source(child, by, url=f"/works/{self.open.pk}")
+            answer_link(link, author, True)
         make_canonical("Angst", "Fluff")
         series = place_in_series(self.open, author, new_title="Tidal Series", announce=False)
         for work in (self.draft, self.hidden, self.restricted):
@@ -105,15 +114,22 @@ class Scene:
             record_reading(reader, work.pk, work.chapters.first().pk)
         flush_readings()
         subscribe(reader, creator=coauthor)
-        subscribe(reader, work=self.deleted)
+        for work in (self.deleted, self.hidden, self.unrevealed, self.suspended):
+            subscribe(reader, work=work)
         question = post_comment(self.anonymous, body="<p>Is there more?</p>", user=reader)
         post_comment(self.anonymous, body="<p>Thank you all.</p>", user=self.secretpen,
                      parent=question)  # fmt: skip
         self.keeper = keeper
+        set_gifts(self.muted_tag, [keeper.default_pseud], coauthor)
+        set_gifts(self.hidden, [keeper.default_pseud], author)
+        set_gifts(self.muted_creator, [reader.default_pseud], self.loudpen)
         self.gatefest = create_collection(keeper, name="gatefest", title="Gate Fest",
                                           moderated=True)  # fmt: skip
         self.hushfest = create_collection(keeper, name="hushfest", title="Hush Fest")
         self.maskfest = create_collection(keeper, name="maskfest", title="Mask Fest")
+        self.openfest = create_collection(keeper, name="openfest", title="Open Fest")
+        for work in (self.open, self.hidden, self.restricted, self.muted_tag, self.suspended):
+            add_work(self.openfest, work, work.creatorships.get().pseud.user)
 
     def change_states(self):
         """After the pages were read once: the works take their states."""
@@ -164,12 +180,12 @@ def unlinked_addresses(scene: Scene) -> list[str]:
         urls += [f"/tags/{name}", f"/tags/{name}/works", f"/tags/{name}/feed.atom",
                  f"/api/v1/tags/{name}", f"/tags/autocomplete?type=freeform&q={marker[:5]}",
                  f"/api/v1/tags?type=freeform&q={marker[:5]}"]  # fmt: skip
-    for name in ("gatefest", "hushfest", "maskfest"):
+    for name in ("gatefest", "hushfest", "maskfest", "openfest"):
         urls += [f"/collections/{name}", f"/collections/{name}/works",
                  f"/collections/{name}/works.atom", f"/collections/{name}/bookmarks",
                  f"/collections/{name}/participants", f"/opds/collections/{name}",
                  f"/api/v1/collections/{name}", f"/api/v1/collections/{name}/works"]  # fmt: skip
-    for user in ("author", "coauthor", SECRET_PEN, "gonepen", "loudpen", "keeper"):
+    for user in ("author", "coauthor", SECRET_PEN, "gonepen", "loudpen", "keeper", "reader"):
         urls += [f"/users/{user}", f"/users/{user}/works", f"/users/{user}/pseuds/{user}",
                  f"/users/{user}/pseuds/{user}/works", f"/users/{user}/bookmarks",
                  f"/users/{user}/gifts", f"/users/{user}/stats"]  # fmt: skip
@@ -179,7 +195,8 @@ def unlinked_addresses(scene: Scene) -> list[str]:
                  f"/works/{work.pk}/related_works", f"/series/{scene.series.pk}"]  # fmt: skip
         for ext in ("epub", "html", "txt"):
             urls += [f"/downloads/{work.pk}/work.{ext}", f"/opds/downloads/{work.pk}/work.{ext}"]
-    return urls
+    unposted = f"/works/{scene.open.pk}/chapters/{scene.unposted.pk}"
+    return [*urls, unposted, f"/api/v1{unposted}"]
 
 
 def text_of(response) -> str:
@@ -328,3 +345,15 @@ def test_mail_and_inbox_never_name_the_anonymous_creator(scene):
         assert not any(SECRET_PEN in body for body in bodies)
     inbox = scene.clients["reader"].get("/inbox").content.decode()
     assert "Anonymous Creator" in inbox and SECRET_PEN not in inbox
+
+
+def test_a_collections_counts_are_what_its_pages_list(scene):
+    """The open collection holds the open, hidden, restricted, muted and suspended works."""
+    expected = {"guest": 2, "reader": 2, "author": 4, "admin": 5}
+    for role, n in expected.items():
+        client = scene.clients[role]
+        index = client.get("/collections").content.decode()
+        entry = re.search(r'href="/collections/openfest">Open Fest</a></h2><p>(\d+) work', index)
+        assert entry and int(entry[1]) == n, role
+        front = client.get("/collections/openfest").content.decode()
+        assert f"Recent works ({n})" in front, role

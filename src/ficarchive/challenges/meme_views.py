@@ -15,7 +15,8 @@ from django.views.decorators.http import require_POST
 from ficarchive.collections.access import collection_named, maintained_collection
 from ficarchive.collections.items import hides_creators, hides_works
 from ficarchive.collections.services import is_maintainer
-from ficarchive.works.models import Work
+from ficarchive.core.listing import unhidden
+from ficarchive.works.models import ANONYMOUS, Work
 
 from . import memes
 from .context import page_context
@@ -93,15 +94,22 @@ def prompt(request, name: str, pk: int):
     collection = collection_named(name)
     meme = _meme(collection)
     item = get_object_or_404(MemePrompt.objects.select_related("user"), meme=meme, pk=pk)
-    claims = list(item.claims.select_related("user"))
+    claims = list(item.claims.select_related("user", "work"))
     mine = request.user.is_authenticated and any(c.user_id == request.user.pk for c in claims)
-    readable = Work.objects.visible_to(request.user)
+    # The fills as every list of works shows them (the visibility rule, the blocklist).
+    readable = unhidden(request, Work.objects.visible_to(request.user))
     fills = readable.filter(pk__in=[c.work_id for c in claims if c.work_id]).order_by("pk")
-    # In an anonymous collection a claimer's name would name the creator of their fill:
-    # only the maintainers (who see its creators anyway) and the claimer themself see it.
-    named = not hides_creators(collection) or is_maintainer(collection, request.user)
-    claimers = [c.user.username if named or c.user_id == request.user.pk else "Anonymous"
-                for c in claims]  # fmt: skip
+    # In an anonymous collection a claimer's name would name the creator of their fill, and
+    # so would the claimer of a fill that is anonymous elsewhere: only the maintainers and
+    # staff (who see its creators anyway) and the claimer themself see it.
+    everyone = is_maintainer(collection, request.user) or request.user.is_staff
+    anonymous = hides_creators(collection)
+    claimers = [
+        c.user.username if everyone or c.user_id == request.user.pk or not (
+            anonymous or c.work is not None and not c.work.creators_known_to(request.user)
+        ) else ANONYMOUS
+        for c in claims
+    ]  # fmt: skip
     return render(request, "challenges/prompt.html", {**page_context(request, collection), "prompt": item, "claimers": claimers, "claimed": mine, "fills": fills,
     })  # fmt: skip
 

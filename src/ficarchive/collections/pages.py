@@ -7,7 +7,7 @@ from __future__ import annotations
 from django.contrib import messages
 from django.contrib.auth.decorators import login_required
 from django.core.paginator import Paginator
-from django.db.models import Count, Q
+from django.db.models import Q
 from django.http import HttpResponse
 from django.shortcuts import redirect, render
 from django.utils.feedgenerator import Atom1Feed
@@ -17,11 +17,12 @@ from ficarchive.core.replica import may_read_replica
 from ficarchive.discovery.filters import without_filters
 from ficarchive.discovery.views import render_listing
 from ficarchive.feedback.models import Bookmark
+from ficarchive.feedback.services.bookmarks import visible_bookmarks
 from ficarchive.text.sanitize import html_to_plain_text
 from ficarchive.works.models import Work
 
 from . import news
-from .access import collection_named, shown_items, works_of
+from .access import collection_named, shown_items, work_counts, works_of, works_shown
 from .models import Collection, Participant
 from .services import is_maintainer
 
@@ -39,22 +40,23 @@ def _context(request, collection: Collection, **extra) -> dict:
 
 @may_read_replica
 def index(request):
-    collections = Collection.objects.filter(parent=None).annotate(
-        works_count=Count("items", filter=Q(items__creator_answer="approved",
-                                            items__collection_answer="approved"))
-    )  # fmt: skip
+    collections = Collection.objects.filter(parent=None)
     q = request.GET.get("q", "").strip()[:100]
     if q:
         collections = collections.filter(Q(title__icontains=q) | Q(name__icontains=q))
     page = Paginator(collections.order_by("title", "pk"), 30).get_page(request.GET.get("page"))
+    counts = work_counts(page.object_list, request)
+    for collection in page.object_list:
+        collection.works_count = counts.get(collection.pk, 0)
     return render(request, "collections/index.html", {"page": page, "q": q})
 
 
 def show(request, name: str):
     collection = collection_named(name)
-    works = works_of(collection, request.user).listing().order_by("-updated_at", "-pk")
+    listed = works_shown(collection, request)
+    works = listed.works.listing().order_by("-updated_at", "-pk")
     return render(request, "collections/show.html", _context(
-        request, collection, works=works[:5], works_count=works.count(),
+        request, collection, works=works[:5], works_count=works.count(), shown=listed,
         children=collection.children.order_by("title"),
         show_creators=is_maintainer(collection, request.user),
     ))  # fmt: skip
@@ -81,11 +83,9 @@ def works(request, name: str):
 
 def bookmarks(request, name: str):
     collection = collection_named(name)
-    visible = Work.objects.visible_to(request.user)
     ids = shown_items(collection).exclude(bookmark=None).values("bookmark_id")
     marks = (
-        Bookmark.objects.filter(pk__in=ids, private=False)
-        .filter(Q(work__in=visible.values("pk")) | Q(work=None))
+        visible_bookmarks(Bookmark.objects.filter(pk__in=ids, private=False), request.user)
         .select_related("user", "work", "series")
         .prefetch_related("tags", "work__creatorships__pseud__user")
         .order_by("-created_at", "-pk")

@@ -45,6 +45,15 @@ def showing_hidden(request: HttpRequest) -> bool:
     return request.GET.get(SHOW_HIDDEN_PARAM) == "1"
 
 
+def unhidden(request: HttpRequest, works: QuerySet) -> QuerySet:
+    """`works` without those the reader hides (unless they asked to see them), for a list or
+    a count that has no note of its own (related works, the collections' index)."""
+    condition = hidden_condition(request)
+    if condition is None or showing_hidden(request):
+        return works
+    return works.exclude(condition)
+
+
 def hidden_count(works: QuerySet, condition: Q) -> int:
     """How many of `works` `condition` hides, counted up to COUNT_HIDDEN_UP_TO (and one more,
     so that a page can say "more than")."""

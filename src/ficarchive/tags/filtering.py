@@ -77,6 +77,9 @@ def filter_tag_ids_for(tag_ids: Iterable[int]) -> set[int]:
 
 
 CHUNK = 500
+# The works a tag counts: posted, not hidden by an admin, not kept back by an unrevealed
+# collection (a count that included those would tell of works nobody else may see).
+COUNTED = {"posted": True, "hidden_by_admin": False, "unrevealed": False}
 
 
 @transaction.atomic
@@ -108,11 +111,7 @@ def _refresh_chunk(work_ids: set[int]) -> None:
         "work_id", "tag_id"
     ):
         have[work_id].add(tag_id)
-    countable = set(
-        Work.objects.filter(pk__in=work_ids, posted=True, hidden_by_admin=False).values_list(
-            "pk", flat=True
-        )
-    )
+    countable = set(Work.objects.filter(pk__in=work_ids, **COUNTED).values_list("pk", flat=True))
     counted = {
         w: set(tags)
         for w, tags in CountedWork.objects.filter(work_id__in=work_ids).values_list(

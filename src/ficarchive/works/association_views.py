@@ -10,6 +10,8 @@ from django.shortcuts import get_object_or_404, redirect, render
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_POST
 
+from ficarchive.core.listing import shown
+
 from . import orphaning
 from .access import own_work, readable_work
 from .gifts import gifts_for, refuse_gift
@@ -19,12 +21,16 @@ from .related import answer_link, children_shown
 
 def gifts(request, username: str):
     owner = get_object_or_404(get_user_model(), username__iexact=username, is_active=True)
-    works = gifts_for(owner, request.user).listing().order_by("-updated_at", "-pk")
+    own = request.user.is_authenticated and request.user.pk == owner.pk
+    # As every list of works (core.listing): the blocklist drops a muted gift from someone
+    # else's page, and folds it on the recipient's own.
+    listed = shown(request, gifts_for(owner, request.user), fold=own)
+    works = listed.works.listing().order_by("-updated_at", "-pk")
     refused = None
-    if request.user.is_authenticated and request.user.pk == owner.pk:
+    if own:
         refused = gifts_for(owner, request.user, refused=True).listing()
     return render(request, "works/gifts.html",
-                  {"owner": owner, "works": works[:100], "refused": refused})  # fmt: skip
+                  {"owner": owner, "works": works[:100], "refused": refused, "shown": listed})  # fmt: skip
 
 
 @login_required
@@ -52,7 +58,7 @@ def related_works(request, work_id: int):
         visible = Work.objects.visible_to(request.user).values("pk")
         waiting = RelatedWork.objects.filter(parent=work, approved=False, work__in=visible)
     return render(request, "works/related_works.html", {
-        "work": work, "children": children_shown(work, request.user),
+        "work": work, "children": children_shown(work, request),
         "waiting": waiting.select_related("work") if waiting else [],
     })  # fmt: skip
 

@@ -15,6 +15,7 @@ from django.core.validators import URLValidator
 from django.db import transaction
 from django.urls import reverse
 
+from ficarchive.core.listing import unhidden
 from ficarchive.core.signals import notice
 
 from .models import RelatedWork, Work
@@ -114,9 +115,10 @@ def sources_shown(work: Work, viewer) -> list[dict]:
     return shown
 
 
-def children_shown(work: Work, viewer):
-    """The approved works related to `work` that `viewer` may read."""
-    visible = Work.objects.visible_to(viewer).values("pk")
+def children_shown(work: Work, request):
+    """The approved works related to `work` that the reader may read, less those their
+    blocklist hides (core.listing)."""
+    visible = unhidden(request, Work.objects.visible_to(request.user)).values("pk")
     return RelatedWork.objects.filter(parent=work, approved=True, work__in=visible).select_related(
         "work"
     )

@@ -83,14 +83,22 @@ def bookmark_of(user, *, work=None, series=None) -> Bookmark | None:
     return Bookmark.objects.filter(user=user, **target).first()
 
 
+def visible_bookmarks(bookmarks, viewer):
+    """Those of `bookmarks` the viewer may see, wherever bookmarks are listed: private ones
+    only to their owner, works only through Work.objects.visible_to, series that hold a work
+    the viewer may see."""
+    if viewer and viewer.is_authenticated:
+        bookmarks = bookmarks.filter(Q(private=False) | Q(user=viewer))
+    else:
+        bookmarks = bookmarks.filter(private=False)
+    visible = Work.objects.visible_to(viewer).values("pk")
+    return bookmarks.filter(Q(work__in=visible) | Q(series__parts__work__in=visible)).distinct()
+
+
 def bookmarks_shown(owner, viewer):
     """The owner's bookmarks that the viewer may see: private ones only to the owner, works
     only through Work.objects.visible_to, series that hold a work the viewer may see."""
-    items = Bookmark.objects.filter(user=owner)
-    if not (viewer and viewer.is_authenticated and viewer.pk == owner.pk):
-        items = items.filter(private=False)
-    visible = Work.objects.visible_to(viewer).values("pk")
-    items = items.filter(Q(work__in=visible) | Q(series__parts__work__in=visible)).distinct()
+    items = visible_bookmarks(Bookmark.objects.filter(user=owner), viewer)
     return items.select_related("work__rating", "series").prefetch_related(
         "tags", "work__tags", "work__creatorships__pseud__user"
     )

@@ -1,6 +1,7 @@
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_required
+from django.db.models import Q
 from django.shortcuts import get_object_or_404, render
 from django.views.decorators.http import require_POST
 
@@ -51,7 +52,16 @@ def subscribe_creator(request, username):
 
 @login_required
 def subscriptions(request):
-    items = Subscription.objects.filter(user=request.user).select_related(
-        "work", "creator", "series"
+    # Only what the reader may see now: a work hidden, restricted or kept back since they
+    # subscribed, a series with no part open to them, a suspended creator are left out
+    # (and come back with them).
+    visible = Work.objects.visible_to(request.user).values("pk")
+    items = (
+        Subscription.objects.filter(user=request.user)
+        .filter(
+            Q(work__in=visible) | Q(series__parts__work__in=visible) | Q(creator__is_active=True)
+        )
+        .distinct()
+        .select_related("work", "creator", "series")
     )
     return render(request, "feedback/subscriptions.html", {"items": items})
