@@ -2,7 +2,8 @@
 and hits, written by bulk inserts. It writes what the services would:
 users with pseuds, works with one chapter, creatorships, typed tags (WorkTag), filterable tag
 sets (WorkFilterTag: canonical tags plus ancestors) and discovery's WorkSearch rows.
-(Tag counts are written to Tag.works_count directly; the tags app's count journal is left empty.)
+(Tag counts are written to Tag.works_count and public_works_count directly; the tags app's count
+journal is left empty.)
 
 Loading is the fast path of each database: the secondary indexes, unique and foreign-key
 constraints (and SQLite's full-text trigger) of the loaded tables are dropped first and made
@@ -302,6 +303,7 @@ class Archive:
         link_id, tag_link_id, filter_id = (next_id("works_creatorship"), next_id("works_worktag"),
                                            next_id("works_workfiltertag"))  # fmt: skip
         counts: dict[int, int] = {}
+        public: dict[int, int] = {}
         for start in range(0, self.works, batch):
             works, chapters, creators, typed, filters, search = [], [], [], [], [], []
             for n in range(start, min(start + batch, self.works)):
@@ -330,8 +332,9 @@ class Archive:
                 for tag in tags:
                     filter_tags |= self.ancestors(self.canonical[tag])
                 pseud, pseud_name = self.pseuds[self.pick_author()[0]]
+                restricted = n % 20 == 0
                 works.append((pk, title, f"<p>{summary}</p>", "", "", rating, "en", words, 1,
-                              expected, complete, True, n % 20 == 0, False, published.date(),
+                              expected, complete, True, restricted, False, published.date(),
                               updated, updated, kudos, kudos // 10, kudos // 5, hits))  # fmt: skip
                 chapters.append((chapter_id + n, pk, 1, "", "", "", "", "", f"<p>{summary}</p>",
                                  words, True, published.date(), updated, updated))  # fmt: skip
@@ -343,6 +346,8 @@ class Archive:
                     filters.append((filter_id, pk, tag))
                     filter_id += 1
                     counts[tag] = counts.get(tag, 0) + 1
+                    if not restricted:  # Tag.public_works_count: what guests are told
+                        public[tag] = public.get(tag, 0) + 1
                 names = [self.names.get(t, "") for t in tags + sorted(filter_tags)]
                 document = search_document(title, [summary], [*names, pseud_name])
                 search.append((pk, document, len({self.canonical[f] for f in fandoms})))
@@ -361,15 +366,20 @@ class Archive:
                 insert("works_workfiltertag", ["id", "work_id", "tag_id"], filters)
                 insert("discovery_worksearch", ["work_id", "document", "fandom_count"], search)
             print(f"  {min(start + batch, self.works):>9,} works", file=sys.stderr, flush=True)
-        self.counts = counts
+        self.counts, self.public_counts = counts, public
 
     def write_counts(self) -> None:
-        """Tag.works_count from the generated filter tags (after the load: one UPDATE)."""
+        """Tag.works_count and public_works_count from the generated filter tags (after the
+        load: one UPDATE)."""
+        rows = [(t, n, self.public_counts.get(t, 0)) for t, n in self.counts.items()]
         with transaction.atomic(), connection.cursor() as cursor:
-            cursor.execute("CREATE TEMPORARY TABLE bench_counts (tag_id integer, n integer)")
-            insert("bench_counts", ["tag_id", "n"], list(self.counts.items()))
             cursor.execute(
-                "UPDATE tags_tag SET works_count = bench_counts.n FROM bench_counts "
+                "CREATE TEMPORARY TABLE bench_counts (tag_id integer, n integer, public integer)"
+            )
+            insert("bench_counts", ["tag_id", "n", "public"], rows)
+            cursor.execute(
+                "UPDATE tags_tag SET works_count = bench_counts.n, "
+                "public_works_count = bench_counts.public FROM bench_counts "
                 "WHERE bench_counts.tag_id = tags_tag.id"
             )
             cursor.execute("DROP TABLE bench_counts")

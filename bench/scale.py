@@ -465,7 +465,10 @@ def grow(args) -> None:
                     sql(f"INSERT INTO {table} ({listed}) SELECT {', '.join(values)} "
                         f"FROM {table} WHERE {original}")  # fmt: skip
             print(f"  copy {copy} made", file=sys.stderr, flush=True)
-        sql(f"UPDATE tags_tag SET works_count = works_count * {args.times}")
+        sql(
+            f"UPDATE tags_tag SET works_count = works_count * {args.times}, "
+            f"public_works_count = public_works_count * {args.times}"
+        )
 
     generate.bulk_load(load)
     print(f"grown from {before:,} to {Work.objects.count():,} works")

@@ -120,3 +120,36 @@ def test_sixteen_authors_posting_at_once_with_shared_tags_all_succeed_with_exact
     assert Tag.objects.filter(type=TagType.FREEFORM).count() == 3
     fold_tag_counts()
     assert Tag.objects.named(TagType.RATING, "Teen And Up Audiences").get().works_count == 48
+
+
+def test_guests_are_told_counts_without_restricted_works_and_nobody_counts_unrevealed_ones(
+    naruto, post, author, reader, client, client_for
+):
+    from ficarchive.collections.items import add_work
+    from ficarchive.collections.services import create_collection
+
+    post("Open")
+    restricted = post("Members only", restricted=True)
+    kept_back = post("For the reveal")
+    add_work(create_collection(author, name="hush", title="Hush", unrevealed=True), kept_back,
+             author)  # fmt: skip
+    fandom = Tag.objects.get(pk=naruto["fandom"].pk)
+    assert (fandom.current_count_for(None), fandom.current_count_for(reader)) == (1, 2)
+    fold_tag_counts()
+    fandom = Tag.objects.get(pk=naruto["fandom"].pk)
+    assert (fandom.public_works_count, fandom.works_count) == (1, 2)
+    # every page that tells a tag's count tells each reader what their listing shows
+    for viewer, n in ((client, 1), (client_for(reader), 2)):
+        assert f">Naruto</a> ({n})" in viewer.get("/tags").content.decode()
+        assert viewer.get("/api/v1/tags/Naruto").json()["count"] == n
+        assert f"{n} work" in viewer.get("/opds/fandoms").content.decode()
+        character = viewer.get("/tags/Naruto").content.decode()
+        assert ">Uchiha Sasuke</a>" not in character  # no work of it: left out for both
+    restricted.restricted = False
+    restricted.save(update_fields=["restricted"])
+    refresh_work_filter_tags([restricted.pk])
+    assert Tag.objects.get(pk=naruto["fandom"].pk).current_count_for(None) == 2
+    Tag.objects.filter(pk=naruto["fandom"].pk).update(public_works_count=40)  # drift
+    recount_tags()
+    fandom = Tag.objects.get(pk=naruto["fandom"].pk)
+    assert (fandom.public_works_count, fandom.works_count) == (2, 2)

@@ -15,6 +15,11 @@ def _absolute(context, path: str) -> str:
     return request.build_absolute_uri(path) if request is not None else path
 
 
+def _viewer(context):
+    """Who asks (None, read as a guest, outside a request)."""
+    return getattr((context or {}).get("request"), "user", None)
+
+
 def _names(work, tag_type: str) -> list[str]:
     return [t.name for t in work.tags_of(tag_type)]
 
@@ -179,12 +184,13 @@ class TagOut(Schema):
         return list(tag.parents.order_by("type", "name_key"))
 
     @staticmethod
-    def resolve_children(tag) -> list:
-        return list(tag.children.with_current_counts().order_by("type", "name_key"))
+    def resolve_children(tag, context) -> list:
+        children = tag.children.with_current_counts(_viewer(context))
+        return list(children.order_by("type", "name_key"))
 
     @staticmethod
-    def resolve_count(tag) -> int | None:
-        return tag.current_count if tag.canonical else None
+    def resolve_count(tag, context) -> int | None:
+        return tag.current_count_for(_viewer(context)) if tag.canonical else None
 
     @staticmethod
     def resolve_url(tag, context) -> str:

@@ -58,7 +58,7 @@ def tag_context(request: HttpRequest, tag: Tag, name: str) -> dict:
         "same_name": [t for t in tags_open_to(name, request.user) if t.pk != tag.pk],
         "synonyms": tag.synonyms.order_by("name_key"),
         "parents": tag.parents.order_by("type", "name_key"),
-        "children": tag.children.with_current_counts()
+        "children": tag.children.with_current_counts(request.user)
         .filter(current_count__gt=0)
         .order_by("type", "name_key"),
         "is_wrangler": request.user.is_authenticated and request.user.is_wrangler,

@@ -154,7 +154,7 @@ def fandoms(request: HttpRequest) -> HttpResponse:
     tags = (
         Tag.objects.filter(type=TagType.FANDOM, canonical=True)
         .exclude(pk__in=muted)
-        .with_current_counts()
+        .with_current_counts(request.user)
         .filter(current_count__gt=0)
         .order_by("-current_count", "name_key")[:TOP_FANDOMS]
     )

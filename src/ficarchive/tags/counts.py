@@ -33,16 +33,17 @@ def _fold_batch(batch: int) -> int:
     if connection.features.has_select_for_update_skip_locked:
         # Two folds at once (two workers) each take rows the other has not locked.
         rows = rows.select_for_update(skip_locked=True)
-    taken = list(rows.values_list("pk", "tag_id", "delta")[:batch])
+    taken = list(rows.values_list("pk", "tag_id", "delta", "public")[:batch])
     if not taken:
         return 0
-    sums: Counter[int] = Counter()
-    for _pk, tag_id, delta in taken:
-        sums[tag_id] += delta
-    TagCountDelta.objects.filter(pk__in=[pk for pk, _t, _d in taken]).delete()
-    for tag_id, total in sorted(sums.items()):
+    sums: Counter[tuple[int, bool]] = Counter()
+    for _pk, tag_id, delta, public in taken:
+        sums[tag_id, public] += delta
+    TagCountDelta.objects.filter(pk__in=[row[0] for row in taken]).delete()
+    for (tag_id, public), total in sorted(sums.items()):
         if total:
-            Tag.objects.filter(pk=tag_id).update(works_count=F("works_count") + total)
+            field = "public_works_count" if public else "works_count"
+            Tag.objects.filter(pk=tag_id).update(**{field: F(field) + total})
     return len(taken)
 
 
@@ -59,11 +60,19 @@ def recount_tags() -> int:
     refresh_work_filter_tags(work_ids | set(CountedWork.objects.values_list("work_id", flat=True)))
     TagCountDelta.objects.all().delete()
     exact: Counter[int] = Counter()
-    for tag_ids in CountedWork.objects.values_list("tag_ids", flat=True):
+    public: Counter[int] = Counter()
+    for tag_ids, is_public in CountedWork.objects.values_list("tag_ids", "public"):
         exact.update(tag_ids)
+        if is_public:
+            public.update(tag_ids)
     changed = 0
-    for tag_id, count in Tag.objects.values_list("pk", "works_count"):
-        if exact.get(tag_id, 0) != count:
-            Tag.objects.filter(pk=tag_id).update(works_count=exact.get(tag_id, 0))
+    for tag_id, count, public_count in Tag.objects.values_list(
+        "pk", "works_count", "public_works_count"
+    ):
+        wanted = (exact.get(tag_id, 0), public.get(tag_id, 0))
+        if wanted != (count, public_count):
+            Tag.objects.filter(pk=tag_id).update(
+                works_count=wanted[0], public_works_count=wanted[1]
+            )
             changed += 1
     return changed

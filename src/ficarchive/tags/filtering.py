@@ -7,7 +7,9 @@ belongs, not what the work is (a Sherlock Holmes of Conan Doyle's stories is not
 "Sherlock (TV)", though the TV show's character tag is the same). Listings and search read
 WorkFilterTag only.
 
-Counts: a posted work that no admin has hidden counts once under each of its filter tags. When
+Counts: a posted work that no admin has hidden (nor a collection keeps back) counts once under
+each of its filter tags, in Tag.works_count, and when it is not restricted in
+Tag.public_works_count too (what guests read). When
 that set changes, refresh_work_filter_tags appends +1/-1 rows to TagCountDelta (insert-only, so
 concurrent posts never queue on one counter row) and notes the new set in CountedWork; see
 counts.py for the fold. Call it after a work's tags, posting, hiding or deletion change.
@@ -111,15 +113,18 @@ def _refresh_chunk(work_ids: set[int]) -> None:
         "work_id", "tag_id"
     ):
         have[work_id].add(tag_id)
-    countable = set(Work.objects.filter(pk__in=work_ids, **COUNTED).values_list("pk", flat=True))
+    countable = dict(
+        Work.objects.filter(pk__in=work_ids, **COUNTED).values_list("pk", "restricted")
+    )
     counted = {
-        w: set(tags)
-        for w, tags in CountedWork.objects.filter(work_id__in=work_ids).values_list(
-            "work_id", "tag_ids"
+        w: (set(tags), public)
+        for w, tags, public in CountedWork.objects.filter(work_id__in=work_ids).values_list(
+            "work_id", "tag_ids", "public"
         )
     }
 
     deltas: Counter[int] = Counter()
+    public_deltas: Counter[int] = Counter()
     stale, fresh = Q(pk__in=[]), []
     recount: list[CountedWork] = []
     for work_id in sorted(work_ids):
@@ -132,12 +137,15 @@ def _refresh_chunk(work_ids: set[int]) -> None:
         if gone:
             stale |= Q(work_id=work_id, tag_id__in=gone)
         fresh += [WorkFilterTag(work_id=work_id, tag_id=t) for t in new]
-        before = counted.get(work_id, set())
+        before, was_public = counted.get(work_id, (set(), False))
         after = wanted if work_id in countable else set()
-        if before != after:
-            deltas.update(after - before)
-            deltas.subtract(before - after)
-            recount.append(CountedWork(work_id=work_id, tag_ids=sorted(after)))
+        public = work_id in countable and not countable[work_id]
+        if before != after or was_public != public:
+            _count_change(deltas, before, after)
+            _count_change(
+                public_deltas, before if was_public else set(), after if public else set()
+            )
+            recount.append(CountedWork(work_id=work_id, tag_ids=sorted(after), public=public))
     WorkFilterTag.objects.filter(stale).delete()
     WorkFilterTag.objects.bulk_create(fresh)
     CountedWork.objects.filter(work_id__in=[c.work_id for c in recount if not c.tag_ids]).delete()
@@ -145,11 +153,21 @@ def _refresh_chunk(work_ids: set[int]) -> None:
         [c for c in recount if c.tag_ids],
         update_conflicts=True,
         unique_fields=["work_id"],
-        update_fields=["tag_ids"],
+        update_fields=["tag_ids", "public"],
     )
     TagCountDelta.objects.bulk_create(
         [TagCountDelta(tag_id=t, delta=d) for t, d in sorted(deltas.items()) if d]
+        + [
+            TagCountDelta(tag_id=t, delta=d, public=True)
+            for t, d in sorted(public_deltas.items())
+            if d
+        ]
     )
+
+
+def _count_change(deltas: Counter[int], before: set[int], after: set[int]) -> None:
+    deltas.update(after - before)
+    deltas.subtract(before - after)
 
 
 def works_changed(work_ids: Iterable[int]) -> None:

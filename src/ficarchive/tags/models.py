@@ -25,19 +25,27 @@ class TagQuerySet(models.QuerySet):
     def named(self, tag_type: str, name: str):
         return self.filter(type=tag_type, name_key=name_key(name))
 
-    def with_current_counts(self):
-        """Annotate `current_count`: the folded count plus the deltas not folded yet."""
+    def with_current_counts(self, user=None):
+        """Annotate `current_count`: the folded count plus the deltas not folded yet, as
+        `user` may read it (public_counts: a guest's leaves out restricted works)."""
+        public = public_counts(user)
         pending = (
-            TagCountDelta.objects.filter(tag=models.OuterRef("pk"))
+            TagCountDelta.objects.filter(tag=models.OuterRef("pk"), public=public)
             .order_by()
             .values("tag")
             .annotate(total=Sum("delta"))
             .values("total")
         )
         return self.annotate(
-            current_count=models.F("works_count")
+            current_count=models.F("public_works_count" if public else "works_count")
             + models.functions.Coalesce(models.Subquery(pending), 0)
         )
+
+
+def public_counts(user) -> bool:
+    """Whether `user` reads the public counts: a guest, who may not see restricted works, is
+    never told how many there are (as AO3 keeps a public count beside the full one)."""
+    return not (user and user.is_authenticated)
 
 
 class Tag(models.Model):
@@ -64,6 +72,10 @@ class Tag(models.Model):
     works_count = models.IntegerField(
         default=0, help_text="Folded count; add the pending TagCountDelta rows for the exact one."
     )
+    public_works_count = models.IntegerField(
+        default=0, db_default=0,
+        help_text="The same without restricted works: what guests are told.",
+    )  # fmt: skip
     media = models.JSONField(
         default=list, blank=True, help_text="A fandom's media (tags.fixed.MEDIA), for /tags."
     )
@@ -117,8 +129,15 @@ class Tag(models.Model):
     @cached_property
     def current_count(self) -> int:
         """How many posted works are found under this tag, exact to the last post."""
-        pending = self.count_deltas.aggregate(total=Sum("delta"))["total"] or 0
-        return self.works_count + pending
+        return self._count(public=False)
+
+    def current_count_for(self, user) -> int:
+        """The current count as `user` may read it (public_counts)."""
+        return self._count(public=public_counts(user))
+
+    def _count(self, *, public: bool) -> int:
+        pending = self.count_deltas.filter(public=public).aggregate(total=Sum("delta"))["total"]
+        return (self.public_works_count if public else self.works_count) + (pending or 0)
 
 
 class TagParent(models.Model):
@@ -138,10 +157,14 @@ class TagCountDelta(models.Model):
     """A change of a tag's works count, appended when a work enters or leaves the tag.
 
     Insert-only, so concurrent posts never wait on one counter row; `fold_tag_counts` sums
-    them into Tag.works_count and deletes them."""
+    them into Tag.works_count (or, `public`, Tag.public_works_count) and deletes them."""
 
     tag = models.ForeignKey(Tag, on_delete=models.CASCADE, related_name="count_deltas")
     delta = models.SmallIntegerField()
+    public = models.BooleanField(
+        default=False, db_default=False,
+        help_text="A change of public_works_count rather than of works_count.",
+    )  # fmt: skip
 
     class Meta:
         indexes = [models.Index(fields=["tag", "delta"], name="tag_count_delta_tag")]
@@ -149,11 +172,15 @@ class TagCountDelta(models.Model):
 
 class CountedWork(models.Model):
     """The filter tags under which a work is counted now (a posted work that no admin has
-    hidden). Kept by refresh_work_filter_tags; no foreign key, so that the counts of a deleted
-    work can still be taken back."""
+    hidden and no collection keeps back; `public`: and not restricted, so that it is in the
+    counts guests read too). Kept by refresh_work_filter_tags; no foreign key, so that the
+    counts of a deleted work can still be taken back."""
 
     work_id = models.BigIntegerField(primary_key=True)
     tag_ids = models.JSONField(default=list)
+    public = models.BooleanField(
+        default=False, db_default=False, help_text="Counted in the public counts too."
+    )
 
 
 class WranglingAction(models.Model):

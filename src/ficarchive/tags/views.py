@@ -22,7 +22,8 @@ INDEX_LIMIT = 100
 def tag_index(request):
     """Canonical fandoms (all that have works) by media, as AO3 lists them, and the most used
     relationships, characters and tags; a tag no work is found under is left out."""
-    fandoms = Tag.objects.filter(type=TagType.FANDOM, canonical=True).with_current_counts()
+    fandoms = Tag.objects.filter(type=TagType.FANDOM, canonical=True)
+    fandoms = fandoms.with_current_counts(request.user)
     by_media: dict[str, list[Tag]] = {}
     for fandom in fandoms.filter(current_count__gt=0).order_by("name_key"):
         for medium in fandom.media or [UNCATEGORIZED_MEDIA]:
@@ -30,7 +31,7 @@ def tag_index(request):
     media = [(m, by_media[m]) for m in [*MEDIA, UNCATEGORIZED_MEDIA] if m in by_media]
     sections = []
     for tag_type in INDEX_TYPES:
-        tags = Tag.objects.filter(type=tag_type, canonical=True).with_current_counts()
+        tags = Tag.objects.filter(type=tag_type, canonical=True).with_current_counts(request.user)
         tags = tags.filter(current_count__gt=0).order_by("-current_count", "name_key")
         sections.append((TagType(tag_type).label, list(tags[:INDEX_LIMIT])))
     return render(request, "tags/index.html", {"media": media, "sections": sections})
