@@ -126,7 +126,8 @@ def test_an_exchange_from_sign_ups_to_the_reveal(page, login_page, width):
                 and a.giver_id != b.recipient_id and b.giver_id != a.recipient_id)  # fmt: skip
     page.fill("#swap-first", str(pair[0].pk))
     page.fill("#swap-second", str(pair[1].pk))
-    page.get_by_role("button", name="Swap").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Swap").click()
     shot(page, width, "03-assignments")
     page.get_by_role("button", name="Send the assignments").click()
     expect(page.locator("table.assignments")).to_contain_text("sent")
@@ -143,6 +144,7 @@ def test_an_exchange_from_sign_ups_to_the_reveal(page, login_page, width):
     as_user(page, login_page, giver)
     page.goto("/inbox")
     page.get_by_role("link", name=f"you write for {recipient.username}", exact=False).click()
+    expect(page.locator("h2.heading")).to_contain_text("Your assignment")
     shot(page, width, "04-assignment")
     page.get_by_role("button", name="I can't write it: default").click()
     page.wait_for_url("**/collections/swap")
@@ -167,7 +169,8 @@ def test_an_exchange_from_sign_ups_to_the_reveal(page, login_page, width):
     as_user(page, login_page, maintainer)
     page.goto("/collections/swap")
     shot(page, width, "06-before-reveal")
-    page.get_by_role("button", name="Reveal the works").click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Reveal the works").click()
     as_user(page, login_page, recipient)
     page.goto(f"/users/{recipient.username}/gifts")
     expect(page.locator("main")).to_contain_text("Pinch-hit present")
