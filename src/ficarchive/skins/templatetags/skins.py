@@ -64,9 +64,12 @@ def work_style(context, work) -> WorkStyle:
 @register.simple_tag(takes_context=True)
 def site_skin(context) -> SiteSkinLink | None:
     request = context.get("request")
-    if request is None or not request.user.is_authenticated:
+    # An error page for a request refused before the middleware signed anyone in (a Host
+    # header not in ALLOWED_HOSTS) has no request.user: it is a guest's page.
+    user = getattr(request, "user", None)
+    if user is None or not user.is_authenticated:
         return None
     match = getattr(request, "resolver_match", None)
     if match is not None and match.url_name in PLAIN_PAGES:
         return None
-    return site_skin_of(request.user)
+    return site_skin_of(user)
