@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "axes",
     "django_otp",
     "django_otp.plugins.otp_totp",
@@ -73,6 +74,9 @@ INSTALLED_APPS = [
 ]
 
 MIDDLEWARE = [
+    # Outermost: an ETag for every GET answer that has none (feeds, the OPDS catalog, the API,
+    # signed-in pages) and 304 when the client already has it (kept pages carry their own).
+    "django.middleware.http.ConditionalGetMiddleware",
     # First: a guest's kept page is answered with the headers the rest of the chain gave it.
     "ficarchive.pagecache.middleware.page_cache_middleware",
     "django.middleware.security.SecurityMiddleware",

@@ -2,7 +2,7 @@ from django.contrib import admin
 from django.urls import include, path
 
 from ficarchive.core.banner import dismiss_banner
-from ficarchive.core.views import favicon
+from ficarchive.core.views import favicon, robots
 
 urlpatterns = [
     path("", include("ficarchive.accounts.urls")),
@@ -22,6 +22,7 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico whatever a page says; the icon itself is a static SVG.
     path("favicon.ico", favicon),
+    path("robots.txt", robots),
     path("banner/dismiss", dismiss_banner, name="dismiss_banner"),
 ]
 

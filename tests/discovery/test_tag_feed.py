@@ -28,7 +28,9 @@ def feed_url(name: str) -> str:
 
 @pytest.fixture
 def works(author, make_work):
-    hostile = '<p>Two <em>boys</em>.</p><script>alert("x")</script><p>\x0bAnd a night &amp; day.</p>'
+    hostile = (
+        '<p>Two <em>boys</em>.</p><script>alert("x")</script><p>\x0bAnd a night &amp; day.</p>'
+    )
     public = make_work(author, "Moonrise \x01— Über", relationships=[SHIP], summary=hostile)
     restricted = make_work(author, "Members only", relationships=[SHIP], restricted=True)
     return public, restricted

@@ -47,3 +47,19 @@ def favicon(request):
     from django.templatetags.static import static
 
     return HttpResponsePermanentRedirect(static("img/favicon.svg"))
+
+
+# Crawlers may read every page a guest sees; they are kept off the files, the e-reader catalog,
+# the API, searches and the pages of one's own account, which are costly or say nothing new.
+ROBOTS_DISALLOW = ["/downloads/", "/opds", "/api/", "/admin/", "/works/search", "/search",
+                   "/account", "/preferences", "/login", "/signup"]  # fmt: skip
+
+
+def robots(request):
+    """/robots.txt: what crawlers should leave alone, and where the sitemap is."""
+    from django.http import HttpResponse
+    from django.urls import reverse
+
+    lines = ["User-agent: *", *(f"Disallow: {path}" for path in ROBOTS_DISALLOW)]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")

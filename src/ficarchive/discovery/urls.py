@@ -1,9 +1,11 @@
 from django.urls import path
 
-from . import blocklist_views, feeds, views
+from . import blocklist_views, feeds, sitemap, views
 
 urlpatterns = [
     path("", views.home, name="home"),
+    path("sitemap.xml", sitemap.index, name="sitemap"),
+    path("sitemap-<str:section>.xml", sitemap.section, name="sitemap_section"),
     path("works", views.works_index, name="works_index"),
     path("works/search", views.search, name="works_search"),
     path("search", views.search, name="search"),

@@ -64,7 +64,19 @@ FORMATS: dict[str, tuple[str, Callable[[Document], bytes]]] = {
 FORMAT_LABELS = {"epub": "EPUB", "pdf": "PDF", "html": "HTML", "txt": "TXT"}
 
 _NOT_SLUG = re.compile(r"[^A-Za-z0-9]+")
-_UNSAFE_IN_NAME = re.compile(r'[\x00-\x1f\x7f/\\"]+')
+# Characters no file name should carry: controls, path separators, quotes and the ones Windows
+# refuses, and the bidi controls, so that a title cannot make "txt.exe" display as "exe.txt".
+_UNSAFE_IN_NAME = re.compile(
+    r'[\x00-\x1f\x7f-\x9f/\\"<>:|?*\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]+'
+)
+# File systems allow 255 bytes a name; the title is cut, on a character, to leave room for
+# the extension.
+NAME_BYTES = 200
+
+
+def _file_name_title(title: str) -> str:
+    title = re.sub(r"\s+", " ", _UNSAFE_IN_NAME.sub(" ", title)).strip(" .")
+    return title.encode("utf-8")[:NAME_BYTES].decode("utf-8", "ignore").rstrip(" .")
 
 
 def ascii_filename(work: Work) -> str:
@@ -77,8 +89,8 @@ def ascii_filename(work: Work) -> str:
 def content_disposition(work: Work, ext: str) -> str:
     """attachment, with the ASCII name for old clients and the title itself in filename*."""
     fallback = f"{ascii_filename(work)}.{ext}"
-    unicode_name = _UNSAFE_IN_NAME.sub(" ", work.title).strip()[:120] or fallback
-    encoded = quote(f"{unicode_name}.{ext}", safe="")
+    unicode_name = _file_name_title(work.title)
+    encoded = quote(f"{unicode_name}.{ext}" if unicode_name else fallback, safe="")
     return f"attachment; filename=\"{fallback}\"; filename*=UTF-8''{encoded}"
 
 

@@ -2,6 +2,8 @@ from __future__ import annotations
 
 from django.http import FileResponse, Http404
 from django.shortcuts import get_object_or_404, render
+from django.utils.cache import get_conditional_response
+from django.utils.http import http_date
 
 from ficarchive.core.ratelimit import actor_key, hit_limit
 from ficarchive.works.models import Work
@@ -68,8 +70,16 @@ def _download(request, work_id: str, ext: str, *, background: bool):
             refused = _build_now(request, work, found)
         if refused is not None:
             return refused
-    response = FileResponse(found.path.open("rb"), content_type=FORMATS[ext][0])
-    response["Content-Disposition"] = content_disposition(work, ext)
+    # The file's name is the digest of all it shows, so it is the file's ETag: an app that
+    # downloaded it before is told 304 until the work changes.
+    etag = f'"{found.path.stem}"'
+    modified = int(found.path.stat().st_mtime)
+    response = get_conditional_response(request, etag=etag, last_modified=modified)
+    if response is None:
+        response = FileResponse(found.path.open("rb"), content_type=FORMATS[ext][0])
+        response["Content-Disposition"] = content_disposition(work, ext)
+    response["ETag"] = etag
+    response["Last-Modified"] = http_date(modified)
     response["Cache-Control"] = "private, max-age=3600"
     return response
 
