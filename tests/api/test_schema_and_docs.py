@@ -81,3 +81,21 @@ def test_a_listed_work_has_exactly_the_fields_the_schema_names(client, author, m
     schema = client.get("/api/schema").json()["components"]["schemas"]
     work = client.get("/api/v1/works").json()["results"][0]
     assert set(work) == set(schema["WorkOut"]["properties"])
+
+
+def test_the_schema_lists_the_error_answers_and_that_reading_needs_no_token(client, db):
+    schema = client.get("/api/schema").json()
+    works = schema["paths"]["/api/v1/works"]["get"]
+    assert {"400", "401", "404", "429", "500"} <= set(works["responses"])
+    assert {} in works["security"]
+    kudos = schema["paths"]["/api/v1/works/{work_id}/kudos"]["post"]
+    assert {} not in kudos["security"]
+    error = schema["components"]["schemas"]["Error"]
+    assert error["required"] == ["error"]
+
+
+def test_a_post_to_no_endpoint_is_a_json_404_not_a_csrf_page(client, db):
+    response = client.post("/api/v1/works/null/kudos")
+    assert response.status_code == 404
+    assert response["Content-Type"] == "application/json"
+    assert "no such API endpoint" in response.json()["error"]

@@ -15,10 +15,48 @@ from ficarchive.works.access import NOT_FOUND
 
 from . import collection_routes, tag_routes, work_routes, write_routes
 from .auth import READ_AUTH, TOKEN_NEEDED, WINDOW_SECONDS, ArchiveThrottle
+from .schemas import Error
 
 logger = logging.getLogger(__name__)
 
-api = NinjaAPI(
+# What any endpoint may answer besides its own results, as `{"error": "..."}`: a bad value (a
+# page that is not a number), a token that is not valid, a block, nothing the caller may see,
+# too many requests, our own failure.
+ERRORS = {
+    "400": "Bad input: the message names the field.",
+    "401": "The token is not valid (revoked, mistyped, a suspended account), or none was given "
+    "where one is needed.",
+    "403": "Refused: a block, or the account may not do this.",
+    "404": "Nothing the caller may see.",
+    "429": "Too many requests; see Retry-After.",
+    "500": "A failure on the archive's side; it has been logged.",
+}
+
+
+class ArchiveAPI(NinjaAPI):
+    """The schema says what the API does: every answer an endpoint can give is listed (the
+    error handlers below apply to all of them), and the reading endpoints take a guest too
+    (an empty security requirement), as well as a token or the site's session."""
+
+    def get_openapi_schema(self, **kwargs):
+        schema = super().get_openapi_schema(**kwargs)
+        schemas = schema.setdefault("components", {}).setdefault("schemas", {})
+        schemas.setdefault("Error", Error.model_json_schema())
+        for operations in schema["paths"].values():
+            for method, operation in operations.items():
+                responses = {str(k): v for k, v in operation.get("responses", {}).items()}
+                operation["responses"] = responses
+                for status, text in ERRORS.items():
+                    answer = {
+                        "application/json": {"schema": {"$ref": "#/components/schemas/Error"}}
+                    }
+                    responses.setdefault(status, {"description": text, "content": answer})
+                if method == "get" and {} not in operation.get("security", [{}]):
+                    operation["security"].append({})
+        return schema
+
+
+api = ArchiveAPI(
     title="ficarchive API",
     version="1",
     description="Read works, chapters, tags and search as the archive's pages show them; "

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+from typing import Literal
+
 from django.http import Http404
 from ninja import Router
-from ninja.errors import HttpError
 
 from ficarchive.discovery.tag_pages import tags_open_to
 from ficarchive.tags.converters import unescape_tag_name
@@ -16,14 +17,16 @@ from .schemas import Error, TagOut, TagSuggestions
 
 router = Router(tags=["tags"])
 
+# A tag type's name, or empty for any: an enum in the schema; another value is a 400 that
+# lists them (the API's validation errors).
+TagTypeName = Literal[("", *TagType.values)]
+
 
 @router.get("tags", response={200: TagSuggestions, 400: Error}, summary="Suggest tags")
-def suggest_tags(request, q: str = "", type: str = ""):
+def suggest_tags(request, q: str = "", type: TagTypeName = ""):
     """Canonical tags and synonyms whose name, or a word of it, starts with `q` (at most 10,
     most used first), as the posting form's autocomplete offers them. `type` (fandom,
     relationship, character, freeform, rating, warning, category) narrows to one type."""
-    if type and type not in TagType.values:
-        raise HttpError(400, "Unknown tag type; use one of: " + ", ".join(TagType.values))
     types = [type] if type else TYPE_ORDER
     results: list[dict] = []
     for tag_type in types:
@@ -34,7 +37,7 @@ def suggest_tags(request, q: str = "", type: str = ""):
 
 
 @router.get("tags/{path:name}", response={200: TagOut, 404: Error}, summary="One tag")
-def get_tag(request, name: str, type: str = ""):
+def get_tag(request, name: str, type: TagTypeName = ""):
     """A tag by name (AO3's escapes such as *s* for "/" accepted, or the plain name): its
     canonical tag, synonyms, parents, children with counts, and its count of works. Names are
     unique per type only; `type` picks among same-named tags."""

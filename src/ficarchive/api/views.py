@@ -9,6 +9,7 @@ from django.contrib.auth.decorators import login_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.shortcuts import redirect, render
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
 from ficarchive.accounts.two_factor import is_verified, needs_second_factor, second_factor_required
@@ -85,5 +86,6 @@ def _token_only(operation: dict) -> bool:
     return schemes == {"TokenAuth"}
 
 
+@csrf_exempt  # a POST to no endpoint is told so in JSON, not refused as a form without CSRF
 def not_found(request: HttpRequest, rest: str = "") -> JsonResponse:
     return JsonResponse({"error": "There is no such API endpoint. See /api/docs."}, status=404)
