@@ -18,6 +18,7 @@ from ficarchive.discovery.filters import without_filters
 from ficarchive.discovery.views import render_listing
 from ficarchive.feedback.models import Bookmark
 from ficarchive.feedback.services.bookmarks import visible_bookmarks
+from ficarchive.text.characters import xml_safe
 from ficarchive.text.sanitize import html_to_plain_text
 from ficarchive.works.models import Work
 
@@ -115,14 +116,16 @@ def feed(request, name: str):
     ids = shown_items(collection).exclude(work=None).values("work_id")
     works = shown.filter(pk__in=ids).order_by("-updated_at", "-pk").listing()[:FEED_SIZE]
     url = request.build_absolute_uri(collection.get_absolute_url())
-    atom = Atom1Feed(title=f"{collection.title} works", link=url + "/works",
-                     description=html_to_plain_text(collection.description) or collection.title,
+    # Every piece of text through xml_safe, as the tag feed: no stored character breaks it.
+    description = html_to_plain_text(collection.description) or collection.title
+    atom = Atom1Feed(title=xml_safe(f"{collection.title} works"), link=url + "/works",
+                     description=xml_safe(description),
                      feed_url=request.build_absolute_uri())  # fmt: skip
     for work in works:
         link = request.build_absolute_uri(work.get_absolute_url())
-        atom.add_item(title=work.title, link=link, unique_id=link, updateddate=work.updated_at,
-                      author_name=work.public_byline,
-                      description=html_to_plain_text(work.summary))  # fmt: skip
+        atom.add_item(title=xml_safe(work.title), link=link, unique_id=link,
+                      updateddate=work.updated_at, author_name=xml_safe(work.public_byline),
+                      description=xml_safe(html_to_plain_text(work.summary)))  # fmt: skip
     response = HttpResponse(content_type="application/atom+xml; charset=utf-8")
     atom.write(response, "utf-8")
     return response

@@ -13,7 +13,7 @@ from ficarchive.skins.services import download_css
 from ficarchive.tags.models import TagType
 from ficarchive.text.characters import xml_safe
 from ficarchive.text.sanitize import sanitize_fiction_html
-from ficarchive.works.languages import language_name
+from ficarchive.works.languages import language_name, text_direction
 from ficarchive.works.models import Chapter, Work, WorkTag
 
 from .markup import images_as_links
@@ -69,6 +69,10 @@ class Document:
     @property
     def language_name(self) -> str:
         return language_name(self.language)
+
+    @property
+    def direction(self) -> str:
+        return text_direction(self.language)
 
 
 def _clean(fragment: str) -> str:

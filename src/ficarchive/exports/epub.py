@@ -15,7 +15,8 @@ from .markup import modern_html
 
 
 def _page(file_name: str, title: str, body: str, doc: Document) -> epub.EpubHtml:
-    page = epub.EpubHtml(title=title, file_name=file_name, lang=doc.language)
+    page = epub.EpubHtml(title=title, file_name=file_name, lang=doc.language,
+                         direction=doc.direction)  # fmt: skip
     body = modern_html(body)
     if doc.skin_css:  # the work skin's rules are all under #workskin, as on the work's page
         body = f'<div id="workskin">{body}</div>'
@@ -31,6 +32,8 @@ def build_epub(doc: Document) -> bytes:
     book.set_identifier(doc.url)
     book.set_title(doc.title)
     book.set_language(doc.language)
+    if doc.direction == "rtl":  # the spine's page-progression-direction
+        book.set_direction("rtl")
     for number, creator in enumerate(doc.creators, start=1):
         book.add_author(creator, uid=f"creator{number}")  # ids are unique in a package (RSC-005)
     book.add_metadata("DC", "publisher", settings.SITE_NAME)

@@ -43,7 +43,7 @@ from .htmlfile import build_html
 from .plaintext import build_txt
 
 # Bump when the output of a builder changes, so files built by older code are not served.
-FORMAT_VERSION = 3
+FORMAT_VERSION = 4
 KEEP_PER_FORMAT = 3  # variants of one work kept per format (e.g. the creator's and readers')
 
 

@@ -16,3 +16,13 @@ LANGUAGE_NAMES = dict(LANGUAGES)
 
 def language_name(code: str) -> str:
     return LANGUAGE_NAMES.get(code, code)
+
+
+# Languages written right to left: their works' files set that direction (and e-readers turn
+# their pages the other way).
+RIGHT_TO_LEFT = {"ar", "arc", "ckb", "dv", "fa", "he", "ps", "sd", "ug", "ur", "yi"}
+
+
+def text_direction(code: str) -> str:
+    """ "rtl" or "ltr" for a language code (its first part: "ar-EG" is Arabic)."""
+    return "rtl" if code.split("-")[0].lower() in RIGHT_TO_LEFT else "ltr"
