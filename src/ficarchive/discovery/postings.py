@@ -18,10 +18,10 @@ STATISTICS_SECONDS = 600
 # A term this many times commoner than the driving one is probed for each of the driver's
 # postings rather than merged with it: a merge reads the commoner term's range down to the
 # page's last match, which grows with the archive; the probes grow with the rarer term only.
-# At 1,000,000 works a merged posting cost ~0.2 us and a probe ~6.7 us (EXPLAIN ANALYZE of
-# "anya thrisemi", 3 times commoner: 2.9 ms merged, 20.7 ms probed at page 100), so probes
-# pay from ~33 times commoner (docs/scale.md, "Two words": bench/scale.py twowords).
-PROBE_RATIO = 50
+# Measured at 3,000,000 works (bench/scale.py twowords, docs/scale.md "Two searched words"):
+# merged wins below 10 times commoner (1-3x: 21 ms merged, 75 ms probed; 3-10x: 24 / 43),
+# probed from there (10-30x: 149 / 21 ms at page 100; 30-100x: 30 / 22; 100-300x: 19 / 8).
+PROBE_RATIO = 10
 
 
 def tag_term(tag_id: int) -> str:
