@@ -4,7 +4,7 @@ A signed-in page asks the same few things of its reader: their preferences (acco
 they wrangle tags (accounts), whether their inbox holds anything unread (feedback), which site
 skin they wear (skins). Each is a small query of its own, and on PostgreSQL every query is a
 round trip. So the app that owns a question registers it here, in its AppConfig.ready(), as a
-query expression over the reader's id (`OuterRef("user_id")`); `preferences_of` reads the
+query expression over the reader's id (`OuterRef("user_id")`); `services.preferences_of` reads the
 preferences row annotated with every registered part, once per request's user object, and the
 owner's code asks `known(user, name)` before querying itself (MISSING: not read with the row,
 for instance a user object that was not the request's).
@@ -19,7 +19,7 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import Any
 
-from django.db.models import Expression
+from django.db.models import Expression, QuerySet
 
 MISSING = object()
 _parts: dict[str, Callable[[], Expression]] = {}
@@ -37,16 +37,15 @@ def annotations() -> dict[str, Expression]:
     return {f"part_{name}": make() for name, make in _parts.items()}
 
 
-def preferences_with_parts(user_id: int):
-    """The user's preferences row with every part (None when they have no row)."""
-    from .models import Preference
-
+def row_with_parts(rows: QuerySet, user_id: int):
+    """The user's row of `rows` (the preferences, keyed by user_id) with every part, or None.
+    Its SQL is built once per process (the first queryset given) and sent with the user's id."""
     if not _built:
-        rows = Preference.objects.annotate(**annotations()).filter(user_id=_SOME_READER)
-        _built.append(rows[:1].query.sql_with_params())
+        probe = rows.annotate(**annotations()).filter(user_id=_SOME_READER)
+        _built.append(probe[:1].query.sql_with_params())
     sql, params = _built[0]
     params = [user_id if p == _SOME_READER else p for p in params]
-    return next(iter(Preference.objects.raw(sql, params)), None)
+    return next(iter(rows.model.objects.raw(sql, params)), None)
 
 
 def remember(user, row) -> None:

@@ -30,7 +30,7 @@ def preferences_of(user) -> Preference | None:
         return None
     if User.preference.is_cached(user):
         return user.preference
-    prefs = reader_parts.preferences_with_parts(user.pk)
+    prefs = reader_parts.row_with_parts(Preference.objects.all(), user.pk)
     if prefs is None:
         prefs, _ = Preference.objects.get_or_create(user=user)
     else:
