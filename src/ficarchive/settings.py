@@ -12,6 +12,7 @@ import dj_database_url
 from csp.constants import NONE, SELF
 from django.core.exceptions import ImproperlyConfigured
 
+from ficarchive import cache_settings
 from ficarchive.environment import email_settings, env_bool, env_int, env_list, env_str
 
 PACKAGE_DIR = Path(__file__).resolve().parent
@@ -163,50 +164,11 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 # --- Cache, sessions --------------------------------------------------------------------------
 REDIS_URL = env_str("REDIS_URL")
-if REDIS_URL:
-    CACHES = {
-        "default": {
-            # Django's RedisCache, which goes on while Redis is away (core/cache.py)
-            "BACKEND": "ficarchive.core.cache.DegradingRedisCache",
-            "LOCATION": REDIS_URL,
-            "KEY_PREFIX": env_str("CACHE_KEY_PREFIX", "ficarchive"),
-            "OPTIONS": {"socket_connect_timeout": 1, "socket_timeout": 2},
-        }
-    }
-elif TESTING:
-    CACHES = {
-        "default": {
-            "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-            "OPTIONS": {"MAX_ENTRIES": 100_000},
-        }
-    }
-else:
-    # The server runs one process per core, beside a task worker: without Redis their one
-    # shared cache (buffered hits, rate limits, the lexicon's version) is diskcache's, SQLite
-    # files in DATA_DIR/cache that every process on the machine reads and writes.
-    CACHES = {
-        "default": {
-            # diskcache's, which goes on while its disk is full (core/cache.py)
-            "BACKEND": "ficarchive.core.cache.DegradingDiskCache",
-            "LOCATION": str(DATA_DIR / "cache"),
-            "SHARDS": 4,
-            "DATABASE_TIMEOUT": 0.25,  # seconds a write waits for a shard's lock, then retries
-            "OPTIONS": {"size_limit": env_int("CACHE_SIZE_LIMIT_MB", 1024) * 1024 * 1024},
-        }
-    }
 
 # Sessions are read from the shared cache (Redis, or the file cache every process of the machine
 # shares) and written through to the database: a signed-in request reads no session row. When
 # the cache comes back after an outage, the copies it holds are dropped (core/cache.py).
 SESSION_ENGINE = "django.contrib.sessions.backends.cached_db"
-
-# Rendered fragments (blurbs) in each process's memory: their keys are digests of what they
-# show, so they are never stale and need no sharing between processes.
-CACHES["template_fragments"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "fragments",
-    "OPTIONS": {"MAX_ENTRIES": env_int("FRAGMENT_CACHE_ENTRIES", 20_000)},
-}
 
 # With Redis, what nearly every request reads of it and seldom changes (the page cache's
 # versions, the operator's settings, the terms' revision, readers' tokens) is kept in each
@@ -215,27 +177,10 @@ CACHES["template_fragments"] = {
 # lost (core/near_cache.py). 0: every read goes to Redis.
 NEAR_CACHE_SECONDS = env_int("NEAR_CACHE_SECONDS", 5)
 
-# The page cache for guests (pagecache/): pages and their versions in Redis, and each process's
-# copies of the pages it served lately (for NEAR_CACHE_SECONDS, checked against the versions);
-# without Redis, pages in each process's memory, checked against versions in the cache that
-# every process of the machine shares (the tests' own: diskcache in a folder of the run's own).
-CACHES["pages"] = {
-    "BACKEND": "django.core.cache.backends.locmem.LocMemCache",
-    "LOCATION": "pages",
-    "OPTIONS": {"MAX_ENTRIES": env_int("PAGE_CACHE_ENTRIES", 5_000)},
-}
-if REDIS_URL:
-    PAGE_CACHE_ALIAS = PAGE_VERSIONS_ALIAS = "default"
-    PAGE_NEAR_ALIAS = "pages" if NEAR_CACHE_SECONDS > 0 else ""
-else:
-    PAGE_CACHE_ALIAS, PAGE_VERSIONS_ALIAS, PAGE_NEAR_ALIAS = "pages", "default", ""
-    if TESTING:
-        CACHES["page_versions"] = {
-            "BACKEND": "ficarchive.core.cache.DegradingDiskCache",
-            "LOCATION": env_str("PAGE_VERSIONS_DIR", str(DATA_DIR / "page-versions")),
-            "SHARDS": 4,
-        }
-        PAGE_VERSIONS_ALIAS = "page_versions"
+# The shared cache, the fragments' and the page cache's (ficarchive/cache_settings.py).
+CACHES, (PAGE_CACHE_ALIAS, PAGE_VERSIONS_ALIAS, PAGE_NEAR_ALIAS) = cache_settings.caches(
+    REDIS_URL, DATA_DIR, testing=TESTING, near=NEAR_CACHE_SECONDS > 0
+)
 # How long a guest's page is kept (0: no page cache); kudos, hit and comment counts on kept
 # pages lag by at most this much. PROXY_SECONDS lets a proxy or CDN keep them too (s-maxage).
 PAGE_CACHE_SECONDS = env_int("PAGE_CACHE_SECONDS", 60)
