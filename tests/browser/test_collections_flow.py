@@ -4,35 +4,13 @@ import pytest
 from playwright.sync_api import expect
 
 from ficarchive.works.models import Work
+from tests.browser.helpers import post_work_in_browser, switch_to
 from tests.conftest import make_user
 
 pytestmark = [
     pytest.mark.browser,
     pytest.mark.django_db(transaction=True),
 ]
-
-
-def post_work_in_browser(page, title, **fields):
-    page.goto("/works/new")
-    page.select_option("#id_rating", "General Audiences")
-    page.check("input[name=warnings][value='No Archive Warnings Apply']")
-    page.fill("#id_fandoms", "Original Work")
-    page.fill("#id_title", title)
-    page.fill("#id_chapters_expected", "1")
-    page.fill("#id_chapter-body", f"The story of {title}.")
-    for field, value in fields.items():
-        if field == "source_kind":
-            page.select_option("#id_source_kind", value)
-        else:
-            page.fill(f"#id_{field}", value)
-    page.get_by_role("button", name="Post", exact=True).click()
-    page.wait_for_url("**/works/*")
-    return Work.objects.get(title=title)
-
-
-def switch_to(page, login_page, user):
-    page.context.clear_cookies()
-    return login_page(user)
 
 
 def test_a_moderated_anonymous_collection_from_opening_to_reveal(page, login_page):

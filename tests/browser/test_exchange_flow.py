@@ -8,14 +8,10 @@ from playwright.sync_api import expect
 from ficarchive.challenges.models import Assignment
 from ficarchive.collections.services import create_collection
 from ficarchive.tags.models import Tag, TagType
+from tests.browser.helpers import switch_to
 from tests.conftest import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
-
-
-def switch_to(page, login_page, user):
-    page.context.clear_cookies()
-    return login_page(user)
 
 
 def sign_up_in_browser(page, request, offer):

@@ -11,6 +11,7 @@ from playwright.sync_api import expect
 
 from ficarchive.challenges.models import Assignment
 from ficarchive.tags.models import Tag, TagType
+from tests.browser.helpers import post_work_in_browser, switch_to
 from tests.conftest import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -25,26 +26,6 @@ def shot(page, width, step):
     assert page.evaluate("document.documentElement.scrollWidth") <= width, step
     if SHOTS:
         page.screenshot(path=f"{SHOTS}/{width}-{step}.png", full_page=True)
-
-
-def as_user(page, login_page, user):
-    page.context.clear_cookies()
-    return login_page(user)
-
-
-def post_gift(page, title, recipient):
-    page.goto("/works/new")
-    page.select_option("#id_rating", "General Audiences")
-    page.check("input[name=warnings][value='No Archive Warnings Apply']")
-    page.fill("#id_fandoms", "The Hobbit")
-    page.fill("#id_title", title)
-    page.fill("#id_chapters_expected", "1")
-    page.fill("#id_chapter-body", "A gift, wrapped.")
-    page.fill("#id_collections", "swap")
-    page.fill("#id_gift_to", recipient)
-    page.get_by_role("button", name="Post", exact=True).click()
-    page.wait_for_url("**/works/*")
-    return page.url
 
 
 @pytest.mark.parametrize("width", [390, 1280])
@@ -86,7 +67,7 @@ def test_an_exchange_from_sign_ups_to_the_reveal(page, login_page, width):
     wants = {"ann": ("Bilbo Baggins", "Smaug"), "bea": ("Smaug", "Gandalf"),
              "cal": ("Thorin Oakenshield", "Bilbo Baggins"), "dee": ("Gandalf", "Thorin Oakenshield")}  # fmt: skip
     for n, user in enumerate(people):
-        as_user(page, login_page, user)
+        switch_to(page, login_page, user)
         page.goto("/collections/swap/signups/new")
         first, second = wants[user.username]
         for kind, names in (("request", (first, second)), ("offer", (second, first))):
@@ -102,13 +83,13 @@ def test_an_exchange_from_sign_ups_to_the_reveal(page, login_page, width):
         page.get_by_role("button", name="Sign up").click()
         page.wait_for_url("**/collections/swap")
 
-    as_user(page, login_page, maintainer)
+    switch_to(page, login_page, maintainer)
     page.goto("/collections/swap/gift_exchange/edit")
     page.uncheck("#id_signups_open")
     page.fill("#id_signups_close_at", "")
     page.get_by_role("button", name="Save").click()
     page.wait_for_url("**/collections/swap/tag_set")
-    as_user(page, login_page, volunteer)  # too late to sign up
+    switch_to(page, login_page, volunteer)  # too late to sign up
     page.goto("/collections/swap/signups/new")
     page.fill("#id_request_1_fandom", "The Hobbit")
     page.fill("#id_request_1_character", "Smaug")
@@ -117,7 +98,7 @@ def test_an_exchange_from_sign_ups_to_the_reveal(page, login_page, width):
     page.get_by_role("button", name="Sign up").click()
     expect(page.locator("main")).to_contain_text("closed")
 
-    as_user(page, login_page, maintainer)
+    switch_to(page, login_page, maintainer)
     page.goto("/collections/swap/assignments")
     page.get_by_role("button", name="Generate assignments").click()
     expect(page.locator("table.assignments tbody tr")).to_have_count(4)
@@ -136,12 +117,12 @@ def test_an_exchange_from_sign_ups_to_the_reveal(page, login_page, width):
     assert swapped.recipient_id == pair[1].recipient_id
     giver, recipient = swapped.giver.user, swapped.recipient.user
     others = [p for p in people if p not in (giver, recipient)]
-    as_user(page, login_page, others[0])  # another participant can't read it
+    switch_to(page, login_page, others[0])  # another participant can't read it
     response = page.goto(f"/collections/swap/assignments/{swapped.pk}")
     assert response.status == 403
     expect(page.locator("body")).not_to_contain_text(recipient.username)
 
-    as_user(page, login_page, giver)
+    switch_to(page, login_page, giver)
     page.goto("/inbox")
     page.get_by_role("link", name=f"you write for {recipient.username}", exact=False).click()
     expect(page.locator("h2.heading")).to_contain_text("Your assignment")
@@ -149,29 +130,37 @@ def test_an_exchange_from_sign_ups_to_the_reveal(page, login_page, width):
     page.get_by_role("button", name="I can't write it: default").click()
     page.wait_for_url("**/collections/swap")
 
-    as_user(page, login_page, volunteer)
+    switch_to(page, login_page, volunteer)
     page.goto("/collections/swap/pinch_hits")
     expect(page.locator("main")).not_to_contain_text(recipient.username)
     shot(page, width, "05-pinch-hits")
     page.get_by_role("button", name="I'll write it").click()
     expect(page.locator("h2.heading")).to_contain_text(recipient.username)
-    gift_url = post_gift(page, "Pinch-hit present", recipient.username)
+    post_work_in_browser(
+        page,
+        "Pinch-hit present",
+        fandom="The Hobbit",
+        body="A gift, wrapped.",
+        collections="swap",
+        gift_to=recipient.username,
+    )
+    gift_url = page.url
     assert Assignment.objects.get(pk=swapped.pk).work.title == "Pinch-hit present"
 
     page.context.clear_cookies()  # a guest: nothing yet
     page.goto("/collections/swap/works")
     expect(page.locator("main")).not_to_contain_text("Pinch-hit present")
     assert page.goto(gift_url).status == 404
-    as_user(page, login_page, recipient)
+    switch_to(page, login_page, recipient)
     page.goto(f"/users/{recipient.username}/gifts")
     expect(page.locator("main")).not_to_contain_text("Pinch-hit present")
 
-    as_user(page, login_page, maintainer)
+    switch_to(page, login_page, maintainer)
     page.goto("/collections/swap")
     shot(page, width, "06-before-reveal")
     with page.expect_navigation():
         page.get_by_role("button", name="Reveal the works").click()
-    as_user(page, login_page, recipient)
+    switch_to(page, login_page, recipient)
     page.goto(f"/users/{recipient.username}/gifts")
     expect(page.locator("main")).to_contain_text("Pinch-hit present")
     page.goto(gift_url)

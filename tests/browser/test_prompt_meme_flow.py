@@ -7,6 +7,7 @@ from playwright.sync_api import expect
 from ficarchive.challenges.exchanges import save_meme
 from ficarchive.collections.services import create_collection
 from ficarchive.tags.models import Tag, TagType
+from tests.browser.helpers import post_work_in_browser
 from tests.conftest import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -32,16 +33,9 @@ def test_an_anonymous_prompt_is_claimed_and_filled(page, login_page):
     page.get_by_role("link", name="A dragon's lullaby").click()
     page.get_by_role("button", name="Claim").click()
     expect(page.locator("main")).to_contain_text("Claimed by")
-    page.goto("/works/new")
-    page.select_option("#id_rating", "General Audiences")
-    page.check("input[name=warnings][value='No Archive Warnings Apply']")
-    page.fill("#id_fandoms", "The Hobbit")
-    page.fill("#id_title", "Lullaby")
-    page.fill("#id_chapters_expected", "1")
-    page.fill("#id_chapter-body", "Hush now, gold.")
-    page.fill("#id_collections", "meme")
-    page.get_by_role("button", name="Post", exact=True).click()
-    page.wait_for_url("**/works/*")
+    post_work_in_browser(
+        page, "Lullaby", fandom="The Hobbit", body="Hush now, gold.", collections="meme"
+    )
 
     page.context.clear_cookies()
     login_page(maintainer)

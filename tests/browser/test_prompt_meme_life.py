@@ -9,6 +9,7 @@ import pytest
 from playwright.sync_api import expect
 
 from ficarchive.tags.models import Tag, TagType
+from tests.browser.helpers import post_work_in_browser, switch_to
 from tests.conftest import make_user
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -21,11 +22,6 @@ def shot(page, width, step):
     assert page.evaluate("document.documentElement.scrollWidth") <= width, step
     if SHOTS:
         page.screenshot(path=f"{SHOTS}/meme-{width}-{step}.png", full_page=True)
-
-
-def as_user(page, login_page, user):
-    page.context.clear_cookies()
-    return login_page(user)
 
 
 @pytest.mark.parametrize("width", [390, 1280])
@@ -47,7 +43,7 @@ def test_an_anonymous_prompt_is_claimed_unclaimed_claimed_and_filled(page, login
     page.get_by_role("button", name="Save").click()
     page.wait_for_url("**/collections/meme/prompts")
 
-    as_user(page, login_page, prompter)
+    switch_to(page, login_page, prompter)
     page.goto("/collections/meme/prompts/new")
     page.fill("#id_title", "   ")
     page.fill("#id_characters", "Smaug")
@@ -61,7 +57,7 @@ def test_an_anonymous_prompt_is_claimed_unclaimed_claimed_and_filled(page, login
     expect(page.locator("h2.heading")).to_contain_text("by Anonymous")
     prompt_url = page.url
 
-    as_user(page, login_page, writer)
+    switch_to(page, login_page, writer)
     page.goto("/collections/meme/prompts?tag=Smaug")
     shot(page, width, "02-prompts")
     page.get_by_role("link", name="A dragon's lullaby").click()
@@ -71,16 +67,9 @@ def test_an_anonymous_prompt_is_claimed_unclaimed_claimed_and_filled(page, login
     page.get_by_role("button", name="Withdraw my claim").click()
     expect(page.locator("main")).to_contain_text("0 claims")
     page.get_by_role("button", name="Claim").click()
-    page.goto("/works/new")
-    page.select_option("#id_rating", "General Audiences")
-    page.check("input[name=warnings][value='No Archive Warnings Apply']")
-    page.fill("#id_fandoms", "The Hobbit")
-    page.fill("#id_title", "Lullaby")
-    page.fill("#id_chapters_expected", "1")
-    page.fill("#id_chapter-body", "Hush now, gold.")
-    page.fill("#id_collections", "meme")
-    page.get_by_role("button", name="Post", exact=True).click()
-    page.wait_for_url("**/works/*")
+    post_work_in_browser(
+        page, "Lullaby", fandom="The Hobbit", body="Hush now, gold.", collections="meme"
+    )
     fill_url = page.url
     page.context.clear_cookies()
     page.goto(fill_url)  # the fill's own page, to a guest
